@@ -1,0 +1,40 @@
+// Finding and reading a call's files (SPEC §2): the only part of the library that touches
+// the file system.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kcity/diagnostics.hpp"
+#include "kcity/model.hpp"
+
+namespace kcity {
+
+struct InputOptions {
+    std::vector<std::string> inputs;          // empty: the current folder
+    std::optional<std::string> rules_dir;     // --rules
+    std::optional<std::string> rules_env;     // KCITY_RULES
+    std::vector<std::string> score_files;     // --scores
+};
+
+struct RulesLocation {
+    bool builtin = false;
+    std::string dir;  // when !builtin
+};
+
+// SPEC §2's order: --rules, KCITY_RULES, the nearest rules/program.yaml from the first input,
+// ./rules, the built-in rules.
+std::optional<RulesLocation> find_rules(const InputOptions& in, Diagnostics& diags);
+
+// The files of the inputs, each once, in byte order of their paths.
+struct InputFiles {
+    std::vector<std::string> proposals;  // .yaml / .yml
+    std::vector<std::string> sheets;     // .csv
+};
+InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags);
+
+// Loads everything; `rules_used` tells where the rules came from (for standard error).
+// The proposals come back sorted by id.
+Call load_call(const InputOptions& in, Diagnostics& diags, std::string& rules_used);
+
+}  // namespace kcity

@@ -1,0 +1,89 @@
+// A YAML document as kcity reads it: yaml-cpp's event parser feeds a small tree that keeps
+// every value's position and whether it was quoted, refuses what yaml-cpp would silently
+// accept (duplicate keys, aliases, tags, deep nesting), and resolves scalars by YAML 1.2's
+// core schema (`yes` is a string; `"27"` is a string; `010` is refused as ambiguous).
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kcity/decimal.hpp"
+#include "kcity/diagnostics.hpp"
+
+namespace kcity {
+
+struct YamlNode {
+    enum class Kind { null, scalar, sequence, map };
+    Kind kind = Kind::null;
+    int line = 0, column = 0;  // 1-based
+    bool quoted = false;       // written quoted or as a block scalar: always a string
+    std::string text;          // scalar text; for a map entry's key node, the key
+    std::vector<YamlNode> items;  // sequence items, or map values
+    std::vector<YamlNode> keys;   // map keys (scalars), parallel to items
+
+    bool is_map() const { return kind == Kind::map; }
+    bool is_sequence() const { return kind == Kind::sequence; }
+    bool is_scalar() const { return kind == Kind::scalar; }
+    bool is_null() const { return kind == Kind::null; }
+    // The value under `key` in a map, or nullptr.
+    const YamlNode* find(std::string_view key) const;
+};
+
+// What a scalar is under the core schema.
+enum class ScalarType { null, boolean, integer, number, string };
+ScalarType scalar_type(const YamlNode& n);
+
+// "a map", "a list", "text", "a number", "a boolean", "null": for messages.
+std::string describe(const YamlNode& n);
+
+// Maximum nesting of maps and lists in any document kcity reads.
+inline constexpr int max_yaml_depth = 32;
+
+// Parses a stream of documents, handing each complete, valid document to `on_document`, one
+// at a time (a multi-document file is never held whole). Problems are reported into `diags`
+// against `file`; a document with an error is not handed on. Returns the number of documents
+// seen.
+std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
+                             const std::function<void(YamlNode&&)>& on_document);
+
+// Typed reading of nodes with errors at their position.
+class YamlReader {
+public:
+    YamlReader(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+    Position at(const YamlNode& n) const { return {file_, n.line, n.column}; }
+    void error(const YamlNode& n, std::string message) const;
+    const std::string& file() const { return file_; }
+    Diagnostics& diags() const { return diags_; }
+
+    std::optional<std::string> text(const YamlNode& n, std::string_view what) const;
+    std::optional<Decimal> number(const YamlNode& n, std::string_view what, int max_places) const;
+    std::optional<long long> integer(const YamlNode& n, std::string_view what) const;
+    std::optional<bool> boolean(const YamlNode& n, std::string_view what) const;
+    std::optional<long long> money(const YamlNode& n, std::string_view what) const;
+
+private:
+    const std::string& file_;
+    Diagnostics& diags_;
+};
+
+// Reads the keys of one map: ask for each known key, then finish() reports the unknown ones
+// with the nearest known key suggested.
+class MapFields {
+public:
+    MapFields(const YamlReader& r, const YamlNode& map, std::string what);
+    bool ok() const { return map_ != nullptr; }
+    const YamlNode* optional(std::string_view key);
+    const YamlNode* required(std::string_view key);
+    void finish();
+
+private:
+    const YamlReader& r_;
+    const YamlNode* map_;
+    std::string what_;
+    std::vector<std::string> known_;
+};
+
+}  // namespace kcity

@@ -1,0 +1,86 @@
+#include "kcity/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace kcity {
+
+void Diagnostics::error(const Position& where, std::string message) {
+    items_.push_back({where, Severity::error, std::move(message)});
+}
+
+void Diagnostics::warning(const Position& where, std::string message) {
+    items_.push_back({where, Severity::warning, std::move(message)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const {
+    return std::any_of(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    auto key = [](const Diagnostic& d) {
+        return std::tie(d.where.file, d.where.line, d.where.column, d.severity, d.message);
+    };
+    std::vector<Diagnostic> out = items_;
+    std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [&](const auto& a, const auto& b) { return key(a) == key(b); }),
+              out.end());
+    return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    const char* kind = d.severity == Severity::error ? "error" : "warning";
+    if (d.where.file.empty()) return std::string("kcity: ") + kind + ": " + d.message;
+    std::string s = d.where.file;
+    if (d.where.line > 0) {
+        s += ":" + std::to_string(d.where.line) + ":" + std::to_string(std::max(d.where.column, 1));
+    }
+    return s + ": " + kind + ": " + d.message;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = 0;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (best.empty() || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    // A typo changes a few characters; anything further is a different word.
+    std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3 + 1));
+    return !best.empty() && best_distance <= limit ? best : std::string();
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string n = nearest(word, candidates);
+    return n.empty() ? std::string() : " (did you mean `" + n + "`?)";
+}
+
+}  // namespace kcity

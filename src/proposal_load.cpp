@@ -1,0 +1,183 @@
+// Proposal files (SPEC §3): one or several YAML documents, read one document at a time.
+#include <algorithm>
+
+#include "kcity/load.hpp"
+#include "kcity/schema.hpp"
+
+namespace kcity {
+namespace {
+
+std::optional<Party> read_party(const YamlReader& r, const YamlNode& n, const std::string& what) {
+    Party p;
+    p.where = r.at(n);
+    MapFields f(r, n, "`" + what + "`");
+    if (auto* v = f.required("name")) p.name = r.text(*v, "`" + what + ".name`").value_or("");
+    if (auto* v = f.required("type")) p.type = r.text(*v, "`" + what + ".type`").value_or("");
+    if (auto* v = f.optional("country")) p.country = read_country(r, *v, "`" + what + ".country`");
+    f.finish();
+    if (!f.ok()) return std::nullopt;
+    return p;
+}
+
+std::optional<Value> read_attribute(const YamlReader& r, const YamlNode& key, const YamlNode& n) {
+    Value v;
+    v.where = r.at(n);
+    v.text = n.text;
+    if (key.text.ends_with("_krw")) {
+        auto m = r.money(n, "`attributes." + key.text + "`");
+        if (!m) return std::nullopt;
+        v.type = Value::Type::money;
+        v.money = *m;
+        return v;
+    }
+    if (!n.is_scalar() && !n.is_null()) {
+        r.error(n, "`attributes." + key.text + "` must be a single value, not " + describe(n));
+        return std::nullopt;
+    }
+    switch (scalar_type(n)) {
+        case ScalarType::null: v.type = Value::Type::null; return v;
+        case ScalarType::boolean:
+            v.type = Value::Type::boolean;
+            v.boolean = *r.boolean(n, "");
+            return v;
+        case ScalarType::integer:
+        case ScalarType::number: {
+            auto d = r.number(n, "`attributes." + key.text + "`", Decimal::max_places);
+            if (!d) return std::nullopt;
+            v.type = Value::Type::number;
+            v.number = *d;
+            return v;
+        }
+        case ScalarType::string: v.type = Value::Type::string; return v;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> criterion_ids(const TrackRules& t) {
+    std::vector<std::string> ids;
+    for (const auto& c : t.criteria) ids.push_back(c.id);
+    return ids;
+}
+
+}  // namespace
+
+namespace {
+
+std::optional<Review> read_review(const YamlReader& r, const YamlNode& n, const TrackRules* track) {
+    Review rv;
+    rv.where = r.at(n);
+    MapFields f(r, n, "a review");
+    if (auto* v = f.required("reviewer")) rv.reviewer = read_id(r, *v, "`reviewer`").value_or("");
+    const YamlNode* scores = f.required("scores");
+    f.finish();
+    if (!f.ok() || !scores || !track) return std::nullopt;
+    if (!scores->is_map()) {
+        r.error(*scores, "`scores` must map each criterion to a score, not " + describe(*scores));
+        return std::nullopt;
+    }
+    auto ids = criterion_ids(*track);
+    rv.scores.assign(track->criteria.size(), Decimal{});
+    bool ok = !rv.reviewer.empty();
+    for (std::size_t i = 0; i < scores->keys.size(); ++i) {
+        int ci = track->criterion_index(scores->keys[i].text);
+        if (ci < 0) {
+            r.error(scores->keys[i], "`" + scores->keys[i].text + "` is not a criterion of track `" +
+                                         track->id + "`" + did_you_mean(scores->keys[i].text, ids));
+            ok = false;
+            continue;
+        }
+        auto s = read_score(r, scores->items[i], track->criteria[ci]);
+        if (s) rv.scores[ci] = *s;
+        ok = ok && s.has_value();
+    }
+    for (const auto& c : track->criteria)
+        if (!scores->find(c.id)) {
+            r.error(*scores, "this review has no score for `" + c.id + "`");
+            ok = false;
+        }
+    if (!ok) return std::nullopt;
+    return rv;
+}
+
+void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* track, Proposal& p) {
+    if (!n.is_sequence()) {
+        r.error(n, "`reviews` must be a list of {reviewer, scores}");
+        return;
+    }
+    for (const auto& item : n.items) {
+        auto rv = read_review(r, item, track);
+        if (!rv) continue;
+        auto same = std::find_if(p.reviews.begin(), p.reviews.end(),
+                                 [&](const Review& o) { return o.reviewer == rv->reviewer; });
+        if (same != p.reviews.end())
+            r.error(item, "reviewer `" + rv->reviewer + "` already reviewed this proposal (line " +
+                              std::to_string(same->where.line) + ")");
+        else
+            p.reviews.push_back(std::move(*rv));
+    }
+}
+
+void read_conflicts(const YamlReader& r, const YamlNode& n, Proposal& p) {
+    if (!n.is_sequence()) {
+        r.error(n, "`conflicts` must be a list of reviewer ids");
+        return;
+    }
+    for (const auto& item : n.items)
+        if (auto id = read_id(r, item, "a reviewer id")) p.conflicts.push_back(*id);
+}
+
+std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc, const Rules& rules) {
+    Proposal p;
+    p.where = r.at(doc);
+    MapFields f(r, doc, "a proposal");
+    if (!f.ok()) return std::nullopt;
+    std::size_t errors_before = r.diags().size();
+    auto note = [&](const char* key, const YamlNode* n) {
+        if (n) p.at[key] = r.at(*n);
+        return n;
+    };
+    if (auto* n = note("id", f.required("id"))) {
+        p.id = read_id(r, *n, "`id`").value_or("");
+        p.where = r.at(*n);
+    }
+    const TrackRules* track = nullptr;
+    if (auto* n = note("track", f.required("track"))) {
+        p.track = r.text(*n, "`track`").value_or("");
+        track = rules.track(p.track);
+        if (!track && !p.track.empty())
+            r.error(*n, "`" + p.track + "` is not a track of this call" + did_you_mean(p.track, rules.program.tracks));
+    }
+    if (auto* n = note("title", f.required("title"))) p.title = read_local_text(r, *n, "`title`").value_or(LocalText{});
+    if (auto* n = note("country", f.required("country"))) p.country = read_country(r, *n, "`country`").value_or("");
+    if (auto* n = note("city", f.required("city"))) p.city = r.text(*n, "`city`").value_or("");
+    if (auto* n = note("applicant", f.required("applicant"))) p.applicant = read_party(r, *n, "applicant").value_or(Party{});
+    if (auto* n = note("partner", f.optional("partner"))) p.partner = read_party(r, *n, "partner");
+    if (auto* n = note("requested_krw", f.required("requested_krw")))
+        p.requested_krw = r.money(*n, "`requested_krw`").value_or(0);
+    if (auto* n = note("submitted_at", f.required("submitted_at")))
+        p.submitted_at = read_date(r, *n, "`submitted_at`").value_or(DateTime{});
+    if (auto* n = note("domain", f.optional("domain"))) p.domain = r.text(*n, "`domain`");
+    if (auto* n = f.optional("attributes")) {
+        if (!n->is_map()) r.error(*n, "`attributes` must be a map of names to values");
+        for (std::size_t i = 0; i < n->keys.size(); ++i)
+            if (auto v = read_attribute(r, n->keys[i], n->items[i])) p.attributes[n->keys[i].text] = *v;
+    }
+    if (auto* n = f.optional("conflicts")) read_conflicts(r, *n, p);
+    if (auto* n = f.optional("reviews")) read_reviews(r, *n, track, p);
+    f.finish();
+    if (r.diags().size() != errors_before) return std::nullopt;
+    return p;
+}
+
+}  // namespace
+
+std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,
+                            Diagnostics& diags) {
+    YamlReader r(file.path, diags);
+    return read_yaml_stream(file.bytes, file.path, diags, [&](YamlNode&& doc) {
+        if (doc.is_null()) return;  // an empty document, e.g. after a trailing ---
+        if (auto p = read_proposal(r, doc, rules)) out.push_back(std::move(*p));
+    });
+}
+
+}  // namespace kcity

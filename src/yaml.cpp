@@ -1,0 +1,367 @@
+#include "kcity/yaml.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+
+#include "kcity/money.hpp"
+
+namespace kcity {
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i].text == key) return &items[i];
+    return nullptr;
+}
+
+namespace {
+
+bool is_digits(std::string_view s, std::string_view allowed = "0123456789") {
+    return !s.empty() && s.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+bool is_core_float(std::string_view s) {
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+    if (s == ".inf" || s == ".Inf" || s == ".INF" || s == ".nan" || s == ".NaN" || s == ".NAN")
+        return true;
+    std::size_t e = s.find_first_of("eE");
+    std::string_view mant = s.substr(0, e);
+    if (e != std::string_view::npos) {
+        std::string_view ex = s.substr(e + 1);
+        if (!ex.empty() && (ex[0] == '-' || ex[0] == '+')) ex.remove_prefix(1);
+        if (!is_digits(ex)) return false;
+    }
+    std::size_t dot = mant.find('.');
+    if (dot == std::string_view::npos) return is_digits(mant);
+    std::string_view whole = mant.substr(0, dot), frac = mant.substr(dot + 1);
+    if (whole.empty()) return is_digits(frac);
+    return is_digits(whole) && (frac.empty() || is_digits(frac));
+}
+
+bool is_plain_null(std::string_view s) {
+    return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+// Position of the first byte that is not valid UTF-8, as (line, column), or (0, 0).
+std::pair<int, int> invalid_utf8_at(std::string_view text) {
+    int line = 1, column = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > text.size()) return {line, column};
+        unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        for (std::size_t k = 1; k < len; ++k) {
+            auto cc = static_cast<unsigned char>(text[i + k]);
+            if ((cc >> 6) != 0x2) return {line, column};
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8 either.
+        static const unsigned min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < min_cp[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return {line, column};
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += len;
+    }
+    return {0, 0};
+}
+
+class TreeBuilder : public YAML::EventHandler {
+public:
+    TreeBuilder(const YamlReader& r, const std::function<void(YamlNode&&)>& sink)
+        : r_(r), sink_(sink) {}
+
+    void OnDocumentStart(const YAML::Mark&) override {
+        stack_.clear();
+        bad_ = false;
+        ++documents_;
+    }
+    void OnDocumentEnd() override {
+        if (!bad_ && have_root_) sink_(std::move(root_));
+        have_root_ = false;
+        root_ = YamlNode{};
+    }
+    void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+        YamlNode n = make(m, YamlNode::Kind::null);
+        check_anchor(n, anchor);
+        add(std::move(n));
+    }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+        YamlNode n = make(m, YamlNode::Kind::null);
+        fail(n, "aliases (*name) are not supported: write the value out in full");
+        add(std::move(n));
+    }
+    void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        YamlNode n = make(m, YamlNode::Kind::scalar);
+        n.quoted = tag == "!";
+        check_tag(n, tag);
+        check_anchor(n, anchor);
+        if (!n.quoted && is_plain_null(value)) n.kind = YamlNode::Kind::null;
+        n.text = value;
+        add(std::move(n));
+    }
+    void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(m, YamlNode::Kind::sequence, tag, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(m, YamlNode::Kind::map, tag, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+    std::size_t documents() const { return documents_; }
+
+private:
+    struct Frame {
+        YamlNode node;
+        bool have_key = false;
+        YamlNode key;
+    };
+
+    static YamlNode make(const YAML::Mark& m, YamlNode::Kind kind) {
+        YamlNode n;
+        n.kind = kind;
+        n.line = m.line + 1;
+        n.column = m.column + 1;
+        return n;
+    }
+    void fail(const YamlNode& at, std::string message) {
+        r_.error(at, std::move(message));
+        bad_ = true;
+    }
+    void check_tag(const YamlNode& n, const std::string& tag) {
+        if (tag != "?" && tag != "!" && !tag.empty())
+            fail(n, "tags (" + tag + ") are not supported: remove the tag");
+    }
+    void check_anchor(const YamlNode& n, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor)
+            fail(n, "anchors (&name) are not supported: write the value out in full");
+    }
+    void open(const YAML::Mark& m, YamlNode::Kind kind, const std::string& tag,
+              YAML::anchor_t anchor) {
+        Frame f;
+        f.node = make(m, kind);
+        check_tag(f.node, tag);
+        check_anchor(f.node, anchor);
+        if (static_cast<int>(stack_.size()) == max_yaml_depth && !bad_)
+            fail(f.node, "nesting is deeper than " + std::to_string(max_yaml_depth) +
+                             " levels of maps and lists");
+        stack_.push_back(std::move(f));
+    }
+    void close() {
+        YamlNode n = std::move(stack_.back().node);
+        stack_.pop_back();
+        add(std::move(n));
+    }
+    void add(YamlNode&& n) {
+        if (stack_.empty()) {
+            root_ = std::move(n);
+            have_root_ = true;
+            return;
+        }
+        Frame& top = stack_.back();
+        if (top.node.kind == YamlNode::Kind::sequence) {
+            top.node.items.push_back(std::move(n));
+        } else if (!top.have_key) {
+            add_key(top, std::move(n));
+        } else {
+            top.node.keys.push_back(std::move(top.key));
+            top.node.items.push_back(std::move(n));
+            top.have_key = false;
+        }
+    }
+    void add_key(Frame& top, YamlNode&& key) {
+        if (key.kind != YamlNode::Kind::scalar) {
+            fail(key, "a key must be a plain word, not " + describe(key));
+        } else if (const YamlNode* first = top.node.find(key.text)) {
+            // yaml-cpp keeps both silently; one of them would be ignored.
+            (void)first;
+            for (const auto& k : top.node.keys)
+                if (k.text == key.text) {
+                    fail(key, "duplicate key `" + key.text + "` (first at line " +
+                                  std::to_string(k.line) + ")");
+                    break;
+                }
+        }
+        top.key = std::move(key);
+        top.have_key = true;
+    }
+
+    const YamlReader& r_;
+    const std::function<void(YamlNode&&)>& sink_;
+    std::vector<Frame> stack_;
+    YamlNode root_;
+    bool have_root_ = false;
+    bool bad_ = false;
+    std::size_t documents_ = 0;
+};
+
+}  // namespace
+
+ScalarType scalar_type(const YamlNode& n) {
+    if (n.kind == YamlNode::Kind::null) return ScalarType::null;
+    if (n.quoted) return ScalarType::string;
+    std::string_view s = n.text;
+    if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
+        return ScalarType::boolean;
+    std::string_view digits = s;
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    if (is_digits(digits)) return ScalarType::integer;
+    if (s.size() > 2 && s[0] == '0' && s[1] == 'o' && is_digits(s.substr(2), "01234567"))
+        return ScalarType::integer;
+    if (s.size() > 2 && s[0] == '0' && s[1] == 'x' &&
+        is_digits(s.substr(2), "0123456789abcdefABCDEF"))
+        return ScalarType::integer;
+    if (is_core_float(s)) return ScalarType::number;
+    return ScalarType::string;
+}
+
+std::string describe(const YamlNode& n) {
+    switch (n.kind) {
+        case YamlNode::Kind::map: return "a map";
+        case YamlNode::Kind::sequence: return "a list";
+        case YamlNode::Kind::null: return "nothing (null)";
+        case YamlNode::Kind::scalar: break;
+    }
+    switch (scalar_type(n)) {
+        case ScalarType::boolean: return "a boolean (" + n.text + ")";
+        case ScalarType::integer:
+        case ScalarType::number: return "a number (" + n.text + ")";
+        default: return n.quoted ? "quoted text (\"" + n.text + "\")" : "text (" + n.text + ")";
+    }
+}
+
+std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
+                             const std::function<void(YamlNode&&)>& on_document) {
+    YamlReader r(file, diags);
+    if (auto [line, column] = invalid_utf8_at(text); line > 0) {
+        diags.error({file, line, column}, "the file is not valid UTF-8 here");
+        return 0;
+    }
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    std::istringstream in{std::string(text)};
+    TreeBuilder builder(r, on_document);
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder)) {
+        }
+    } catch (const YAML::Exception& e) {
+        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+    }
+    return builder.documents();
+}
+
+void YamlReader::error(const YamlNode& n, std::string message) const {
+    diags_.error(at(n), std::move(message));
+}
+
+std::optional<std::string> YamlReader::text(const YamlNode& n, std::string_view what) const {
+    if (n.kind == YamlNode::Kind::scalar && scalar_type(n) == ScalarType::string) return n.text;
+    std::string hint = n.is_scalar() ? " (quote it if it is meant as text)" : "";
+    error(n, std::string(what) + " must be text, not " + describe(n) + hint);
+    return std::nullopt;
+}
+
+std::optional<Decimal> YamlReader::number(const YamlNode& n, std::string_view what,
+                                          int max_places) const {
+    std::string w(what);
+    if (n.kind != YamlNode::Kind::scalar) {
+        error(n, w + " must be a number, not " + describe(n));
+        return std::nullopt;
+    }
+    if (n.quoted) {
+        error(n, w + " must be a number, not quoted text (\"" + n.text + "\"): remove the quotes");
+        return std::nullopt;
+    }
+    ScalarType t = scalar_type(n);
+    if (t != ScalarType::integer && t != ScalarType::number) {
+        error(n, w + " must be a number, not " + describe(n));
+        return std::nullopt;
+    }
+    if (n.text.find_first_of("eExo") != std::string::npos || n.text.find("inf") != std::string::npos ||
+        n.text.find("INF") != std::string::npos || n.text.find("Inf") != std::string::npos ||
+        n.text.find("nan") != std::string::npos || n.text.find("NaN") != std::string::npos ||
+        n.text.find("NAN") != std::string::npos || n.text.starts_with("+")) {
+        error(n, w + " must be written as a plain decimal number, not " + n.text);
+        return std::nullopt;
+    }
+    DecimalParse d = parse_decimal(n.text, max_places);
+    if (!d.ok) {
+        error(n, w + ": " + d.error);
+        return std::nullopt;
+    }
+    return d.value;
+}
+
+std::optional<long long> YamlReader::integer(const YamlNode& n, std::string_view what) const {
+    std::optional<Decimal> d = number(n, what, 0);
+    if (!d) return std::nullopt;
+    return d->units / Decimal::scale;
+}
+
+std::optional<bool> YamlReader::boolean(const YamlNode& n, std::string_view what) const {
+    if (n.kind == YamlNode::Kind::scalar && scalar_type(n) == ScalarType::boolean)
+        return n.text[0] == 't' || n.text[0] == 'T';
+    error(n, std::string(what) + " must be true or false, not " + describe(n));
+    return std::nullopt;
+}
+
+std::optional<long long> YamlReader::money(const YamlNode& n, std::string_view what) const {
+    if (n.kind != YamlNode::Kind::scalar || scalar_type(n) == ScalarType::boolean) {
+        error(n, std::string(what) + " must be an amount of won, not " + describe(n));
+        return std::nullopt;
+    }
+    MoneyParse m = parse_money(n.text);
+    if (!m.ok) {
+        error(n, std::string(what) + ": " + m.error);
+        return std::nullopt;
+    }
+    return m.value;
+}
+
+MapFields::MapFields(const YamlReader& r, const YamlNode& map, std::string what)
+    : r_(r), map_(&map), what_(std::move(what)) {
+    if (!map.is_map()) {
+        r_.error(map, what_ + " must be a map of keys and values, not " + describe(map));
+        map_ = nullptr;
+    }
+}
+
+const YamlNode* MapFields::optional(std::string_view key) {
+    known_.emplace_back(key);
+    if (!map_) return nullptr;
+    const YamlNode* v = map_->find(key);
+    return v && !v->is_null() ? v : nullptr;
+}
+
+const YamlNode* MapFields::required(std::string_view key) {
+    const YamlNode* v = optional(key);
+    if (map_ && !v) {
+        const YamlNode* present = map_->find(key);
+        r_.error(present ? *present : *map_, what_ + " has no `" + std::string(key) + "`" +
+                                                 (present ? " value" : ", which is required"));
+    }
+    return v;
+}
+
+void MapFields::finish() {
+    if (!map_) return;
+    for (const auto& k : map_->keys) {
+        bool known = false;
+        for (const auto& name : known_) known = known || name == k.text;
+        if (!known)
+            r_.error(k, "unknown key `" + k.text + "` in " + what_ + did_you_mean(k.text, known_));
+    }
+}
+
+}  // namespace kcity
