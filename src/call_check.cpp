@@ -8,7 +8,9 @@
 namespace kcity {
 namespace {
 
-std::string place(const Position& p) { return p.file + ":" + std::to_string(p.line); }
+std::string place(const Position& p) {
+    return p.file + ":" + std::to_string(p.line);
+}
 
 void check_duplicate_ids(const std::vector<Proposal>& proposals, Diagnostics& diags) {
     std::unordered_map<std::string, const Proposal*> first;
@@ -33,23 +35,27 @@ void check_decisions(const Call& call, Diagnostics& diags) {
     const Decisions& d = call.rules.decisions;
     for (const auto& [id, where] : d.withdrawn)
         if (!by_id.count(id))
-            diags.error(where, "withdrawn proposal `" + id + "` is not among the proposals" + did_you_mean(id, ids));
+            diags.error(where, "withdrawn proposal `" + id + "` is not among the proposals" +
+                                   did_you_mean(id, ids));
     for (const auto& [id, award] : d.awards) {
         auto it = by_id.find(id);
         if (it == by_id.end()) {
-            diags.error(award.second, "the award for `" + id + "` names no proposal" + did_you_mean(id, ids));
+            diags.error(award.second,
+                        "the award for `" + id + "` names no proposal" + did_you_mean(id, ids));
             continue;
         }
         const Proposal& p = *it->second;
         const TrackRules* t = call.rules.track(p.track);
         if (!t) continue;
         if (award.first < t->award_min || award.first > t->award_max)
-            diags.error(award.second, "the committee's award " + format_grouped(award.first) + " KRW for `" + id +
-                                          "` is outside the award range " + format_grouped(t->award_min) +
-                                          "–" + format_grouped(t->award_max) + " KRW");
+            diags.error(award.second, "the committee's award " + format_grouped(award.first) +
+                                          " KRW for `" + id + "` is outside the award range " +
+                                          format_grouped(t->award_min) + "–" +
+                                          format_grouped(t->award_max) + " KRW");
         else if (award.first > p.requested_krw)
-            diags.error(award.second, "the committee's award " + format_grouped(award.first) + " KRW for `" + id +
-                                          "` exceeds its request of " + format_grouped(p.requested_krw) + " KRW");
+            diags.error(award.second, "the committee's award " + format_grouped(award.first) +
+                                          " KRW for `" + id + "` exceeds its request of " +
+                                          format_grouped(p.requested_krw) + " KRW");
     }
 }
 

@@ -39,11 +39,14 @@ CsvTable parse_csv(std::string_view text) {
                         closed = true;
                         break;
                     } else {
-                        if (!(c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) cell.text += c;
+                        if (!(c == '\r' && i + 1 < text.size() && text[i + 1] == '\n'))
+                            cell.text += c;
                         advance(c);
                     }
                 }
-                if (!closed) out.errors.push_back({cell.line, cell.column, "a quoted field is never closed"});
+                if (!closed)
+                    out.errors.push_back(
+                        {cell.line, cell.column, "a quoted field is never closed"});
                 if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
                     out.errors.push_back({line, column, "text after the closing quote of a field"});
                     while (i < text.size() && text[i] != ',' && text[i] != '\n') advance(text[i]);
@@ -51,7 +54,9 @@ CsvTable parse_csv(std::string_view text) {
             } else {
                 while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
                     if (text[i] == '"')
-                        out.errors.push_back({line, column, "a quote inside an unquoted field (quote the whole field and double the quote)"});
+                        out.errors.push_back({line, column,
+                                              "a quote inside an unquoted field (quote the whole "
+                                              "field and double the quote)"});
                     cell.text += text[i];
                     advance(text[i]);
                 }

@@ -26,14 +26,18 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && is_leap(year) ? 29 : days[month - 1];
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // The number written with exactly `count` digits at `pos`, or -1.
 int fixed_digits(std::string_view s, std::size_t pos, std::size_t count) {
@@ -46,11 +50,10 @@ int fixed_digits(std::string_view s, std::size_t pos, std::size_t count) {
     return value;
 }
 
-std::string pad(int value, int width) {
+std::string pad(int value, std::size_t width) {
     std::string digits = std::to_string(value);
-    return std::string(digits.size() < static_cast<std::size_t>(width) ? width - digits.size() : 0,
-                       '0') +
-           digits;
+    if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+    return digits;
 }
 
 std::string format_offset(int minutes) {
@@ -60,7 +63,9 @@ std::string format_offset(int minutes) {
            pad(magnitude % 60, 2);
 }
 
-DateParse fail(std::string error) { return DateParse{false, {}, std::move(error)}; }
+DateParse fail(std::string error) {
+    return DateParse{false, {}, std::move(error)};
+}
 
 std::string shape_error(std::string_view text) {
     return std::string(text) +

@@ -5,13 +5,15 @@
 namespace kcity {
 namespace {
 
-__int128 abs128(__int128 v) { return v < 0 ? -v : v; }
+i128 abs128(i128 v) {
+    return v < 0 ? -v : v;
+}
 
-__int128 gcd128(__int128 a, __int128 b) {
+i128 gcd128(i128 a, i128 b) {
     a = abs128(a);
     b = abs128(b);
     while (b != 0) {
-        __int128 t = a % b;
+        i128 t = a % b;
         a = b;
         b = t;
     }
@@ -33,12 +35,12 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-Rational::Rational(__int128 num, __int128 den) {
+Rational::Rational(i128 num, i128 den) {
     if (den < 0) {
         num = -num;
         den = -den;
     }
-    __int128 g = gcd128(num, den);
+    i128 g = gcd128(num, den);
     num_ = num / g;
     den_ = den / g;
 }
@@ -51,11 +53,13 @@ Rational Rational::operator*(const Rational& o) const {
     return Rational(num_ * o.num_, den_ * o.den_);
 }
 
-Rational Rational::operator/(std::int64_t n) const { return Rational(num_, den_ * n); }
+Rational Rational::operator/(std::int64_t n) const {
+    return Rational(num_, den_ * n);
+}
 
 std::strong_ordering Rational::operator<=>(const Rational& o) const {
-    __int128 l = num_ * o.den_;
-    __int128 r = o.num_ * den_;
+    i128 l = num_ * o.den_;
+    i128 r = o.num_ * den_;
     if (l < r) return std::strong_ordering::less;
     if (l > r) return std::strong_ordering::greater;
     return std::strong_ordering::equal;
@@ -63,10 +67,10 @@ std::strong_ordering Rational::operator<=>(const Rational& o) const {
 
 Decimal round_half_away(const Rational& r, int places) {
     // Scale to units of 10^-places, round there, then express in units of 10^-4.
-    __int128 scaled_num = r.num() * pow10(places);
-    __int128 den = r.den();
-    __int128 q = abs128(scaled_num) / den;
-    __int128 rem = abs128(scaled_num) % den;
+    i128 scaled_num = r.num() * pow10(places);
+    i128 den = r.den();
+    i128 q = abs128(scaled_num) / den;
+    i128 rem = abs128(scaled_num) % den;
     if (rem * 2 >= den) ++q;
     if (scaled_num < 0) q = -q;
     return Decimal{static_cast<std::int64_t>(q * pow10(Decimal::max_places - places))};

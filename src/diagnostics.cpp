@@ -27,7 +27,8 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
         return std::tie(d.where.file, d.where.line, d.where.column, d.severity, d.message);
     };
     std::vector<Diagnostic> out = items_;
-    std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    std::sort(out.begin(), out.end(),
+              [&](const auto& a, const auto& b) { return key(a) < key(b); });
     out.erase(std::unique(out.begin(), out.end(),
                           [&](const auto& a, const auto& b) { return key(a) == key(b); }),
               out.end());

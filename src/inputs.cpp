@@ -19,7 +19,9 @@ bool has_program(const fs::path& rules_dir) {
     return fs::is_regular_file(rules_dir / "program.yaml", ec);
 }
 
-bool is_call_dir(const fs::path& dir) { return has_program(dir / "rules"); }
+bool is_call_dir(const fs::path& dir) {
+    return has_program(dir / "rules");
+}
 
 // How a path is shown: relative to the current folder when it lies below it.
 std::string display(const fs::path& p) {
@@ -58,8 +60,10 @@ void walk(const fs::path& dir, std::vector<fs::path>& out) {
     for (const auto& p : entries) {
         if (p.filename().string().starts_with(".")) continue;
         if (fs::is_symlink(p, ec) && fs::is_directory(p, ec)) continue;
-        if (fs::is_directory(p, ec)) walk(p, out);
-        else if (kind_of(p) != Kind::other) out.push_back(p);
+        if (fs::is_directory(p, ec))
+            walk(p, out);
+        else if (kind_of(p) != Kind::other)
+            out.push_back(p);
     }
 }
 
@@ -80,7 +84,8 @@ std::vector<fs::path> folders_of(const fs::path& dir) {
 }  // namespace
 
 std::optional<RulesLocation> find_rules(const InputOptions& in, Diagnostics& diags) {
-    auto explicit_dir = [&](const std::string& dir, const char* how) -> std::optional<RulesLocation> {
+    auto explicit_dir = [&](const std::string& dir,
+                            const char* how) -> std::optional<RulesLocation> {
         if (has_program(dir)) return RulesLocation{false, display(dir)};
         diags.error({}, std::string(how) + " " + dir + " has no program.yaml");
         return std::nullopt;
@@ -108,15 +113,20 @@ InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
             for (const auto& dir : folders_of(p)) walk(dir, found);
         } else if (fs::exists(p, ec)) {
             if (kind_of(p) == Kind::other)
-                diags.error({}, input + " is neither a proposal file (.yaml, .yml) nor a score sheet (.csv)");
-            else found.push_back(p);
+                diags.error(
+                    {},
+                    input + " is neither a proposal file (.yaml, .yml) nor a score sheet (.csv)");
+            else
+                found.push_back(p);
         } else {
             diags.error({}, input + ": no such file or folder");
         }
     }
     for (const auto& s : in.score_files) {
-        if (!fs::is_regular_file(s, ec)) diags.error({}, "--scores " + s + ": no such file");
-        else found.push_back(s);
+        if (!fs::is_regular_file(s, ec))
+            diags.error({}, "--scores " + s + ": no such file");
+        else
+            found.push_back(s);
     }
     // Each file once, however many inputs name it; then in byte order of the shown paths.
     std::set<fs::path> seen;
@@ -168,7 +178,9 @@ Call load_call(const InputOptions& in, Diagnostics& diags, std::string& rules_us
         parse_proposals({path, std::move(*bytes)}, call.rules, call.proposals, diags);
     }
     std::sort(call.proposals.begin(), call.proposals.end(),
-              [](const Proposal& a, const Proposal& b) { return std::tie(a.id, a.where) < std::tie(b.id, b.where); });
+              [](const Proposal& a, const Proposal& b) {
+                  return std::tie(a.id, a.where) < std::tie(b.id, b.where);
+              });
     for (const auto& path : files.sheets) {
         auto bytes = read_file(path, diags);
         if (!bytes) continue;

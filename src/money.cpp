@@ -4,6 +4,8 @@
 
 #include <array>
 #include <optional>
+#include <string>
+#include <utility>
 
 namespace kcity {
 namespace {
@@ -16,8 +18,8 @@ struct Unit {
     int zeros;  // value == 10^zeros
 };
 
-// Longest names first is not needed (no unit name is a prefix of another), but the order
-// matches how amounts are written: largest unit first.
+// No name is a prefix of another, so matching does not depend on the order; the table lists
+// the units as amounts are written, largest first.
 constexpr std::array<Unit, 4> units{{
     {"억", 100'000'000, 8},
     {"천만", 10'000'000, 7},
@@ -29,10 +31,16 @@ constexpr std::array<Unit, 4> units{{
 // could be a typo for 1억 1000 or 1억 1만) is never read silently.
 constexpr Krw plain_term_limit = 10'000;
 
-MoneyParse fail(std::string error) { return MoneyParse{false, 0, std::move(error)}; }
+MoneyParse fail(std::string error) {
+    return MoneyParse{false, 0, std::move(error)};
+}
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -40,7 +48,9 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) {
+    return "\"" + std::string(s) + "\"";
+}
 
 // Value of a run of digits, saturated just above max_krw so that huge inputs cannot overflow.
 Krw digits_value(std::string_view digits) {
@@ -141,7 +151,7 @@ struct Number {
 };
 
 class Scanner {
-public:
+  public:
     explicit Scanner(std::string_view text) : text_(text) {}
 
     bool at_end() const { return pos_ == text_.size(); }
@@ -185,7 +195,7 @@ public:
         return nullptr;
     }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
 };
@@ -237,6 +247,13 @@ std::string not_whole(std::string_view text) {
     return std::string(text) + " is not a whole number of won";
 }
 
+// A number without a unit is whole won: "4.5" is refused, and so is "450000000.0", whose
+// point says nothing.
+std::string point_without_unit(std::string_view text, const Number& n) {
+    if (n.fraction.find_first_not_of('0') != std::string_view::npos) return not_whole(text);
+    return std::string(text) + ": write whole won without a decimal point";
+}
+
 std::string unexpected(std::string_view text, std::string_view rest) {
     std::string error = std::string(text) + " is not an amount: unexpected " + quoted(rest);
     if (!rest.empty() && static_cast<unsigned char>(rest[0]) >= 0x80) {
@@ -283,7 +300,7 @@ std::string_view rest_after_spaces(Scanner s) {
 MoneyParse parse_plain(std::string_view text, const Number& n, const Scanner& s) {
     if (!at_clean_end(s)) return fail(unexpected(text, rest_after_spaces(s)));
     if (auto error = number_error(n, text, true)) return fail(*error);
-    if (n.has_point) return fail(not_whole(text));
+    if (n.has_point) return fail(point_without_unit(text, n));
     Krw value = digits_value(n.integer);
     if (value > max_krw) return fail(too_large(text));
     return MoneyParse{true, value, {}};
@@ -298,7 +315,7 @@ struct Term {
 // A last term of plain digits after unit terms: "6,789" in "1억 2,345만 6,789원".
 std::optional<std::string> plain_term_error(std::string_view text, const Term& term) {
     if (auto error = number_error(term.number, text, false)) return error;
-    if (term.number.has_point) return not_whole(text);
+    if (term.number.has_point) return point_without_unit(text, term.number);
     if (digits_value(term.number.integer) >= plain_term_limit) {
         return std::string(text) + ": the last term " + std::string(term.written) +
                " has no unit, so it must be below 10,000";
@@ -374,7 +391,8 @@ MoneyParse parse_money(std::string_view raw) {
     std::string_view text = trim(raw);
     if (text.empty()) return fail("empty amount");
     if (auto f = as_float_notation(text)) return fail(float_notation_error(text, *f));
-    if (text.front() == '-') return fail(std::string(text) + " is negative; an amount is 0 or more");
+    if (text.front() == '-')
+        return fail(std::string(text) + " is negative; an amount is 0 or more");
 
     Scanner s(text);
     std::string error;
@@ -386,8 +404,8 @@ MoneyParse parse_money(std::string_view raw) {
 
 std::string format_grouped(Krw amount) {
     // Through unsigned so that the most negative value has a magnitude too.
-    std::uint64_t magnitude = amount < 0 ? 0 - static_cast<std::uint64_t>(amount)
-                                         : static_cast<std::uint64_t>(amount);
+    std::uint64_t magnitude =
+        amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
     std::string digits = std::to_string(magnitude);
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {

@@ -10,14 +10,18 @@ struct OpName {
     Op op;
 };
 constexpr OpName op_names[] = {
-    {"equals", Op::equals},   {"not_equals", Op::not_equals}, {"in", Op::in},
-    {"not_in", Op::not_in},   {"at_least", Op::at_least},     {"at_most", Op::at_most},
-    {"before", Op::before},   {"after", Op::after},           {"exists", Op::exists},
+    {"equals", Op::equals},         {"not_equals", Op::not_equals}, {"in", Op::in},
+    {"not_in", Op::not_in},         {"at_least", Op::at_least},     {"at_most", Op::at_most},
+    {"before", Op::before},         {"after", Op::after},           {"exists", Op::exists},
     {"in_history", Op::in_history},
 };
 
-bool is_money_path(std::string_view path) { return path.ends_with("_krw"); }
-bool is_date_path(std::string_view path) { return path == "submitted_at"; }
+bool is_money_path(std::string_view path) {
+    return path.ends_with("_krw");
+}
+bool is_date_path(std::string_view path) {
+    return path == "submitted_at";
+}
 std::string_view last_part(std::string_view path) {
     auto dot = path.rfind('.');
     return dot == std::string_view::npos ? path : path.substr(dot + 1);
@@ -72,8 +76,10 @@ std::optional<Value> rule_value(const YamlReader& r, const YamlNode& n, std::str
             v.number = *d;
             return v;
         }
-        case ScalarType::string: return text_value(n.text, v.where);
-        case ScalarType::null: break;
+        case ScalarType::string:
+            return text_value(n.text, v.where);
+        case ScalarType::null:
+            break;
     }
     r.error(n, "the value to compare with is missing");
     return std::nullopt;
@@ -156,11 +162,14 @@ Predicate parse_test(const YamlReader& r, const YamlNode& node) {
         if (field) parse_operand(r, node.items[i], p);
     }
     if (!field) r.error(node, "a test needs `field` and one operator");
-    if (field && count == 0) r.error(node, "a test needs one operator" + std::string(": ") + "equals, in, at_least, ...");
+    if (field && count == 0)
+        r.error(node,
+                "a test needs one operator" + std::string(": ") + "equals, in, at_least, ...");
     if (p.op == Op::in_history && !p.field.empty()) {
         auto last = last_part(p.field);
         if (last != "country" && last != "city")
-            r.error(*field, "`in_history` tests a `country` or `city` field, not `" + p.field + "`");
+            r.error(*field,
+                    "`in_history` tests a `country` or `city` field, not `" + p.field + "`");
     }
     return p;
 }
@@ -169,21 +178,37 @@ Predicate parse_test(const YamlReader& r, const YamlNode& node) {
 
 const std::vector<std::string>& known_fields() {
     static const std::vector<std::string> fields = {
-        "id",           "track",          "country",         "city",           "domain",
-        "requested_krw", "submitted_at",  "applicant.name",  "applicant.type", "applicant.country",
-        "partner.name", "partner.type",   "partner.country",
+        "id",
+        "track",
+        "country",
+        "city",
+        "domain",
+        "requested_krw",
+        "submitted_at",
+        "applicant.name",
+        "applicant.type",
+        "applicant.country",
+        "partner.name",
+        "partner.type",
+        "partner.country",
     };
     return fields;
 }
 
 std::string type_name(Value::Type t) {
     switch (t) {
-        case Value::Type::null: return "nothing";
-        case Value::Type::boolean: return "a boolean";
-        case Value::Type::number: return "a number";
-        case Value::Type::string: return "text";
-        case Value::Type::date: return "a date";
-        case Value::Type::money: return "an amount of won";
+        case Value::Type::null:
+            return "nothing";
+        case Value::Type::boolean:
+            return "a boolean";
+        case Value::Type::number:
+            return "a number";
+        case Value::Type::string:
+            return "text";
+        case Value::Type::date:
+            return "a date";
+        case Value::Type::money:
+            return "an amount of won";
     }
     return "?";
 }
@@ -192,8 +217,9 @@ Predicate parse_predicate(const YamlReader& r, const YamlNode& node) {
     if (!node.is_map()) {
         Predicate p;
         p.where = r.at(node);
-        r.error(node, "a condition must be a map ({field: ..., equals: ...}, {all: [...]}, ...), not " +
-                          describe(node));
+        r.error(node,
+                "a condition must be a map ({field: ..., equals: ...}, {all: [...]}, ...), not " +
+                    describe(node));
         return p;
     }
     for (const char* combinator : {"all", "any", "not"}) {
@@ -208,9 +234,11 @@ Predicate parse_predicate(const YamlReader& r, const YamlNode& node) {
             p.children.push_back(parse_predicate(r, *inner));
             return p;
         }
-        p.kind = std::string_view(combinator) == "all" ? Predicate::Kind::all : Predicate::Kind::any;
+        p.kind =
+            std::string_view(combinator) == "all" ? Predicate::Kind::all : Predicate::Kind::any;
         if (!inner->is_sequence() || inner->items.empty()) {
-            r.error(*inner, std::string("`") + combinator + "` takes a non-empty list of conditions");
+            r.error(*inner,
+                    std::string("`") + combinator + "` takes a non-empty list of conditions");
             return p;
         }
         for (const auto& item : inner->items) p.children.push_back(parse_predicate(r, item));
@@ -279,12 +307,18 @@ std::optional<Value> as_type(const Value& v, Value::Type want) {
 
 int compare_values(const Value& a, const Value& b, int tz) {
     switch (a.type) {
-        case Value::Type::number: return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
-        case Value::Type::money: return a.money < b.money ? -1 : a.money > b.money ? 1 : 0;
-        case Value::Type::date: return compare_dates(a.date, b.date, tz);
-        case Value::Type::boolean: return a.boolean == b.boolean ? 0 : a.boolean ? 1 : -1;
-        case Value::Type::string: return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
-        case Value::Type::null: return 0;
+        case Value::Type::number:
+            return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+        case Value::Type::money:
+            return a.money < b.money ? -1 : a.money > b.money ? 1 : 0;
+        case Value::Type::date:
+            return compare_dates(a.date, b.date, tz);
+        case Value::Type::boolean:
+            return a.boolean == b.boolean ? 0 : a.boolean ? 1 : -1;
+        case Value::Type::string:
+            return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+        case Value::Type::null:
+            return 0;
     }
     return 0;
 }
@@ -311,18 +345,28 @@ bool evaluate_test(const Predicate& t, const Proposal& p, const PredicateContext
     if (!v) return false;  // refused by check_types before any evaluation
     auto cmp = [&](const Value& rule) { return compare_values(*v, rule, ctx.tz_minutes); };
     auto any_equal = [&] {
-        return std::any_of(t.values.begin(), t.values.end(), [&](const Value& x) { return cmp(x) == 0; });
+        return std::any_of(t.values.begin(), t.values.end(),
+                           [&](const Value& x) { return cmp(x) == 0; });
     };
     switch (t.op) {
-        case Op::equals: return cmp(t.values[0]) == 0;
-        case Op::not_equals: return cmp(t.values[0]) != 0;
-        case Op::in: return any_equal();
-        case Op::not_in: return !any_equal();
-        case Op::at_least: return cmp(t.values[0]) >= 0;
-        case Op::at_most: return cmp(t.values[0]) <= 0;
-        case Op::before: return cmp(t.values[0]) < 0;
-        case Op::after: return cmp(t.values[0]) > 0;
-        default: return false;
+        case Op::equals:
+            return cmp(t.values[0]) == 0;
+        case Op::not_equals:
+            return cmp(t.values[0]) != 0;
+        case Op::in:
+            return any_equal();
+        case Op::not_in:
+            return !any_equal();
+        case Op::at_least:
+            return cmp(t.values[0]) >= 0;
+        case Op::at_most:
+            return cmp(t.values[0]) <= 0;
+        case Op::before:
+            return cmp(t.values[0]) < 0;
+        case Op::after:
+            return cmp(t.values[0]) > 0;
+        default:
+            return false;
     }
 }
 
@@ -330,8 +374,10 @@ bool evaluate_test(const Predicate& t, const Proposal& p, const PredicateContext
 
 bool evaluate(const Predicate& p, const Proposal& proposal, const PredicateContext& ctx) {
     switch (p.kind) {
-        case Predicate::Kind::test: return evaluate_test(p, proposal, ctx);
-        case Predicate::Kind::negate: return !evaluate(p.children.at(0), proposal, ctx);
+        case Predicate::Kind::test:
+            return evaluate_test(p, proposal, ctx);
+        case Predicate::Kind::negate:
+            return !evaluate(p.children.at(0), proposal, ctx);
         case Predicate::Kind::all:
             return std::all_of(p.children.begin(), p.children.end(),
                                [&](const Predicate& c) { return evaluate(c, proposal, ctx); });

@@ -35,7 +35,9 @@ std::optional<Value> read_attribute(const YamlReader& r, const YamlNode& key, co
         return std::nullopt;
     }
     switch (scalar_type(n)) {
-        case ScalarType::null: v.type = Value::Type::null; return v;
+        case ScalarType::null:
+            v.type = Value::Type::null;
+            return v;
         case ScalarType::boolean:
             v.type = Value::Type::boolean;
             v.boolean = *r.boolean(n, "");
@@ -48,7 +50,9 @@ std::optional<Value> read_attribute(const YamlReader& r, const YamlNode& key, co
             v.number = *d;
             return v;
         }
-        case ScalarType::string: v.type = Value::Type::string; return v;
+        case ScalarType::string:
+            v.type = Value::Type::string;
+            return v;
     }
     return std::nullopt;
 }
@@ -81,8 +85,9 @@ std::optional<Review> read_review(const YamlReader& r, const YamlNode& n, const 
     for (std::size_t i = 0; i < scores->keys.size(); ++i) {
         int ci = track->criterion_index(scores->keys[i].text);
         if (ci < 0) {
-            r.error(scores->keys[i], "`" + scores->keys[i].text + "` is not a criterion of track `" +
-                                         track->id + "`" + did_you_mean(scores->keys[i].text, ids));
+            r.error(scores->keys[i], "`" + scores->keys[i].text +
+                                         "` is not a criterion of track `" + track->id + "`" +
+                                         did_you_mean(scores->keys[i].text, ids));
             ok = false;
             continue;
         }
@@ -126,7 +131,8 @@ void read_conflicts(const YamlReader& r, const YamlNode& n, Proposal& p) {
         if (auto id = read_id(r, item, "a reviewer id")) p.conflicts.push_back(*id);
 }
 
-std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc, const Rules& rules) {
+std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
+                                      const Rules& rules) {
     Proposal p;
     p.where = r.at(doc);
     MapFields f(r, doc, "a proposal");
@@ -145,12 +151,16 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc, 
         p.track = r.text(*n, "`track`").value_or("");
         track = rules.track(p.track);
         if (!track && !p.track.empty())
-            r.error(*n, "`" + p.track + "` is not a track of this call" + did_you_mean(p.track, rules.program.tracks));
+            r.error(*n, "`" + p.track + "` is not a track of this call" +
+                            did_you_mean(p.track, rules.program.tracks));
     }
-    if (auto* n = note("title", f.required("title"))) p.title = read_local_text(r, *n, "`title`").value_or(LocalText{});
-    if (auto* n = note("country", f.required("country"))) p.country = read_country(r, *n, "`country`").value_or("");
+    if (auto* n = note("title", f.required("title")))
+        p.title = read_local_text(r, *n, "`title`").value_or(LocalText{});
+    if (auto* n = note("country", f.required("country")))
+        p.country = read_country(r, *n, "`country`").value_or("");
     if (auto* n = note("city", f.required("city"))) p.city = r.text(*n, "`city`").value_or("");
-    if (auto* n = note("applicant", f.required("applicant"))) p.applicant = read_party(r, *n, "applicant").value_or(Party{});
+    if (auto* n = note("applicant", f.required("applicant")))
+        p.applicant = read_party(r, *n, "applicant").value_or(Party{});
     if (auto* n = note("partner", f.optional("partner"))) p.partner = read_party(r, *n, "partner");
     if (auto* n = note("requested_krw", f.required("requested_krw")))
         p.requested_krw = r.money(*n, "`requested_krw`").value_or(0);
@@ -160,7 +170,8 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc, 
     if (auto* n = f.optional("attributes")) {
         if (!n->is_map()) r.error(*n, "`attributes` must be a map of names to values");
         for (std::size_t i = 0; i < n->keys.size(); ++i)
-            if (auto v = read_attribute(r, n->keys[i], n->items[i])) p.attributes[n->keys[i].text] = *v;
+            if (auto v = read_attribute(r, n->keys[i], n->items[i]))
+                p.attributes[n->keys[i].text] = *v;
     }
     if (auto* n = f.optional("conflicts")) read_conflicts(r, *n, p);
     if (auto* n = f.optional("reviews")) read_reviews(r, *n, track, p);

@@ -58,19 +58,23 @@ Program read_program(const YamlReader& r, const YamlNode& doc) {
     if (auto* n = f.optional("timezone")) {
         auto tz = r.text(*n, "`timezone`");
         auto minutes = tz ? parse_utc_offset(*tz) : std::nullopt;
-        if (tz && !minutes) r.error(*n, "`timezone` must be an offset such as \"+09:00\", not `" + *tz + "`");
+        if (tz && !minutes)
+            r.error(*n, "`timezone` must be an offset such as \"+09:00\", not `" + *tz + "`");
         p.tz_minutes = minutes.value_or(540);
     }
     if (auto* n = f.required("budget_krw")) p.budget_krw = r.money(*n, "`budget_krw`").value_or(0);
     if (auto* n = f.required("tracks")) {
-        if (!n->is_sequence() || n->items.empty()) r.error(*n, "`tracks` must be a non-empty list of track ids");
+        if (!n->is_sequence() || n->items.empty())
+            r.error(*n, "`tracks` must be a non-empty list of track ids");
         for (const auto& item : n->items) {
             auto id = read_id(r, item, "a track id");
             if (!id) continue;
-            if (reserved_tracks.count(*id)) r.error(item, "`" + *id + "` is reserved and cannot be a track id");
+            if (reserved_tracks.count(*id))
+                r.error(item, "`" + *id + "` is reserved and cannot be a track id");
             else if (std::find(p.tracks.begin(), p.tracks.end(), *id) != p.tracks.end())
                 r.error(item, "track `" + *id + "` is listed twice");
-            else p.tracks.push_back(*id);
+            else
+                p.tracks.push_back(*id);
         }
     }
     f.finish();
@@ -82,7 +86,8 @@ void read_award(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     if (auto* v = f.required("min_krw")) t.award_min = r.money(*v, "`award.min_krw`").value_or(0);
     if (auto* v = f.required("max_krw")) t.award_max = r.money(*v, "`award.max_krw`").value_or(0);
     if (auto* v = f.optional("above_max"))
-        t.reject_above_max = read_choice(r, *v, "`award.above_max`", {"cap", "reject"}).value_or(0) == 1;
+        t.reject_above_max =
+            read_choice(r, *v, "`award.above_max`", {"cap", "reject"}).value_or(0) == 1;
     f.finish();
     if (f.ok() && t.award_min > t.award_max)
         r.error(n, "`award.min_krw` is more than `award.max_krw`");
@@ -90,10 +95,12 @@ void read_award(const YamlReader& r, const YamlNode& n, TrackRules& t) {
 
 void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     MapFields f(r, n, "`panel`");
-    t.min_reviewers = small_int(r, f.required("min_reviewers"), "`panel.min_reviewers`", 1, 1000).value_or(1);
+    t.min_reviewers =
+        small_int(r, f.required("min_reviewers"), "`panel.min_reviewers`", 1, 1000).value_or(1);
     if (auto* v = f.required("aggregate"))
         t.aggregate = static_cast<Aggregate>(
-            read_choice(r, *v, "`panel.aggregate`", {"mean", "median", "trimmed-mean"}).value_or(2));
+            read_choice(r, *v, "`panel.aggregate`", {"mean", "median", "trimmed-mean"})
+                .value_or(2));
     const YamlNode* trim = f.optional("trim");
     if (trim) t.trim = small_int(r, trim, "`panel.trim`", 0, 100).value_or(1);
     f.finish();
@@ -116,7 +123,8 @@ void read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         c.where = r.at(item);
         MapFields f(r, item, "a criterion");
         if (auto* v = f.required("id")) c.id = read_id(r, *v, "a criterion id").value_or("");
-        if (auto* v = f.required("name")) c.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
+        if (auto* v = f.required("name"))
+            c.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
         if (auto* v = f.required("max")) c.max = r.number(*v, "`max`", 2).value_or(Decimal{});
         const YamlNode* cutoff = f.optional("cutoff");
         if (cutoff) c.cutoff = r.number(*cutoff, "`cutoff`", 2);
@@ -131,9 +139,12 @@ void read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         if (c.cutoff && *c.cutoff > c.max)
             r.error(*cutoff, "`cutoff` is more than the criterion's `max`");
         if (std::find(tie_words.begin(), tie_words.end(), c.id) != tie_words.end())
-            r.error(*item.find("id"), "`" + c.id + "` is a tie-break key and cannot be a criterion id");
-        if (t.criterion_index(c.id) >= 0) r.error(*item.find("id"), "criterion `" + c.id + "` is defined twice");
-        else t.criteria.push_back(std::move(c));
+            r.error(*item.find("id"),
+                    "`" + c.id + "` is a tie-break key and cannot be a criterion id");
+        if (t.criterion_index(c.id) >= 0)
+            r.error(*item.find("id"), "criterion `" + c.id + "` is defined twice");
+        else
+            t.criteria.push_back(std::move(c));
     }
 }
 
@@ -150,11 +161,13 @@ void read_rule_list(const YamlReader& r, const YamlNode& n, std::string_view wha
         MapFields f(r, item, std::string(what).substr(0, what.size() - 1) + " rule");
         const YamlNode* id = f.required("id");
         if (id) rule.id = read_id(r, *id, "a rule id").value_or("");
-        if (auto* v = f.required("name")) rule.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
+        if (auto* v = f.required("name"))
+            rule.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
         fill(f, rule);
         f.finish();
         if (!id || rule.id.empty()) continue;
-        bool dup = std::any_of(out.begin(), out.end(), [&](const Rule& o) { return o.id == rule.id; });
+        bool dup =
+            std::any_of(out.begin(), out.end(), [&](const Rule& o) { return o.id == rule.id; });
         if (dup) r.error(*id, "rule id `" + rule.id + "` is used twice");
         out.push_back(std::move(rule));
     }
@@ -165,21 +178,25 @@ void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     MapFields f(r, n, "`selection`");
     s.min = small_int(r, f.required("min"), "`selection.min`", 0, 100000).value_or(0);
     s.max = small_int(r, f.required("max"), "`selection.max`", 1, 100000).value_or(1);
-    if (auto* v = f.required("budget_krw")) s.budget_krw = r.money(*v, "`selection.budget_krw`").value_or(0);
+    if (auto* v = f.required("budget_krw"))
+        s.budget_krw = r.money(*v, "`selection.budget_krw`").value_or(0);
     if (auto* v = f.optional("max_per_country"))
         s.max_per_country = small_int(r, v, "`selection.max_per_country`", 1, 100000);
     if (auto* v = f.optional("method"))
-        s.method = static_cast<Method>(read_choice(r, *v, "`selection.method`", {"merit", "optimal"}).value_or(0));
+        s.method = static_cast<Method>(
+            read_choice(r, *v, "`selection.method`", {"merit", "optimal"}).value_or(0));
     if (auto* v = f.optional("budget_fit"))
         s.budget_fit = static_cast<BudgetFit>(
             read_choice(r, *v, "`selection.budget_fit`", {"skip", "stop", "reduce"}).value_or(0));
-    if (auto* v = f.optional("reserve")) s.reserve = small_int(r, v, "`selection.reserve`", 0, 100000).value_or(0);
+    if (auto* v = f.optional("reserve"))
+        s.reserve = small_int(r, v, "`selection.reserve`", 0, 100000).value_or(0);
     f.finish();
     if (!f.ok()) return;
     if (s.min > s.max) r.error(n, "`selection.min` is more than `selection.max`");
-    if (static_cast<__int128>(s.min) * t.award_min > s.budget_krw)
-        r.error(n, "`selection.budget_krw` " + format_grouped(s.budget_krw) + " cannot fund `min` " +
-                       std::to_string(s.min) + " awards of at least " + format_grouped(t.award_min));
+    if (static_cast<i128>(s.min) * t.award_min > s.budget_krw)
+        r.error(n, "`selection.budget_krw` " + format_grouped(s.budget_krw) +
+                       " cannot fund `min` " + std::to_string(s.min) + " awards of at least " +
+                       format_grouped(t.award_min));
 }
 
 void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
@@ -199,10 +216,14 @@ void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         if (name.ends_with(":asc")) desc = false;
         if (name.ends_with(":desc")) desc = true;
         if (desc) name = name.substr(0, name.rfind(':'));
-        if (name == "base") k.kind = TieKey::Kind::base;
-        else if (name == "requested_krw") k.kind = TieKey::Kind::requested_krw;
-        else if (name == "submitted_at") k.kind = TieKey::Kind::submitted_at;
-        else if (name == "id") k.kind = TieKey::Kind::id;
+        if (name == "base")
+            k.kind = TieKey::Kind::base;
+        else if (name == "requested_krw")
+            k.kind = TieKey::Kind::requested_krw;
+        else if (name == "submitted_at")
+            k.kind = TieKey::Kind::submitted_at;
+        else if (name == "id")
+            k.kind = TieKey::Kind::id;
         else if (int i = t.criterion_index(name); i >= 0) {
             k.kind = TieKey::Kind::criterion;
             k.criterion = static_cast<std::size_t>(i);
@@ -223,43 +244,57 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
     if (auto* n = f.required("track")) {
         t.id = read_id(r, *n, "`track`").value_or("");
         if (!t.id.empty() && t.id != expected_id)
-            r.error(*n, "`track` is `" + t.id + "` but the file is named for `" + expected_id + "`");
+            r.error(*n,
+                    "`track` is `" + t.id + "` but the file is named for `" + expected_id + "`");
     }
     t.id = expected_id;
-    if (auto* n = f.required("name")) t.name = read_local_text(r, *n, "`name`").value_or(LocalText{});
-    if (auto* n = f.required("deadline")) t.deadline = read_date(r, *n, "`deadline`").value_or(DateTime{});
+    if (auto* n = f.required("name"))
+        t.name = read_local_text(r, *n, "`name`").value_or(LocalText{});
+    if (auto* n = f.required("deadline"))
+        t.deadline = read_date(r, *n, "`deadline`").value_or(DateTime{});
     if (auto* n = f.required("award")) read_award(r, *n, t);
     if (auto* n = f.required("panel")) read_panel(r, *n, t);
     if (auto* n = f.required("criteria")) read_criteria(r, *n, t);
     const YamlNode* threshold = f.optional("threshold");
     if (threshold) t.threshold = r.number(*threshold, "`threshold`", 2);
-    if (auto* n = f.optional("rounding")) t.rounding = small_int(r, n, "`rounding`", 0, 4).value_or(2);
+    if (auto* n = f.optional("rounding"))
+        t.rounding = small_int(r, n, "`rounding`", 0, 4).value_or(2);
     if (auto* n = f.optional("eligibility")) {
-        read_rule_list<EligibilityRule>(r, *n, "eligibility rules", [&](MapFields& rf, EligibilityRule& rule) {
-            if (auto* p = rf.required("require")) rule.require = parse_predicate(r, *p);
-        }, t.eligibility);
+        read_rule_list<EligibilityRule>(
+            r, *n, "eligibility rules",
+            [&](MapFields& rf, EligibilityRule& rule) {
+                if (auto* p = rf.required("require")) rule.require = parse_predicate(r, *p);
+            },
+            t.eligibility);
         for (std::size_t i = 0; i < t.eligibility.size(); ++i) {
             const auto& id = t.eligibility[i].id;
             if (id == "deadline" || id == "award-range")
-                r.error(*n->items[i].find("id"), "`" + id + "` is a built-in check; choose another rule id");
+                r.error(*n->items[i].find("id"),
+                        "`" + id + "` is a built-in check; choose another rule id");
         }
     }
     if (auto* n = f.optional("adjustments")) {
-        read_rule_list<Adjustment>(r, *n, "adjustments", [&](MapFields& rf, Adjustment& a) {
-            if (auto* p = rf.required("when")) a.when = parse_predicate(r, *p);
-            if (auto* p = rf.required("points")) {
-                a.points = r.number(*p, "`points`", 2).value_or(Decimal{});
-                a.points_text = p->text;
-            }
-        }, t.adjustments);
+        read_rule_list<Adjustment>(
+            r, *n, "adjustments",
+            [&](MapFields& rf, Adjustment& a) {
+                if (auto* p = rf.required("when")) a.when = parse_predicate(r, *p);
+                if (auto* p = rf.required("points")) {
+                    a.points = r.number(*p, "`points`", 2).value_or(Decimal{});
+                    a.points_text = p->text;
+                }
+            },
+            t.adjustments);
     }
     if (auto* n = f.optional("adjustment_caps")) {
         MapFields caps(r, *n, "`adjustment_caps`");
-        if (auto* v = caps.optional("bonus")) t.cap_bonus = r.number(*v, "`adjustment_caps.bonus`", 2);
-        if (auto* v = caps.optional("penalty")) t.cap_penalty = r.number(*v, "`adjustment_caps.penalty`", 2);
+        if (auto* v = caps.optional("bonus"))
+            t.cap_bonus = r.number(*v, "`adjustment_caps.bonus`", 2);
+        if (auto* v = caps.optional("penalty"))
+            t.cap_penalty = r.number(*v, "`adjustment_caps.penalty`", 2);
         caps.finish();
         for (auto* cap : {&t.cap_bonus, &t.cap_penalty})
-            if (*cap && **cap < Decimal{}) r.error(*n, "adjustment caps are positive numbers of points");
+            if (*cap && **cap < Decimal{})
+                r.error(*n, "adjustment caps are positive numbers of points");
     }
     if (auto* n = f.required("selection")) read_selection(r, *n, t);
     if (auto* n = f.optional("tie_break")) read_tie_break(r, *n, t);
@@ -284,7 +319,8 @@ std::vector<HistoryEntry> read_history(const YamlReader& r, const YamlNode& doc)
         MapFields f(r, item, "a history entry");
         h.year = small_int(r, f.required("year"), "`year`", 1900, 2100).value_or(0);
         if (auto* n = f.required("track")) h.track = r.text(*n, "`track`").value_or("");
-        if (auto* n = f.required("country")) h.country = read_country(r, *n, "`country`").value_or("");
+        if (auto* n = f.required("country"))
+            h.country = read_country(r, *n, "`country`").value_or("");
         if (auto* n = f.optional("city")) h.city = r.text(*n, "`city`");
         f.finish();
         out.push_back(std::move(h));
@@ -345,17 +381,20 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     }
     YamlNode doc;
     std::vector<std::string> used = {"program.yaml"};
-    if (read_single_document(*program, diags, doc)) rules.program = read_program(YamlReader(program->path, diags), doc);
+    if (read_single_document(*program, diags, doc))
+        rules.program = read_program(YamlReader(program->path, diags), doc);
     hashes.push_back(sha256_hex(program->bytes));
     for (const auto& id : rules.program.tracks) {
         const SourceFile* tf = find(id + ".yaml");
         used.push_back(id + ".yaml");
         if (!tf) {
-            diags.error({program->path, 1, 1}, "track `" + id + "` has no rules file " + id + ".yaml");
+            diags.error({program->path, 1, 1},
+                        "track `" + id + "` has no rules file " + id + ".yaml");
             continue;
         }
         hashes.push_back(sha256_hex(tf->bytes));
-        if (read_single_document(*tf, diags, doc)) rules.tracks.push_back(read_track(YamlReader(tf->path, diags), doc, id));
+        if (read_single_document(*tf, diags, doc))
+            rules.tracks.push_back(read_track(YamlReader(tf->path, diags), doc, id));
     }
     for (const char* optional_file : {"history.yaml", "decisions.yaml"}) {
         const SourceFile* sf = find(optional_file);
@@ -365,8 +404,10 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         YamlNode d;
         if (!read_single_document(*sf, diags, d)) continue;
         YamlReader r(sf->path, diags);
-        if (std::string_view(optional_file) == "history.yaml") rules.history = read_history(r, d);
-        else rules.decisions = read_decisions(r, d);
+        if (std::string_view(optional_file) == "history.yaml")
+            rules.history = read_history(r, d);
+        else
+            rules.decisions = read_decisions(r, d);
     }
     for (const auto& f : files)
         if (std::find(used.begin(), used.end(), file_name(f.path)) == used.end())

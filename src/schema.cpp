@@ -26,7 +26,8 @@ std::optional<LocalText> read_local_text(const YamlReader& r, const YamlNode& n,
     return t;
 }
 
-std::optional<std::size_t> read_choice(const YamlReader& r, const YamlNode& n, std::string_view what,
+std::optional<std::size_t> read_choice(const YamlReader& r, const YamlNode& n,
+                                       std::string_view what,
                                        const std::vector<std::string>& choices) {
     auto s = r.text(n, what);
     if (!s) return std::nullopt;
@@ -66,7 +67,8 @@ std::optional<std::string> read_id(const YamlReader& r, const YamlNode& n, std::
 
 std::optional<DateTime> read_date(const YamlReader& r, const YamlNode& n, std::string_view what) {
     if (!n.is_scalar() || scalar_type(n) != ScalarType::string) {
-        r.error(n, std::string(what) + " must be a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+09:00]), not " +
+        r.error(n, std::string(what) +
+                       " must be a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+09:00]), not " +
                        describe(n));
         return std::nullopt;
     }

@@ -38,12 +38,18 @@ std::optional<Header> read_header(const CsvRow& row, const Rules& rules, const s
             continue;
         }
         seen.push_back(c.text);
-        if (c.text == "proposal") h.proposal = col;
-        else if (c.text == "reviewer") h.reviewer = col;
-        else if (c.text == "conflict") h.conflict = col;
-        else if (std::find(ids.begin(), ids.end(), c.text) != ids.end()) h.criteria[c.text] = col;
-        else diags.error(at, "unknown column `" + c.text + "`: not proposal, reviewer, conflict or a criterion" +
-                                 did_you_mean(c.text, known));
+        if (c.text == "proposal")
+            h.proposal = col;
+        else if (c.text == "reviewer")
+            h.reviewer = col;
+        else if (c.text == "conflict")
+            h.conflict = col;
+        else if (std::find(ids.begin(), ids.end(), c.text) != ids.end())
+            h.criteria[c.text] = col;
+        else
+            diags.error(at, "unknown column `" + c.text +
+                                "`: not proposal, reviewer, conflict or a criterion" +
+                                did_you_mean(c.text, known));
     }
     Position start{file, row.line, 1};
     if (h.proposal < 0) diags.error(start, "the header has no `proposal` column");
@@ -72,7 +78,8 @@ YamlNode cell_node(const CsvCell& c) {
 
 void read_row(const CsvRow& row, const Header& h, const Rules& rules,
               std::unordered_map<std::string, Proposal*>& index,
-              const std::vector<std::string>& all_ids, const std::string& file, Diagnostics& diags) {
+              const std::vector<std::string>& all_ids, const std::string& file,
+              Diagnostics& diags) {
     YamlReader r(file, diags);
     auto pos = [&](const CsvCell& c) { return Position{file, c.line, c.column}; };
     const CsvCell& pc = row.cells[h.proposal];
@@ -87,7 +94,8 @@ void read_row(const CsvRow& row, const Header& h, const Rules& rules,
     rv.where = Position{file, row.line, 1};
     const CsvCell& rc = row.cells[h.reviewer];
     if (!is_valid_id(rc.text)) {
-        diags.error(pos(rc), "reviewer `" + rc.text + "` must be 1 to 64 letters, digits, '.', '_' or '-'");
+        diags.error(pos(rc),
+                    "reviewer `" + rc.text + "` must be 1 to 64 letters, digits, '.', '_' or '-'");
         return;
     }
     rv.reviewer = rc.text;
@@ -120,8 +128,8 @@ void read_row(const CsvRow& row, const Header& h, const Rules& rules,
     }
     for (const auto& c : track->criteria)
         if (!h.criteria.count(c.id) && !rv.conflict) {
-            diags.error(rv.where, "the sheet has no column for `" + c.id + "`, a criterion of track `" +
-                                      track->id + "`");
+            diags.error(rv.where, "the sheet has no column for `" + c.id +
+                                      "`, a criterion of track `" + track->id + "`");
             ok = false;
         }
     if (!ok) return;
@@ -158,8 +166,9 @@ void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<P
     for (std::size_t i = 1; i < table.rows.size(); ++i) {
         const CsvRow& row = table.rows[i];
         if (row.cells.size() != width) {
-            diags.error({file.path, row.line, 1}, "this row has " + std::to_string(row.cells.size()) +
-                                                      " cells; the header has " + std::to_string(width));
+            diags.error({file.path, row.line, 1},
+                        "this row has " + std::to_string(row.cells.size()) +
+                            " cells; the header has " + std::to_string(width));
             continue;
         }
         read_row(row, *header, rules, index, ids, file.path, diags);

@@ -50,7 +50,11 @@ std::pair<int, int> invalid_utf8_at(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t len = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
         if (len == 0 || i + len > text.size()) return {line, column};
         unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
         for (std::size_t k = 1; k < len; ++k) {
@@ -74,7 +78,7 @@ std::pair<int, int> invalid_utf8_at(std::string_view text) {
 }
 
 class TreeBuilder : public YAML::EventHandler {
-public:
+  public:
     TreeBuilder(const YamlReader& r, const std::function<void(YamlNode&&)>& sink)
         : r_(r), sink_(sink) {}
 
@@ -121,7 +125,7 @@ public:
 
     std::size_t documents() const { return documents_; }
 
-private:
+  private:
     struct Frame {
         YamlNode node;
         bool have_key = false;
@@ -228,16 +232,23 @@ ScalarType scalar_type(const YamlNode& n) {
 
 std::string describe(const YamlNode& n) {
     switch (n.kind) {
-        case YamlNode::Kind::map: return "a map";
-        case YamlNode::Kind::sequence: return "a list";
-        case YamlNode::Kind::null: return "nothing (null)";
-        case YamlNode::Kind::scalar: break;
+        case YamlNode::Kind::map:
+            return "a map";
+        case YamlNode::Kind::sequence:
+            return "a list";
+        case YamlNode::Kind::null:
+            return "nothing (null)";
+        case YamlNode::Kind::scalar:
+            break;
     }
     switch (scalar_type(n)) {
-        case ScalarType::boolean: return "a boolean (" + n.text + ")";
+        case ScalarType::boolean:
+            return "a boolean (" + n.text + ")";
         case ScalarType::integer:
-        case ScalarType::number: return "a number (" + n.text + ")";
-        default: return n.quoted ? "quoted text (\"" + n.text + "\")" : "text (" + n.text + ")";
+        case ScalarType::number:
+            return "a number (" + n.text + ")";
+        default:
+            return n.quoted ? "quoted text (\"" + n.text + "\")" : "text (" + n.text + ")";
     }
 }
 
@@ -288,10 +299,11 @@ std::optional<Decimal> YamlReader::number(const YamlNode& n, std::string_view wh
         error(n, w + " must be a number, not " + describe(n));
         return std::nullopt;
     }
-    if (n.text.find_first_of("eExo") != std::string::npos || n.text.find("inf") != std::string::npos ||
-        n.text.find("INF") != std::string::npos || n.text.find("Inf") != std::string::npos ||
-        n.text.find("nan") != std::string::npos || n.text.find("NaN") != std::string::npos ||
-        n.text.find("NAN") != std::string::npos || n.text.starts_with("+")) {
+    if (n.text.find_first_of("eExo") != std::string::npos ||
+        n.text.find("inf") != std::string::npos || n.text.find("INF") != std::string::npos ||
+        n.text.find("Inf") != std::string::npos || n.text.find("nan") != std::string::npos ||
+        n.text.find("NaN") != std::string::npos || n.text.find("NAN") != std::string::npos ||
+        n.text.starts_with("+")) {
         error(n, w + " must be written as a plain decimal number, not " + n.text);
         return std::nullopt;
     }

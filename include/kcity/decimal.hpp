@@ -10,6 +10,9 @@
 
 namespace kcity {
 
+// GCC and Clang's 128-bit integer; __extension__ keeps -Wpedantic quiet about it.
+__extension__ typedef __int128 i128;
+
 // value = units / 10^4
 struct Decimal {
     static constexpr std::int64_t scale = 10000;
@@ -27,7 +30,7 @@ struct Decimal {
 class Rational {
 public:
     Rational() = default;
-    Rational(__int128 num, __int128 den);
+    Rational(i128 num, i128 den);
     explicit Rational(Decimal d) : Rational(d.units, Decimal::scale) {}
 
     Rational operator+(const Rational& o) const;
@@ -36,12 +39,12 @@ public:
     std::strong_ordering operator<=>(const Rational& o) const;
     bool operator==(const Rational& o) const = default;
 
-    __int128 num() const { return num_; }
-    __int128 den() const { return den_; }
+    i128 num() const { return num_; }
+    i128 den() const { return den_; }
 
 private:
-    __int128 num_ = 0;
-    __int128 den_ = 1;
+    i128 num_ = 0;
+    i128 den_ = 1;
 };
 
 // Rounds half away from zero to `places` decimals (0..4): 2.345 -> 2.35, -2.345 -> -2.35.

@@ -81,6 +81,8 @@ TEST_CASE("money: a fraction of a won is refused", "[money]") {
     CHECK_THAT(error_of("1.234567891억"), Catch::Contains("not a whole number of won"));
     CHECK_THAT(error_of("1.23456억 0.5"), Catch::Contains("not a whole number of won"));
     CHECK_THAT(error_of("4.5"), Catch::Contains("not a whole number of won"));
+    CHECK_THAT(error_of("450000000.0"), Catch::Contains("without a decimal point"));
+    CHECK_THAT(error_of("1억 5.0"), Catch::Contains("without a decimal point"));
     CHECK_THAT(error_of("1.00001만"), Catch::Contains("not a whole number of won"));
 }
 

@@ -1,0 +1,25 @@
+// Text helpers for reports: display width (Hangul and other wide characters take two
+// terminal columns) and padding by it.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kcity {
+
+// Terminal columns the UTF-8 text takes.
+std::size_t display_width(std::string_view text);
+
+enum class Align { left, right };
+
+// Pads to `width` display columns.
+std::string pad(std::string_view text, std::size_t width, Align align);
+
+// Columns padded to the widest cell, separated by two spaces; no trailing spaces.
+std::string render_columns(const std::vector<std::vector<std::string>>& rows, const std::vector<Align>& align,
+                           std::string_view indent);
+
+// JSON string literal with escapes.
+std::string json_quote(std::string_view text);
+
+}  // namespace kcity

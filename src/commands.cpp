@@ -1,0 +1,83 @@
+#include "kcity/commands.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "kcity/render.hpp"
+
+namespace kcity {
+namespace {
+
+void add_diagnostics(const Diagnostics& diags, Outcome& out) {
+    for (const auto& d : diags.sorted()) out.messages.push_back(format_diagnostic(d));
+}
+
+Outcome fail(std::string message) {
+    Outcome out;
+    out.exit_code = 1;
+    out.messages.push_back("kcity: error: " + message);
+    return out;
+}
+
+}  // namespace
+
+Outcome score_command(const ScoreOptions& options) {
+    if (options.format != "text" && options.format != "json")
+        return fail("--format " + options.format + " is not available for score (text, json)");
+    Diagnostics diags;
+    std::string rules_used;
+    Call call = load_call(options.inputs, diags, rules_used);
+    Outcome out;
+    if (options.run.track && !diags.has_errors() && !call.rules.track(*options.run.track))
+        diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
+                            did_you_mean(*options.run.track, call.rules.program.tracks));
+    if (call.rules.origin == "built-in (2023)")
+        out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
+    add_diagnostics(diags, out);
+    if (diags.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    Result result = run_selection(call, options.run);
+    out.output = options.format == "json" ? render_json(result) : render_text(result);
+    for (const auto& w : result.warnings)
+        out.messages.push_back("kcity: warning: " + w.track + ": " + w.message);
+    if (options.strict && !result.warnings.empty()) {
+        out.messages.push_back("kcity: error: --strict: the run has warnings");
+        out.exit_code = 1;
+    }
+    return out;
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::string& bytes) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    int fd = mkstemp(tmpl.data());
+    if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            std::string err = std::strerror(errno);
+            ::close(fd);
+            std::remove(tmpl.c_str());
+            return "cannot write " + path + ": " + err;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
+        std::string err = std::strerror(errno);
+        std::remove(tmpl.c_str());
+        return "cannot write " + path + ": " + err;
+    }
+    return std::nullopt;
+}
+
+}  // namespace kcity

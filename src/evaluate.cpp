@@ -1,0 +1,261 @@
+// SPEC §6 steps 1–7.
+#include "kcity/evaluate.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "kcity/predicate.hpp"
+
+namespace kcity {
+
+const char* status_code(Status s) {
+    switch (s) {
+        case Status::selected:
+            return "selected";
+        case Status::reserve:
+            return "reserve";
+        case Status::not_selected:
+            return "not-selected";
+        case Status::withdrawn:
+            return "withdrawn";
+        case Status::below_threshold:
+            return "below-threshold";
+        case Status::unscored:
+            return "unscored";
+        case Status::ineligible:
+            return "ineligible";
+    }
+    return "?";
+}
+
+namespace {
+
+Rational review_total(const TrackRules& t, const Review& r) {
+    Rational total;
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        total = total + Rational(t.criteria[i].weight) * Rational(r.scores[i]);
+    return total;
+}
+
+Rational mean_of(const std::vector<const Review*>& reviews, std::size_t criterion) {
+    Rational sum;
+    for (const Review* r : reviews) sum = sum + Rational(r->scores[criterion]);
+    return sum / static_cast<std::int64_t>(reviews.size());
+}
+
+Rational median_of(const std::vector<const Review*>& reviews, std::size_t criterion) {
+    std::vector<Decimal> v;
+    for (const Review* r : reviews) v.push_back(r->scores[criterion]);
+    std::sort(v.begin(), v.end());
+    std::size_t n = v.size();
+    if (n % 2 == 1) return Rational(v[n / 2]);
+    return (Rational(v[n / 2 - 1]) + Rational(v[n / 2])) / 2;
+}
+
+std::vector<std::string> ids_of(const std::vector<const Review*>& reviews) {
+    std::vector<std::string> ids;
+    for (const Review* r : reviews) ids.push_back(r->reviewer);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::string points(Decimal d, int places) {
+    return format_decimal(d, places);
+}
+
+std::string krw(Krw amount) {
+    return format_grouped(amount) + " KRW";
+}
+
+// Step 1: every failed check, built-in ones first, then the rules in file order.
+std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
+                                        const Proposal& p) {
+    std::vector<Reason> out;
+    if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
+        out.push_back({"deadline", "submitted " + format_datetime(p.submitted_at) +
+                                       ", after the deadline " + format_datetime(t.deadline)});
+    if (p.requested_krw < t.award_min)
+        out.push_back({"award-range", "requests " + krw(p.requested_krw) +
+                                          ", below the minimum award " + krw(t.award_min)});
+    else if (p.requested_krw > t.award_max && t.reject_above_max)
+        out.push_back({"award-range", "requests " + krw(p.requested_krw) +
+                                          ", above the maximum award " + krw(t.award_max)});
+    PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
+    for (const auto& rule : t.eligibility)
+        if (!evaluate(rule.require, p, ctx))
+            out.push_back({rule.id, "does not meet the rule: " + rule.name.get(false)});
+    return out;
+}
+
+void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& p,
+                       ProposalResult& r) {
+    PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
+    Decimal bonus, penalty;
+    for (const auto& a : t.adjustments) {
+        if (!evaluate(a.when, p, ctx)) continue;
+        r.adjustments.push_back({a.id, a.points, a.points_text});
+        (a.points < Decimal{} ? penalty : bonus) =
+            (a.points < Decimal{} ? penalty : bonus) + a.points;
+    }
+    if (t.cap_bonus && bonus > *t.cap_bonus) bonus = *t.cap_bonus;
+    if (t.cap_penalty && penalty < -*t.cap_penalty) penalty = -*t.cap_penalty;
+    r.adjustment_total = bonus + penalty;
+}
+
+// Steps 2–5 for an eligible proposal. Returns false when it stays unscored.
+bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
+    r.has_reviews = true;
+    std::vector<const Review*> valid, excluded;
+    for (const auto& rv : p.reviews) {
+        bool conflict = rv.conflict || std::find(p.conflicts.begin(), p.conflicts.end(),
+                                                 rv.reviewer) != p.conflicts.end();
+        (conflict ? excluded : valid).push_back(&rv);
+    }
+    r.excluded = ids_of(excluded);
+    if (static_cast<int>(valid.size()) < t.min_reviewers) {
+        r.used = ids_of(valid);
+        std::string msg = std::to_string(valid.size()) + " valid review" +
+                          (valid.size() == 1 ? "" : "s") + ", at least " +
+                          std::to_string(t.min_reviewers) + " needed";
+        if (!excluded.empty())
+            msg += " (" + std::to_string(excluded.size()) + " excluded for conflicts of interest)";
+        r.reasons.push_back({"panel-size", msg});
+        r.status = Status::unscored;
+        return false;
+    }
+    Aggregation agg = aggregate(t, valid);
+    r.used = agg.used;
+    r.trimmed = agg.trimmed;
+    Rational base;
+    for (std::size_t i = 0; i < t.criteria.size(); ++i) {
+        r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
+        base = base + Rational(t.criteria[i].weight) * agg.criteria[i];
+    }
+    r.base = round_half_away(base, t.rounding);
+    r.score = round_half_away(Rational(*r.base + r.adjustment_total), t.rounding);
+    for (std::size_t i = 0; i < t.criteria.size(); ++i) {
+        const Criterion& c = t.criteria[i];
+        if (c.cutoff && r.criteria[i] < *c.cutoff)
+            r.reasons.push_back(
+                {"cutoff:" + c.id, c.name.get(false) + " " + points(r.criteria[i], t.rounding) +
+                                       " is below its cut-off " + format_decimal_short(*c.cutoff)});
+    }
+    if (t.threshold && *r.base < *t.threshold)
+        r.reasons.push_back({"threshold", "base score " + points(*r.base, t.rounding) +
+                                              " is below the threshold " +
+                                              format_decimal_short(*t.threshold)});
+    return true;
+}
+
+int compare_key(const TrackRules& t, const TieKey& k, const ProposalResult& a,
+                const ProposalResult& b, int tz) {
+    auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
+    int c = 0;  // ascending order of the key's value
+    switch (k.kind) {
+        case TieKey::Kind::criterion:
+            c = cmp(a.criteria[k.criterion], b.criteria[k.criterion]);
+            break;
+        case TieKey::Kind::base:
+            c = cmp(*a.base, *b.base);
+            break;
+        case TieKey::Kind::requested_krw:
+            c = cmp(a.proposal->requested_krw, b.proposal->requested_krw);
+            break;
+        case TieKey::Kind::submitted_at:
+            c = cmp(order_key(a.proposal->submitted_at, tz),
+                    order_key(b.proposal->submitted_at, tz));
+            break;
+        case TieKey::Kind::id:
+            c = cmp(a.proposal->id, b.proposal->id);
+            break;
+    }
+    (void)t;
+    return k.descending ? -c : c;
+}
+
+}  // namespace
+
+Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
+    Aggregation out;
+    if (t.aggregate == Aggregate::trimmed_mean &&
+        reviews.size() > static_cast<std::size_t>(2 * t.trim)) {
+        std::vector<std::pair<Rational, const Review*>> by_total;
+        for (const Review* r : reviews) by_total.emplace_back(review_total(t, *r), r);
+        std::sort(by_total.begin(), by_total.end(), [](const auto& a, const auto& b) {
+            auto c = a.first <=> b.first;
+            return c != 0 ? c < 0 : a.second->reviewer < b.second->reviewer;
+        });
+        std::vector<const Review*> kept, dropped;
+        for (std::size_t i = 0; i < by_total.size(); ++i) {
+            bool drop = i < static_cast<std::size_t>(t.trim) || i >= by_total.size() - t.trim;
+            (drop ? dropped : kept).push_back(by_total[i].second);
+        }
+        reviews = kept;
+        out.trimmed = ids_of(dropped);
+    }
+    out.used = ids_of(reviews);
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        out.criteria.push_back(t.aggregate == Aggregate::median ? median_of(reviews, i)
+                                                                : mean_of(reviews, i));
+    return out;
+}
+
+bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b,
+                  int tz_minutes) {
+    if (*a.score != *b.score) return *a.score > *b.score;
+    for (const auto& k : t.tie_break)
+        if (int c = compare_key(t, k, a, b, tz_minutes); c != 0) return c < 0;
+    return a.proposal->id < b.proposal->id;
+}
+
+TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
+                           const std::vector<Proposal>& proposals) {
+    TrackResult tr;
+    tr.rules = &t;
+    tr.method = t.selection.method;
+    std::vector<ProposalResult> ranked, unranked;
+    for (const auto& p : proposals) {
+        if (p.track != t.id) continue;
+        ++tr.received;
+        ProposalResult r;
+        r.proposal = &p;
+        r.reasons = eligibility_reasons(rules, t, p);
+        if (!r.reasons.empty()) {
+            r.status = Status::ineligible;
+            unranked.push_back(std::move(r));
+            continue;
+        }
+        ++tr.eligible;
+        apply_adjustments(rules, t, p, r);
+        if (!score_proposal(t, p, r)) {
+            unranked.push_back(std::move(r));
+            continue;
+        }
+        ++tr.scored;
+        if (!r.reasons.empty()) {
+            r.status = Status::below_threshold;
+        } else if (rules.decisions.withdrawn.count(p.id)) {
+            r.status = Status::withdrawn;
+            r.reasons.push_back({"withdrawn", "withdrawn after applying (decisions.yaml)"});
+        } else {
+            r.is_candidate = true;
+            r.status = Status::not_selected;  // until selection decides
+            ++tr.candidates;
+            auto committee = rules.decisions.awards.find(p.id);
+            r.award_candidate = committee != rules.decisions.awards.end()
+                                    ? committee->second.first
+                                    : std::min(p.requested_krw, t.award_max);
+        }
+        ranked.push_back(std::move(r));
+    }
+    int tz = rules.program.tz_minutes;
+    std::sort(ranked.begin(), ranked.end(), [&](const ProposalResult& a, const ProposalResult& b) {
+        return ranks_before(t, a, b, tz);
+    });
+    for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = static_cast<int>(i + 1);
+    tr.proposals = std::move(ranked);
+    for (auto& r : unranked) tr.proposals.push_back(std::move(r));  // proposals came sorted by id
+    return tr;
+}
+
+}  // namespace kcity
