@@ -19,6 +19,19 @@ constexpr std::int64_t days_from_civil(int year, int month, int day) {
     return era * 146097 + day_of_era - 719468;
 }
 
+// The inverse (H. Hinnant's civil_from_days).
+constexpr void civil_from_days(std::int64_t z, int& year, int& month, int& day) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+}
+
 static_assert(days_from_civil(1970, 1, 1) == 0);
 static_assert(days_from_civil(2000, 3, 1) == 11017);
 
@@ -177,6 +190,22 @@ std::string format_datetime(const DateTime& d) {
     if (!d.has_time) return out;
     out += "T" + pad(d.hour, 2) + ":" + pad(d.minute, 2) + ":" + pad(d.second, 2);
     if (d.has_offset) out += format_offset(d.offset_minutes);
+    return out;
+}
+
+DateTime in_zone(const DateTime& d, int tz_minutes) {
+    if (!d.has_time) return d;
+    std::int64_t seconds = order_key(d, tz_minutes) + std::int64_t{tz_minutes} * 60;
+    std::int64_t days = floor_div(seconds, 86400);
+    std::int64_t rest = seconds - days * 86400;
+    DateTime out;
+    civil_from_days(days, out.year, out.month, out.day);
+    out.has_time = true;
+    out.hour = static_cast<int>(rest / 3600);
+    out.minute = static_cast<int>(rest / 60 % 60);
+    out.second = static_cast<int>(rest % 60);
+    out.has_offset = true;
+    out.offset_minutes = tz_minutes;
     return out;
 }
 

@@ -67,12 +67,20 @@ std::string krw(Krw amount) {
     return format_grouped(amount) + " KRW";
 }
 
+// "2023-05-10T15:30:00Z (2023-05-11T00:30:00+09:00)": the programme's wall time too, when the
+// text gave another offset, since that is what the deadline is compared in.
+std::string submitted_text(const DateTime& d, int tz) {
+    std::string text = format_datetime(d);
+    if (d.has_time && d.has_offset && d.offset_minutes != tz) text += " (" + format_datetime(in_zone(d, tz)) + ")";
+    return text;
+}
+
 // Step 1: every failed check, built-in ones first, then the rules in file order.
 std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
                                         const Proposal& p) {
     std::vector<Reason> out;
     if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
-        out.push_back({"deadline", "submitted " + format_datetime(p.submitted_at) +
+        out.push_back({"deadline", "submitted " + submitted_text(p.submitted_at, rules.program.tz_minutes) +
                                        ", after the deadline " + format_datetime(t.deadline)});
     if (p.requested_krw < t.award_min)
         out.push_back({"award-range", "requests " + krw(p.requested_krw) +

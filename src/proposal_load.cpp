@@ -137,7 +137,6 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
     p.where = r.at(doc);
     MapFields f(r, doc, "a proposal");
     if (!f.ok()) return std::nullopt;
-    std::size_t errors_before = r.diags().size();
     auto note = [&](const char* key, const YamlNode* n) {
         if (n) p.at[key] = r.at(*n);
         return n;
@@ -176,7 +175,9 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
     if (auto* n = f.optional("conflicts")) read_conflicts(r, *n, p);
     if (auto* n = f.optional("reviews")) read_reviews(r, *n, track, p);
     f.finish();
-    if (r.diags().size() != errors_before) return std::nullopt;
+    // A proposal with errors is still kept (nothing is scored while an error stands) so that
+    // score sheets naming it do not report it as unknown.
+    if (p.id.empty()) return std::nullopt;
     return p;
 }
 

@@ -82,8 +82,9 @@ std::string sha256_hex(std::string_view bytes) {
     const std::uint64_t bit_length = static_cast<std::uint64_t>(bytes.size()) * 8;
     feed(0x80);
     while (used != 56) feed(0);
-    for (int shift = 56; shift >= 0; shift -= 8)
+    for (int shift = 56; shift >= 0; shift -= 8) {
         feed(static_cast<std::uint8_t>(bit_length >> shift));
+    }
     return to_hex(h);
 }
 

@@ -99,7 +99,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
         YamlNode n = make(m, YamlNode::Kind::null);
-        fail(n, "aliases (*name) are not supported: write the value out in full");
+        fail_document(n, "aliases (*name) are not supported: write the value out in full");
         add(std::move(n));
     }
     void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
@@ -139,8 +139,11 @@ class TreeBuilder : public YAML::EventHandler {
         n.column = m.column + 1;
         return n;
     }
-    void fail(const YamlNode& at, std::string message) {
-        r_.error(at, std::move(message));
+    // Reports a problem and reads on, so that one run shows every problem of the document.
+    void fail(const YamlNode& at, std::string message) { r_.error(at, std::move(message)); }
+    // For problems after which the document's values cannot be trusted: it is not handed on.
+    void fail_document(const YamlNode& at, std::string message) {
+        fail(at, std::move(message));
         bad_ = true;
     }
     void check_tag(const YamlNode& n, const std::string& tag) {

@@ -43,4 +43,7 @@ std::int64_t order_key(const DateTime& d, int tz_minutes);
 // "2023-05-09T16:20:00" (no offset given).
 std::string format_datetime(const DateTime& d);
 
+// The same instant as wall time in the programme's time zone (a plain date is unchanged).
+DateTime in_zone(const DateTime& d, int tz_minutes);
+
 }  // namespace kcity
