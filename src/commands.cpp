@@ -53,6 +53,28 @@ Outcome score_command(const ScoreOptions& options) {
     return out;
 }
 
+Outcome check_command(const CheckOptions& options) {
+    if (options.format != "text" && options.format != "json" && options.format != "github")
+        return fail("--format " + options.format + " is not available for check (text, json, github)");
+    Diagnostics diags;
+    std::string rules_used;
+    Call call = load_call(options.inputs, diags, rules_used);
+    Outcome out;
+    if (call.rules.origin == "built-in (2023)")
+        out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
+    if (!diags.has_errors()) check_warnings(call, diags);
+    std::vector<Diagnostic> all = diags.sorted();
+    out.output = render_diagnostics(all, options.format);
+    std::size_t errors = 0;
+    for (const auto& d : all) errors += d.severity == Severity::error;
+    std::size_t warnings = all.size() - errors;
+    out.messages.push_back("kcity: " + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " +
+                           std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") + " in " +
+                           std::to_string(call.proposals.size()) + " proposals");
+    out.exit_code = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
+    return out;
+}
+
 std::optional<std::string> write_file_atomically(const std::string& path,
                                                  const std::string& bytes) {
     namespace fs = std::filesystem;

@@ -25,6 +25,24 @@ struct ScoreOptions {
 
 Outcome score_command(const ScoreOptions& options);
 
+struct CheckOptions {
+    InputOptions inputs;
+    std::string format = "text";  // text | json | github
+    bool strict = false;
+};
+
+// Validates rules, proposals and sheets and prints every problem at once (standard output),
+// errors and warnings. Exit 1 on an error, or on a warning with --strict.
+Outcome check_command(const CheckOptions& options);
+
+// The warnings `check` documents, found on a call without errors: a proposal with no reviews
+// yet, a reviewer who gave every proposal the same scores, a track whose shortfall is certain.
+void check_warnings(const Call& call, Diagnostics& diags);
+
+// Diagnostics as text lines, as JSON ({"diagnostics": [...]}) or as GitHub workflow
+// annotations (::error file=F,line=L,col=C::message).
+std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::string& format);
+
 // Writes through a temporary file in the same folder renamed into place, so that no reader
 // ever sees half a report. Returns an error message, or nothing.
 std::optional<std::string> write_file_atomically(const std::string& path, const std::string& bytes);

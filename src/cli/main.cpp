@@ -1,4 +1,5 @@
 // kcity's command line: parse options, call one library command, write its outcome, exit.
+// This is the one place that turns outcomes into exit codes (SPEC §7).
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -6,6 +7,31 @@
 #include "kcity/commands.hpp"
 
 namespace {
+
+const std::vector<std::string> commands = {"score", "check"};
+
+// The options every command that reads a call shares.
+struct CallOptions {
+    kcity::InputOptions inputs;
+    std::string rules, format = "text", output;
+    bool strict = false;
+};
+
+void add_call_options(CLI::App* cmd, CallOptions& o, const std::vector<std::string>& formats) {
+    cmd->add_option("INPUT", o.inputs.inputs, "Call directories, folders of proposals, or files (default: .)");
+    cmd->add_option("--rules", o.rules, "Rules folder (holds program.yaml)")->type_name("DIR");
+    cmd->add_option("--scores", o.inputs.score_files, "Score sheet (CSV); repeatable")->type_name("FILE");
+    std::string list;
+    for (const auto& f : formats) list += (list.empty() ? "" : " | ") + f;
+    cmd->add_option("--format", o.format, list)->check(CLI::IsMember(formats));
+    cmd->add_option("--output", o.output, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    cmd->add_flag("--strict", o.strict, "A warning (e.g. a shortfall) makes the exit code 1");
+}
+
+void finish_inputs(CallOptions& o) {
+    if (!o.rules.empty()) o.inputs.rules_dir = o.rules;
+    if (const char* env = std::getenv("KCITY_RULES")) o.inputs.rules_env = env;
+}
 
 int finish(const kcity::Outcome& outcome, const std::string& output_path) {
     for (const auto& line : outcome.messages) std::cerr << line << "\n";
@@ -20,6 +46,20 @@ int finish(const kcity::Outcome& outcome, const std::string& output_path) {
     return outcome.exit_code;
 }
 
+// CLI11 says "The following arguments were not expected: scor"; say what was meant.
+std::optional<std::string> unknown_command(int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+    std::string word = argv[1];
+    for (const auto& c : commands)
+        if (c == word) return std::nullopt;
+    return "unknown command `" + word + "`" + kcity::did_you_mean(word, commands) + "; the commands are score, check";
+}
+
+int usage_error(const std::string& message) {
+    std::cerr << "kcity: error: " << message << "\nRun 'kcity --help' for usage.\n";
+    return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -27,23 +67,19 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("kcity ") + KCITY_VERSION);
     app.require_subcommand(1);
 
-    kcity::ScoreOptions score;
-    std::string output, method, track;
-    std::vector<std::string> scores;
-    auto* cmd = app.add_subcommand("score", "Rank, select and print the selection report");
-    cmd->add_option("INPUT", score.inputs.inputs, "Call directories, folders of proposals, or files");
-    cmd->add_option("--rules", [&](const std::vector<std::string>& v) {
-        score.inputs.rules_dir = v.front();
-        return true;
-    }, "Rules folder (holds program.yaml)")->type_name("DIR");
-    cmd->add_option("--scores", score.inputs.score_files, "Score sheet (CSV); repeatable")->type_name("FILE");
-    cmd->add_option("--track", track, "Report this track only")->type_name("ID");
-    cmd->add_option("--format", score.format, "text | json")->check(CLI::IsMember({"text", "json"}));
-    cmd->add_option("--method", method, "merit | optimal: overrides the rules for this run")
+    CallOptions score_opts;
+    std::string method, track;
+    auto* score = app.add_subcommand("score", "Rank, select and print the selection report");
+    add_call_options(score, score_opts, {"text", "json"});
+    score->add_option("--track", track, "Report this track only (every input is still validated)")->type_name("ID");
+    score->add_option("--method", method, "merit | optimal: overrides the rules for this run")
         ->check(CLI::IsMember({"merit", "optimal"}));
-    cmd->add_option("--output", output, "Write the report to FILE (atomically)")->type_name("FILE");
-    cmd->add_flag("--strict", score.strict, "A shortfall or other warning makes the exit code 1");
 
+    CallOptions check_opts;
+    auto* check = app.add_subcommand("check", "Validate rules, proposals and score sheets; print every problem");
+    add_call_options(check, check_opts, {"text", "json", "github"});
+
+    if (auto message = unknown_command(argc, argv)) return usage_error(*message);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -53,11 +89,17 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "kcity: error: " << e.what() << "\nRun 'kcity --help' for usage.\n";
-        return 1;
+        return usage_error(e.what());  // CLI11's own codes (105, 106, ...) become exit 1
     }
-    if (const char* env = std::getenv("KCITY_RULES")) score.inputs.rules_env = env;
-    if (!track.empty()) score.run.track = track;
-    if (!method.empty()) score.run.method = method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
-    return finish(kcity::score_command(score), output);
+
+    if (score->parsed()) {
+        finish_inputs(score_opts);
+        kcity::ScoreOptions o{score_opts.inputs, {}, score_opts.format, score_opts.strict};
+        if (!track.empty()) o.run.track = track;
+        if (!method.empty()) o.run.method = method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
+        return finish(kcity::score_command(o), score_opts.output);
+    }
+    finish_inputs(check_opts);
+    kcity::CheckOptions o{check_opts.inputs, check_opts.format, check_opts.strict};
+    return finish(kcity::check_command(o), check_opts.output);
 }
