@@ -14,7 +14,8 @@ void warn_no_reviews(const Result& result, Diagnostics& diags) {
     for (const auto& tr : result.tracks)
         for (const auto& r : tr.proposals)
             if (r.status == Status::unscored && r.proposal->reviews.empty())
-                diags.warning(r.proposal->where, "proposal `" + r.proposal->id + "` has no reviews yet");
+                diags.warning(r.proposal->where,
+                              "proposal `" + r.proposal->id + "` has no reviews yet");
 }
 
 // A reviewer who gave every one of their (two or more) proposals the very same scores.
@@ -29,23 +30,28 @@ void warn_flat_reviewers(const Call& call, Diagnostics& diags) {
         for (const auto& r : p.reviews) {
             if (r.conflict) continue;
             Seen& s = by_reviewer[{p.track, r.reviewer}];
-            if (!s.first) s.first = &r;
-            else s.same = s.same && s.first->scores == r.scores;
+            if (!s.first)
+                s.first = &r;
+            else
+                s.same = s.same && s.first->scores == r.scores;
             ++s.count;
         }
     for (const auto& [key, s] : by_reviewer)
         if (s.count >= 2 && s.same)
-            diags.warning(s.first->where, "reviewer `" + key.second + "` gave all " + std::to_string(s.count) +
-                                              " proposals of track `" + key.first + "` the same scores");
+            diags.warning(s.first->where, "reviewer `" + key.second + "` gave all " +
+                                              std::to_string(s.count) + " proposals of track `" +
+                                              key.first + "` the same scores");
 }
 
 void warn_shortfalls(const Result& result, Diagnostics& diags) {
     for (const auto& tr : result.tracks) {
         if (!tr.shortfall) continue;
         std::string reasons;
-        for (const auto& r : tr.shortfall_reasons) reasons += (reasons.empty() ? "" : "; ") + r.code + ": " + r.message;
-        diags.warning({tr.rules->file, 1, 1}, fmt::format("track `{}` falls short: {} selected, at least {} required ({})",
-                                                          tr.rules->id, tr.selected, tr.rules->selection.min, reasons));
+        for (const auto& r : tr.shortfall_reasons)
+            reasons += (reasons.empty() ? "" : "; ") + r.code + ": " + r.message;
+        diags.warning({tr.rules->file, 1, 1},
+                      fmt::format("track `{}` falls short: {} selected, at least {} required ({})",
+                                  tr.rules->id, tr.selected, tr.rules->selection.min, reasons));
     }
 }
 
@@ -53,12 +59,18 @@ void warn_shortfalls(const Result& result, Diagnostics& diags) {
 std::string github_escape(std::string_view s, bool property) {
     std::string out;
     for (char c : s) {
-        if (c == '%') out += "%25";
-        else if (c == '\r') out += "%0D";
-        else if (c == '\n') out += "%0A";
-        else if (property && c == ':') out += "%3A";
-        else if (property && c == ',') out += "%2C";
-        else out += c;
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else if (property && c == ':')
+            out += "%3A";
+        else if (property && c == ',')
+            out += "%2C";
+        else
+            out += c;
     }
     return out;
 }
@@ -78,10 +90,12 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::
         out = "{\n  \"format_version\": 1,\n  \"diagnostics\": [";
         for (std::size_t i = 0; i < diags.size(); ++i) {
             const Diagnostic& d = diags[i];
-            out += fmt::format("{}\n    {{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"message\": {}}}",
-                               i ? "," : "", d.where.file.empty() ? "null" : json_quote(d.where.file), d.where.line,
-                               d.where.column, d.severity == Severity::error ? "error" : "warning",
-                               json_quote(d.message));
+            out += fmt::format(
+                "{}\n    {{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": \"{}\", "
+                "\"message\": {}}}",
+                i ? "," : "", d.where.file.empty() ? "null" : json_quote(d.where.file),
+                d.where.line, d.where.column, d.severity == Severity::error ? "error" : "warning",
+                json_quote(d.message));
         }
         return out + (diags.empty() ? "]\n}\n" : "\n  ]\n}\n");
     }
@@ -90,8 +104,8 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::
             const char* kind = d.severity == Severity::error ? "error" : "warning";
             std::string props;
             if (!d.where.file.empty())
-                props = fmt::format(" file={},line={},col={}", github_escape(d.where.file, true), std::max(d.where.line, 1),
-                                    std::max(d.where.column, 1));
+                props = fmt::format(" file={},line={},col={}", github_escape(d.where.file, true),
+                                    std::max(d.where.line, 1), std::max(d.where.column, 1));
             out += fmt::format("::{}{}::{}\n", kind, props, github_escape(d.message, false));
         } else {
             out += format_diagnostic(d) + "\n";

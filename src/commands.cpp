@@ -55,7 +55,8 @@ Outcome score_command(const ScoreOptions& options) {
 
 Outcome check_command(const CheckOptions& options) {
     if (options.format != "text" && options.format != "json" && options.format != "github")
-        return fail("--format " + options.format + " is not available for check (text, json, github)");
+        return fail("--format " + options.format +
+                    " is not available for check (text, json, github)");
     Diagnostics diags;
     std::string rules_used;
     Call call = load_call(options.inputs, diags, rules_used);
@@ -68,8 +69,9 @@ Outcome check_command(const CheckOptions& options) {
     std::size_t errors = 0;
     for (const auto& d : all) errors += d.severity == Severity::error;
     std::size_t warnings = all.size() - errors;
-    out.messages.push_back("kcity: " + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " +
-                           std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") + " in " +
+    out.messages.push_back("kcity: " + std::to_string(errors) + " error" +
+                           (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) + " warning" +
+                           (warnings == 1 ? "" : "s") + " in " +
                            std::to_string(call.proposals.size()) + " proposals");
     out.exit_code = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
     return out;

@@ -71,7 +71,8 @@ std::string krw(Krw amount) {
 // text gave another offset, since that is what the deadline is compared in.
 std::string submitted_text(const DateTime& d, int tz) {
     std::string text = format_datetime(d);
-    if (d.has_time && d.has_offset && d.offset_minutes != tz) text += " (" + format_datetime(in_zone(d, tz)) + ")";
+    if (d.has_time && d.has_offset && d.offset_minutes != tz)
+        text += " (" + format_datetime(in_zone(d, tz)) + ")";
     return text;
 }
 
@@ -80,7 +81,8 @@ std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
                                         const Proposal& p) {
     std::vector<Reason> out;
     if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
-        out.push_back({"deadline", "submitted " + submitted_text(p.submitted_at, rules.program.tz_minutes) +
+        out.push_back({"deadline", "submitted " +
+                                       submitted_text(p.submitted_at, rules.program.tz_minutes) +
                                        ", after the deadline " + format_datetime(t.deadline)});
     if (p.requested_krw < t.award_min)
         out.push_back({"award-range", "requests " + krw(p.requested_krw) +

@@ -23,6 +23,7 @@ std::optional<Value> read_attribute(const YamlReader& r, const YamlNode& key, co
     Value v;
     v.where = r.at(n);
     v.text = n.text;
+    if (n.is_null()) return v;  // null is absent (SPEC §5), also on a `*_krw` path
     if (key.text.ends_with("_krw")) {
         auto m = r.money(n, "`attributes." + key.text + "`");
         if (!m) return std::nullopt;

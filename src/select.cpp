@@ -163,7 +163,8 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
         for (const auto& [country, n] : per_country)
             if (n > *s.max_per_country)
                 list += (list.empty() ? "" : ", ") + country + " " + std::to_string(n);
-        if (possible < s.min && static_cast<int>(c.size()) >= s.min)
+        // It applies when the cap is what removes candidates: some country has more than it.
+        if (possible < s.min && !list.empty())
             out.push_back(
                 {"country-cap", "the candidates come from " + std::to_string(per_country.size()) +
                                     " countries, at most " + std::to_string(*s.max_per_country) +

@@ -77,10 +77,24 @@ std::pair<int, int> invalid_utf8_at(std::string_view text) {
     return {0, 0};
 }
 
+// yaml-cpp counts columns in bytes; kcity counts characters everywhere (CSV and UTF-8 errors
+// too), so that Korean text earlier on a line does not shift the column.
+int character_column(std::string_view text, const YAML::Mark& m) {
+    if (m.pos < 0 || static_cast<std::size_t>(m.pos) > text.size()) return m.column + 1;
+    std::size_t end = static_cast<std::size_t>(m.pos);
+    std::size_t start = end;
+    while (start > 0 && text[start - 1] != '\n') --start;
+    int column = 1;
+    for (std::size_t i = start; i < end; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    return column;
+}
+
 class TreeBuilder : public YAML::EventHandler {
   public:
-    TreeBuilder(const YamlReader& r, const std::function<void(YamlNode&&)>& sink)
-        : r_(r), sink_(sink) {}
+    TreeBuilder(const YamlReader& r, std::string_view text,
+                const std::function<void(YamlNode&&)>& sink)
+        : r_(r), text_(text), sink_(sink) {}
 
     void OnDocumentStart(const YAML::Mark&) override {
         stack_.clear();
@@ -132,11 +146,11 @@ class TreeBuilder : public YAML::EventHandler {
         YamlNode key;
     };
 
-    static YamlNode make(const YAML::Mark& m, YamlNode::Kind kind) {
+    YamlNode make(const YAML::Mark& m, YamlNode::Kind kind) const {
         YamlNode n;
         n.kind = kind;
         n.line = m.line + 1;
-        n.column = m.column + 1;
+        n.column = character_column(text_, m);
         return n;
     }
     // Reports a problem and reads on, so that one run shows every problem of the document.
@@ -205,6 +219,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
 
     const YamlReader& r_;
+    std::string_view text_;
     const std::function<void(YamlNode&&)>& sink_;
     std::vector<Frame> stack_;
     YamlNode root_;
@@ -258,19 +273,21 @@ std::string describe(const YamlNode& n) {
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
                              const std::function<void(YamlNode&&)>& on_document) {
     YamlReader r(file, diags);
+    // The byte-order mark goes first: it is not a column of the first line.
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (auto [line, column] = invalid_utf8_at(text); line > 0) {
         diags.error({file, line, column}, "the file is not valid UTF-8 here");
         return 0;
     }
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     std::istringstream in{std::string(text)};
-    TreeBuilder builder(r, on_document);
+    TreeBuilder builder(r, text, on_document);
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
     } catch (const YAML::Exception& e) {
-        diags.error({file, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+        diags.error({file, e.mark.line + 1, character_column(text, e.mark)},
+                    "YAML syntax: " + e.msg);
     }
     return builder.documents();
 }
@@ -362,9 +379,13 @@ const YamlNode* MapFields::optional(std::string_view key) {
 const YamlNode* MapFields::required(std::string_view key) {
     const YamlNode* v = optional(key);
     if (map_ && !v) {
-        const YamlNode* present = map_->find(key);
-        r_.error(present ? *present : *map_, what_ + " has no `" + std::string(key) + "`" +
-                                                 (present ? " value" : ", which is required"));
+        // An empty value (`city:`) has the position of whatever follows it, often the next
+        // line: point at its key instead.
+        const YamlNode* key_node = nullptr;
+        for (const auto& k : map_->keys)
+            if (!key_node && k.text == key) key_node = &k;
+        r_.error(key_node ? *key_node : *map_, what_ + " has no `" + std::string(key) + "`" +
+                                                   (key_node ? " value" : ", which is required"));
     }
     return v;
 }

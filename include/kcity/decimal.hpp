@@ -28,7 +28,7 @@ struct Decimal {
 
 // An exact fraction num/den with den > 0, kept reduced.
 class Rational {
-public:
+  public:
     Rational() = default;
     Rational(i128 num, i128 den);
     explicit Rational(Decimal d) : Rational(d.units, Decimal::scale) {}
@@ -42,7 +42,7 @@ public:
     i128 num() const { return num_; }
     i128 den() const { return den_; }
 
-private:
+  private:
     i128 num_ = 0;
     i128 den_ = 1;
 };

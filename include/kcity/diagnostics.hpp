@@ -25,7 +25,7 @@ struct Diagnostic {
 };
 
 class Diagnostics {
-public:
+  public:
     void error(const Position& where, std::string message);
     void warning(const Position& where, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
@@ -36,7 +36,7 @@ public:
     // Sorted by file, line, column, then severity and message; exact duplicates removed.
     std::vector<Diagnostic> sorted() const;
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

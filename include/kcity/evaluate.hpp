@@ -23,6 +23,7 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& track,
                            const std::vector<Proposal>& proposals);
 
 // Step 6's order: true when `a` ranks before `b`.
-bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b, int tz_minutes);
+bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b,
+                  int tz_minutes);
 
 }  // namespace kcity

@@ -11,10 +11,10 @@
 namespace kcity {
 
 struct InputOptions {
-    std::vector<std::string> inputs;          // empty: the current folder
-    std::optional<std::string> rules_dir;     // --rules
-    std::optional<std::string> rules_env;     // KCITY_RULES
-    std::vector<std::string> score_files;     // --scores
+    std::vector<std::string> inputs;       // empty: the current folder
+    std::optional<std::string> rules_dir;  // --rules
+    std::optional<std::string> rules_env;  // KCITY_RULES
+    std::vector<std::string> score_files;  // --scores
 };
 
 struct RulesLocation {

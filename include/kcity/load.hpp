@@ -11,7 +11,7 @@
 namespace kcity {
 
 struct SourceFile {
-    std::string path;   // as shown in messages
+    std::string path;  // as shown in messages
     std::string bytes;
 };
 

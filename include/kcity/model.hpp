@@ -16,7 +16,9 @@ namespace kcity {
 // A name given in both languages ({ko: ..., en: ...}) or as one text.
 struct LocalText {
     std::string ko, en;
-    const std::string& get(bool korean) const { return korean && !ko.empty() ? ko : en.empty() ? ko : en; }
+    const std::string& get(bool korean) const {
+        return korean && !ko.empty() ? ko : en.empty() ? ko : en;
+    }
 };
 
 // A typed scalar: what a predicate compares. Proposals and rules both produce these.
@@ -59,19 +61,30 @@ struct Proposal {
     std::map<std::string, Value> attributes;
     std::vector<std::string> conflicts;
     std::vector<Review> reviews;
-    Position where;                       // the document's first line
+    Position where;                      // the document's first line
     std::map<std::string, Position> at;  // positions of the top-level fields, for messages
 };
 
 // A predicate of the rules (SPEC §5): a field test or a combination.
-enum class Op { equals, not_equals, in, not_in, at_least, at_most, before, after, exists, in_history };
+enum class Op {
+    equals,
+    not_equals,
+    in,
+    not_in,
+    at_least,
+    at_most,
+    before,
+    after,
+    exists,
+    in_history
+};
 
 struct Predicate {
     enum class Kind { test, all, any, negate };
     Kind kind = Kind::test;
-    std::string field;            // dotted path (test)
-    Op op = Op::equals;           // (test)
-    std::vector<Value> values;    // one value, or the list of `in`/`not_in` (test)
+    std::string field;          // dotted path (test)
+    Op op = Op::equals;         // (test)
+    std::vector<Value> values;  // one value, or the list of `in`/`not_in` (test)
     std::vector<Predicate> children;
     Position where;
 };

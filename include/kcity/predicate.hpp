@@ -21,7 +21,7 @@ const std::vector<std::string>& known_fields();
 
 struct PredicateContext {
     const std::vector<HistoryEntry>* history = nullptr;
-    int year = 0;        // history entries of this year or later are not "earlier"
+    int year = 0;  // history entries of this year or later are not "earlier"
     int tz_minutes = 540;
 };
 

@@ -8,13 +8,22 @@
 
 namespace kcity {
 
-enum class Status { selected, reserve, not_selected, withdrawn, below_threshold, unscored, ineligible };
+enum class Status {
+    selected,
+    reserve,
+    not_selected,
+    withdrawn,
+    below_threshold,
+    unscored,
+    ineligible
+};
 
 // "selected", "not-selected", ... (stable words, never translated)
 const char* status_code(Status s);
 
 struct Reason {
-    std::string code;     // stable: deadline, award-range, <rule id>, panel-size, cutoff:<criterion>, ...
+    std::string
+        code;  // stable: deadline, award-range, <rule id>, panel-size, cutoff:<criterion>, ...
     std::string message;  // English
 };
 
@@ -31,14 +40,14 @@ struct ProposalResult {
     std::optional<Decimal> score, base;
     std::vector<Decimal> criteria;  // rounded, in the rules' order; empty when unranked
     std::vector<AdjustmentHit> adjustments;
-    Decimal adjustment_total;       // after caps
-    Krw award_candidate = 0;        // what it would be awarded (committee's, or capped request)
-    std::optional<Krw> award_krw;   // awarded, when selected
-    bool has_reviews = false;       // false for ineligible proposals (reviews: null)
+    Decimal adjustment_total;      // after caps
+    Krw award_candidate = 0;       // what it would be awarded (committee's, or capped request)
+    std::optional<Krw> award_krw;  // awarded, when selected
+    bool has_reviews = false;      // false for ineligible proposals (reviews: null)
     std::vector<std::string> used, trimmed, excluded;
     std::vector<Reason> reasons;
 
-    bool is_candidate = false;      // passed steps 1–5 and did not withdraw
+    bool is_candidate = false;  // passed steps 1–5 and did not withdraw
 };
 
 struct TrackResult {

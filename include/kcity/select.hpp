@@ -17,7 +17,8 @@ struct Candidate {
 };
 
 // Indices (into `candidates`) of the set `optimal` chooses, ascending.
-std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates, const SelectionRules& s);
+std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
+                                        const SelectionRules& s);
 
 // Applies step 8 to a ranked track: statuses, reasons, awards, reserve, shortfall.
 void select_track(TrackResult& track, std::optional<Method> method_override);

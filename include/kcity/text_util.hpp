@@ -16,8 +16,8 @@ enum class Align { left, right };
 std::string pad(std::string_view text, std::size_t width, Align align);
 
 // Columns padded to the widest cell, separated by two spaces; no trailing spaces.
-std::string render_columns(const std::vector<std::vector<std::string>>& rows, const std::vector<Align>& align,
-                           std::string_view indent);
+std::string render_columns(const std::vector<std::vector<std::string>>& rows,
+                           const std::vector<Align>& align, std::string_view indent);
 
 // JSON string literal with escapes.
 std::string json_quote(std::string_view text);

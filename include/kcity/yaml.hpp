@@ -17,9 +17,9 @@ namespace kcity {
 struct YamlNode {
     enum class Kind { null, scalar, sequence, map };
     Kind kind = Kind::null;
-    int line = 0, column = 0;  // 1-based
-    bool quoted = false;       // written quoted or as a block scalar: always a string
-    std::string text;          // scalar text; for a map entry's key node, the key
+    int line = 0, column = 0;     // 1-based
+    bool quoted = false;          // written quoted or as a block scalar: always a string
+    std::string text;             // scalar text; for a map entry's key node, the key
     std::vector<YamlNode> items;  // sequence items, or map values
     std::vector<YamlNode> keys;   // map keys (scalars), parallel to items
 
@@ -41,16 +41,17 @@ std::string describe(const YamlNode& n);
 // Maximum nesting of maps and lists in any document kcity reads.
 inline constexpr int max_yaml_depth = 32;
 
-// Parses a stream of documents, handing each complete, valid document to `on_document`, one
-// at a time (a multi-document file is never held whole). Problems are reported into `diags`
-// against `file`; a document with an error is not handed on. Returns the number of documents
-// seen.
+// Parses a stream of documents, handing each complete document to `on_document`, one at a
+// time (a multi-document file is never held whole). Problems are reported into `diags`
+// against `file` (line and column 1-based, columns in characters); a document is still handed
+// on after most problems, so that one run reports all of them, but not after an alias, whose
+// value is unknown. Returns the number of documents seen.
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
                              const std::function<void(YamlNode&&)>& on_document);
 
 // Typed reading of nodes with errors at their position.
 class YamlReader {
-public:
+  public:
     YamlReader(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
     Position at(const YamlNode& n) const { return {file_, n.line, n.column}; }
@@ -64,7 +65,7 @@ public:
     std::optional<bool> boolean(const YamlNode& n, std::string_view what) const;
     std::optional<long long> money(const YamlNode& n, std::string_view what) const;
 
-private:
+  private:
     const std::string& file_;
     Diagnostics& diags_;
 };
@@ -72,14 +73,14 @@ private:
 // Reads the keys of one map: ask for each known key, then finish() reports the unknown ones
 // with the nearest known key suggested.
 class MapFields {
-public:
+  public:
     MapFields(const YamlReader& r, const YamlNode& map, std::string what);
     bool ok() const { return map_ != nullptr; }
     const YamlNode* optional(std::string_view key);
     const YamlNode* required(std::string_view key);
     void finish();
 
-private:
+  private:
     const YamlReader& r_;
     const YamlNode* map_;
     std::string what_;

@@ -18,13 +18,16 @@ struct CallOptions {
 };
 
 void add_call_options(CLI::App* cmd, CallOptions& o, const std::vector<std::string>& formats) {
-    cmd->add_option("INPUT", o.inputs.inputs, "Call directories, folders of proposals, or files (default: .)");
+    cmd->add_option("INPUT", o.inputs.inputs,
+                    "Call directories, folders of proposals, or files (default: .)");
     cmd->add_option("--rules", o.rules, "Rules folder (holds program.yaml)")->type_name("DIR");
-    cmd->add_option("--scores", o.inputs.score_files, "Score sheet (CSV); repeatable")->type_name("FILE");
+    cmd->add_option("--scores", o.inputs.score_files, "Score sheet (CSV); repeatable")
+        ->type_name("FILE");
     std::string list;
     for (const auto& f : formats) list += (list.empty() ? "" : " | ") + f;
     cmd->add_option("--format", o.format, list)->check(CLI::IsMember(formats));
-    cmd->add_option("--output", o.output, "Write to FILE (atomically) instead of standard output")->type_name("FILE");
+    cmd->add_option("--output", o.output, "Write to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
     cmd->add_flag("--strict", o.strict, "A warning (e.g. a shortfall) makes the exit code 1");
 }
 
@@ -52,7 +55,8 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     std::string word = argv[1];
     for (const auto& c : commands)
         if (c == word) return std::nullopt;
-    return "unknown command `" + word + "`" + kcity::did_you_mean(word, commands) + "; the commands are score, check";
+    return "unknown command `" + word + "`" + kcity::did_you_mean(word, commands) +
+           "; the commands are score, check";
 }
 
 int usage_error(const std::string& message) {
@@ -71,12 +75,14 @@ int main(int argc, char** argv) {
     std::string method, track;
     auto* score = app.add_subcommand("score", "Rank, select and print the selection report");
     add_call_options(score, score_opts, {"text", "json"});
-    score->add_option("--track", track, "Report this track only (every input is still validated)")->type_name("ID");
+    score->add_option("--track", track, "Report this track only (every input is still validated)")
+        ->type_name("ID");
     score->add_option("--method", method, "merit | optimal: overrides the rules for this run")
         ->check(CLI::IsMember({"merit", "optimal"}));
 
     CallOptions check_opts;
-    auto* check = app.add_subcommand("check", "Validate rules, proposals and score sheets; print every problem");
+    auto* check = app.add_subcommand(
+        "check", "Validate rules, proposals and score sheets; print every problem");
     add_call_options(check, check_opts, {"text", "json", "github"});
 
     if (auto message = unknown_command(argc, argv)) return usage_error(*message);
@@ -96,7 +102,8 @@ int main(int argc, char** argv) {
         finish_inputs(score_opts);
         kcity::ScoreOptions o{score_opts.inputs, {}, score_opts.format, score_opts.strict};
         if (!track.empty()) o.run.track = track;
-        if (!method.empty()) o.run.method = method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
+        if (!method.empty())
+            o.run.method = method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
         return finish(kcity::score_command(o), score_opts.output);
     }
     finish_inputs(check_opts);

@@ -6,12 +6,14 @@
 // A Run owns its Call, so the Result's pointers into the rules and proposals stay valid as long
 // as the Run lives; it is handed out behind a unique_ptr and never moved.
 #pragma once
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -21,6 +23,14 @@
 #include "kcity/pipeline.hpp"
 #include "kcity/result.hpp"
 #include "kcity/yaml.hpp"
+
+// Catch prints Decimals as numbers ("10.67") in failed checks.
+namespace Catch {
+template <>
+struct StringMaker<kcity::Decimal> {
+    static std::string convert(const kcity::Decimal& d) { return kcity::format_decimal_short(d); }
+};
+}  // namespace Catch
 
 namespace fixtures {
 
@@ -134,6 +144,14 @@ inline bool has_error(const kcity::Diagnostics& diags, std::string_view text,
     return false;
 }
 
+// The first diagnostic (sorted) that contains `text`.
+inline std::optional<kcity::Diagnostic> find_error(const kcity::Diagnostics& diags,
+                                                   std::string_view text) {
+    for (const auto& d : diags.sorted())
+        if (d.message.find(text) != std::string::npos) return d;
+    return std::nullopt;
+}
+
 struct CallSpec {
     std::string program = program_yaml();
     std::vector<kcity::SourceFile> tracks;  // {"t.yaml", ...}
@@ -224,8 +242,7 @@ inline std::unique_ptr<Run> run(const CallSpec& spec) {
 
 // One track `t` and one proposal file.
 inline std::unique_ptr<Run> run(const TrackSpec& track, const std::vector<ProposalSpec>& proposals,
-                                const std::string& decisions = "",
-                                kcity::RunOptions options = {}) {
+                                const std::string& decisions = "", kcity::RunOptions options = {}) {
     CallSpec spec;
     spec.tracks = {track.file()};
     spec.proposals = {documents(proposals)};
