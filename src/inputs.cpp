@@ -141,8 +141,6 @@ InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
     return out;
 }
 
-namespace {
-
 Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
     std::vector<SourceFile> files;
     if (where.builtin) {
@@ -161,14 +159,10 @@ Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
     return parse_rules(files, where.dir, diags);
 }
 
-}  // namespace
 
-Call load_call(const InputOptions& in, Diagnostics& diags, std::string& rules_used) {
+Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
     Call call;
-    auto where = find_rules(in, diags);
-    if (!where) return call;
-    call.rules = load_rules(*where, diags);
-    rules_used = call.rules.origin;
+    call.rules = std::move(rules);
     InputFiles files = collect_inputs(in, diags);
     std::vector<std::string> hashes;
     for (const auto& path : files.proposals) {
@@ -177,10 +171,9 @@ Call load_call(const InputOptions& in, Diagnostics& diags, std::string& rules_us
         hashes.push_back(sha256_hex(*bytes));
         parse_proposals({path, std::move(*bytes)}, call.rules, call.proposals, diags);
     }
-    std::sort(call.proposals.begin(), call.proposals.end(),
-              [](const Proposal& a, const Proposal& b) {
-                  return std::tie(a.id, a.where) < std::tie(b.id, b.where);
-              });
+    std::sort(call.proposals.begin(), call.proposals.end(), [](const Proposal& a, const Proposal& b) {
+        return std::tie(a.id, a.where) < std::tie(b.id, b.where);
+    });
     for (const auto& path : files.sheets) {
         auto bytes = read_file(path, diags);
         if (!bytes) continue;
@@ -190,6 +183,14 @@ Call load_call(const InputOptions& in, Diagnostics& diags, std::string& rules_us
     call.proposals_sha256 = hash_of_files(hashes);
     check_call(call, diags);
     return call;
+}
+
+Call load_call(const InputOptions& in, Diagnostics& diags, std::string& rules_used) {
+    auto where = find_rules(in, diags);
+    if (!where) return Call{};
+    Rules rules = load_rules(*where, diags);
+    rules_used = rules.origin;
+    return load_inputs(in, std::move(rules), diags);
 }
 
 }  // namespace kcity

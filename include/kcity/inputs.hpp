@@ -33,6 +33,12 @@ struct InputFiles {
 };
 InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags);
 
+// The rules at a location: a folder's .yaml files, or the built-in ones.
+Rules load_rules(const RulesLocation& where, Diagnostics& diags);
+
+// The proposals and score sheets of the inputs, loaded against `rules` and checked.
+Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags);
+
 // Loads everything; `rules_used` tells where the rules came from (for standard error).
 // The proposals come back sorted by id.
 Call load_call(const InputOptions& in, Diagnostics& diags, std::string& rules_used);
