@@ -141,12 +141,12 @@ InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
     return out;
 }
 
-Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
+std::vector<SourceFile> read_rule_files(const RulesLocation& where, Diagnostics& diags) {
     std::vector<SourceFile> files;
     if (where.builtin) {
         for (const auto& f : builtin_rule_files())
             files.push_back({"<built-in>/" + std::string(f.name), std::string(f.bytes)});
-        return parse_rules(files, "built-in (2023)", diags);
+        return files;
     }
     std::vector<fs::path> paths;
     std::error_code ec;
@@ -156,9 +156,12 @@ Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
     std::sort(paths.begin(), paths.end());
     for (const auto& p : paths)
         if (auto bytes = read_file(p, diags)) files.push_back({display(p), std::move(*bytes)});
-    return parse_rules(files, where.dir, diags);
+    return files;
 }
 
+Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
+    return parse_rules(read_rule_files(where, diags), where.builtin ? "built-in (2023)" : where.dir, diags);
+}
 
 Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
     Call call;

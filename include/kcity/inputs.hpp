@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kcity/diagnostics.hpp"
+#include "kcity/load.hpp"
 #include "kcity/model.hpp"
 
 namespace kcity {
@@ -33,7 +34,10 @@ struct InputFiles {
 };
 InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags);
 
-// The rules at a location: a folder's .yaml files, or the built-in ones.
+// The rules files at a location: a folder's .yaml files, or the built-in ones.
+std::vector<SourceFile> read_rule_files(const RulesLocation& where, Diagnostics& diags);
+
+// The rules at a location.
 Rules load_rules(const RulesLocation& where, Diagnostics& diags);
 
 // The proposals and score sheets of the inputs, loaded against `rules` and checked.
