@@ -43,6 +43,18 @@ void check_warnings(const Call& call, Diagnostics& diags);
 // annotations (::error file=F,line=L,col=C::message).
 std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::string& format);
 
+struct DiffOptions {
+    InputOptions inputs;     // the inputs, and the new rules as `score` finds them
+    std::string base_rules;  // a rules folder, or git:REV[:PATH]
+    RunOptions run;
+    std::string format = "text";  // text | markdown | json
+    bool detailed_exitcode = false;
+};
+
+// Both rule sets are validated and evaluated on the same inputs; the report says what the
+// change does. Exit 0, or 2 with detailed_exitcode when a status or award changed; 1 on error.
+Outcome diff_command(const DiffOptions& options);
+
 // Writes through a temporary file in the same folder renamed into place, so that no reader
 // ever sees half a report. Returns an error message, or nothing.
 std::optional<std::string> write_file_atomically(const std::string& path, const std::string& bytes);

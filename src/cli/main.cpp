@@ -8,7 +8,7 @@
 
 namespace {
 
-const std::vector<std::string> commands = {"score", "check"};
+const std::vector<std::string> commands = {"score", "check", "diff"};
 
 // The options every command that reads a call shares.
 struct CallOptions {
@@ -56,7 +56,7 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     for (const auto& c : commands)
         if (c == word) return std::nullopt;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, commands) +
-           "; the commands are score, check";
+           "; the commands are score, check, diff";
 }
 
 int usage_error(const std::string& message) {
@@ -85,6 +85,22 @@ int main(int argc, char** argv) {
         "check", "Validate rules, proposals and score sheets; print every problem");
     add_call_options(check, check_opts, {"text", "json", "github"});
 
+    CallOptions diff_opts;
+    std::string base_rules, diff_method;
+    bool detailed = false;
+    auto* diff = app.add_subcommand(
+        "diff", "Dry-run a rules change: the base rules against the current ones");
+    add_call_options(diff, diff_opts, {"text", "markdown", "json"});
+    diff->add_option("--base-rules", base_rules,
+                     "The rules to compare with: a folder, or git:REV[:PATH]")
+        ->type_name("OLD")
+        ->required();
+    diff->add_option("--method", diff_method,
+                     "merit | optimal: overrides both rule sets for this run")
+        ->check(CLI::IsMember({"merit", "optimal"}));
+    diff->add_flag("--detailed-exitcode", detailed,
+                   "Exit 2 when a status or award changed (0: none, 1: error)");
+
     if (auto message = unknown_command(argc, argv)) return usage_error(*message);
     try {
         app.parse(argc, argv);
@@ -105,6 +121,13 @@ int main(int argc, char** argv) {
         if (!method.empty())
             o.run.method = method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
         return finish(kcity::score_command(o), score_opts.output);
+    }
+    if (diff->parsed()) {
+        finish_inputs(diff_opts);
+        kcity::DiffOptions o{diff_opts.inputs, base_rules, {}, diff_opts.format, detailed};
+        if (!diff_method.empty())
+            o.run.method = diff_method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
+        return finish(kcity::diff_command(o), diff_opts.output);
     }
     finish_inputs(check_opts);
     kcity::CheckOptions o{check_opts.inputs, check_opts.format, check_opts.strict};

@@ -1,0 +1,40 @@
+# `kcity diff --base-rules git:REV` reads the base rules from a git revision of the repository
+# around the current rules: a temporary repository with a committed call, then a change.
+set -eu
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r examples/2023 "$tmp/call"
+cd "$tmp/call"
+git init -q .
+git -c user.name=t -c user.email=t@t add -A
+git -c user.name=t -c user.email=t@t commit -qm base
+sed -i 's/^threshold: 70/threshold: 81/' rules/planning.yaml
+
+# An unchanged revision against itself: no change, exit 0 with --detailed-exitcode.
+git stash -q
+"$KCITY" diff . --base-rules git:HEAD --detailed-exitcode >out.txt
+grep -q "planning: no change; pilot: no change" out.txt
+git stash pop -q
+
+# The change: exit 2, the summary first, the rule value and a because line.
+set +e
+"$KCITY" diff . --base-rules git:HEAD --detailed-exitcode >out.txt 2>err.txt
+code=$?
+set -e
+[ "$code" = 2 ] || { echo "exit $code, expected 2"; cat err.txt; exit 1; }
+head -1 out.txt | grep -q "^planning: 1 dropped, 4 other status changes; pilot: no change$"
+grep -q "planning.threshold: 70 → 81" out.txt
+grep -q "because threshold: base score 80.00 is below the threshold 81" out.txt
+grep -q "Base rules: git:HEAD" out.txt
+
+# An explicit path, from another folder.
+(cd / && "$KCITY" diff "$tmp/call" --base-rules git:HEAD:rules --format json) | grep -q '"changed": true'
+
+# Errors: an unknown revision, a revision that looks like an option, a path without rules.
+for base in git:no-such-rev git:--output=x git:HEAD:nowhere; do
+  if "$KCITY" diff . --base-rules "$base" >out.txt 2>err.txt; then echo "$base accepted"; exit 1; fi
+  [ ! -s out.txt ]
+  grep -q "^kcity: error: --base-rules $base: " err.txt || { cat err.txt; exit 1; }
+done
+grep -q "looks like an option" <("$KCITY" diff . --base-rules git:--output=x 2>&1 || true)
+echo "git: bases read, compared and refused as they should be"
