@@ -45,7 +45,10 @@ Outcome score_command(const ScoreOptions& options) {
         return out;
     }
     Result result = run_selection(call, options.run);
-    out.output = options.format == "json" ? render_json(result) : render_text(result);
+    // JSON messages are English unless --lang is given (SPEC §8); the text follows LANG too.
+    out.output = options.format == "json"
+                     ? render_json(result, options.lang.value_or(Lang::en))
+                     : render_text(result, options.lang.value_or(options.locale_lang));
     for (const auto& w : result.warnings)
         out.messages.push_back("kcity: warning: " + w.track + ": " + w.message);
     if (options.strict && !result.warnings.empty()) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "kcity/i18n.hpp"
 #include "kcity/predicate.hpp"
 
 namespace kcity {
@@ -63,10 +64,6 @@ std::string points(Decimal d, int places) {
     return format_decimal(d, places);
 }
 
-std::string krw(Krw amount) {
-    return format_grouped(amount) + " KRW";
-}
-
 // "2023-05-10T15:30:00Z (2023-05-11T00:30:00+09:00)": the programme's wall time too, when the
 // text gave another offset, since that is what the deadline is compared in.
 std::string submitted_text(const DateTime& d, int tz) {
@@ -81,19 +78,19 @@ std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
                                         const Proposal& p) {
     std::vector<Reason> out;
     if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
-        out.push_back({"deadline", "submitted " +
-                                       submitted_text(p.submitted_at, rules.program.tz_minutes) +
-                                       ", after the deadline " + format_datetime(t.deadline)});
+        out.push_back(make_reason("deadline", "deadline",
+                                  {arg(submitted_text(p.submitted_at, rules.program.tz_minutes)),
+                                   arg(format_datetime(t.deadline))}));
     if (p.requested_krw < t.award_min)
-        out.push_back({"award-range", "requests " + krw(p.requested_krw) +
-                                          ", below the minimum award " + krw(t.award_min)});
+        out.push_back(make_reason("award-range", "award-below",
+                                  {arg_krw(p.requested_krw), arg_krw(t.award_min)}));
     else if (p.requested_krw > t.award_max && t.reject_above_max)
-        out.push_back({"award-range", "requests " + krw(p.requested_krw) +
-                                          ", above the maximum award " + krw(t.award_max)});
+        out.push_back(make_reason("award-range", "award-above",
+                                  {arg_krw(p.requested_krw), arg_krw(t.award_max)}));
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
     for (const auto& rule : t.eligibility)
         if (!evaluate(rule.require, p, ctx))
-            out.push_back({rule.id, "does not meet the rule: " + rule.name.get(false)});
+            out.push_back(make_reason(rule.id, "rule-failed", {arg_text(rule.name)}));
     return out;
 }
 
@@ -124,12 +121,10 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
     r.excluded = ids_of(excluded);
     if (static_cast<int>(valid.size()) < t.min_reviewers) {
         r.used = ids_of(valid);
-        std::string msg = std::to_string(valid.size()) + " valid review" +
-                          (valid.size() == 1 ? "" : "s") + ", at least " +
-                          std::to_string(t.min_reviewers) + " needed";
-        if (!excluded.empty())
-            msg += " (" + std::to_string(excluded.size()) + " excluded for conflicts of interest)";
-        r.reasons.push_back({"panel-size", msg});
+        r.reasons.push_back(
+            make_reason("panel-size", excluded.empty() ? "panel-size" : "panel-size-conflicts",
+                        {arg(std::to_string(valid.size())), arg(std::to_string(t.min_reviewers)),
+                         arg(std::to_string(excluded.size()))}));
         r.status = Status::unscored;
         return false;
     }
@@ -147,13 +142,14 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
         const Criterion& c = t.criteria[i];
         if (c.cutoff && r.criteria[i] < *c.cutoff)
             r.reasons.push_back(
-                {"cutoff:" + c.id, c.name.get(false) + " " + points(r.criteria[i], t.rounding) +
-                                       " is below its cut-off " + format_decimal_short(*c.cutoff)});
+                make_reason("cutoff:" + c.id, "cutoff",
+                            {arg_text(c.name), arg(points(r.criteria[i], t.rounding)),
+                             arg(format_decimal_short(*c.cutoff))}));
     }
     if (t.threshold && *r.base < *t.threshold)
-        r.reasons.push_back({"threshold", "base score " + points(*r.base, t.rounding) +
-                                              " is below the threshold " +
-                                              format_decimal_short(*t.threshold)});
+        r.reasons.push_back(make_reason(
+            "threshold", "threshold",
+            {arg(points(*r.base, t.rounding)), arg(format_decimal_short(*t.threshold))}));
     return true;
 }
 
@@ -246,7 +242,7 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
             r.status = Status::below_threshold;
         } else if (rules.decisions.withdrawn.count(p.id)) {
             r.status = Status::withdrawn;
-            r.reasons.push_back({"withdrawn", "withdrawn after applying (decisions.yaml)"});
+            r.reasons.push_back(make_reason("withdrawn", "withdrawn", {}));
         } else {
             r.is_candidate = true;
             r.status = Status::not_selected;  // until selection decides

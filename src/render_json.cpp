@@ -14,12 +14,12 @@ std::string list(const std::vector<std::string>& items) {
     return out + "]";
 }
 
-std::string reasons_json(const std::vector<Reason>& reasons, const std::string& indent) {
+std::string reasons_json(const std::vector<Reason>& reasons, const std::string& indent, Lang lang) {
     if (reasons.empty()) return "[]";
     std::string out = "[\n";
     for (std::size_t i = 0; i < reasons.size(); ++i)
         out += fmt::format("{}  {{\"code\": {}, \"message\": {}}}{}\n", indent,
-                           json_quote(reasons[i].code), json_quote(reasons[i].message),
+                           json_quote(reasons[i].code), json_quote(reason_text(reasons[i], lang)),
                            i + 1 < reasons.size() ? "," : "");
     return out + indent + "]";
 }
@@ -28,7 +28,7 @@ std::string number_or_null(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "null";
 }
 
-std::string proposal_json(const TrackRules& t, const ProposalResult& r) {
+std::string proposal_json(const TrackRules& t, const ProposalResult& r, Lang lang) {
     const Proposal& p = *r.proposal;
     const std::string in = "        ";
     std::string criteria = "null";
@@ -60,11 +60,11 @@ std::string proposal_json(const TrackRules& t, const ProposalResult& r) {
     out += fmt::format("{}  \"requested_krw\": {}, \"award_krw\": {},\n", in, p.requested_krw,
                        r.award_krw ? std::to_string(*r.award_krw) : "null");
     out += fmt::format("{}  \"reviews\": {},\n", in, reviews);
-    out += fmt::format("{}  \"reasons\": {}\n", in, reasons_json(r.reasons, in + "  "));
+    out += fmt::format("{}  \"reasons\": {}\n", in, reasons_json(r.reasons, in + "  ", lang));
     return out + in + "}";
 }
 
-std::string track_json(const TrackResult& tr) {
+std::string track_json(const TrackResult& tr, Lang lang) {
     const TrackRules& t = *tr.rules;
     const std::string in = "    ";
     std::string out = in + "{\n";
@@ -78,17 +78,17 @@ std::string track_json(const TrackResult& tr) {
     out += fmt::format("{}  \"shortfall\": {},\n", in, tr.shortfall ? "true" : "false");
     if (tr.shortfall)
         out += fmt::format("{}  \"shortfall_reasons\": {},\n", in,
-                           reasons_json(tr.shortfall_reasons, in + "  "));
+                           reasons_json(tr.shortfall_reasons, in + "  ", lang));
     out += in + "  \"proposals\": [";
     for (std::size_t i = 0; i < tr.proposals.size(); ++i)
-        out += (i ? ",\n" : "\n") + proposal_json(t, tr.proposals[i]);
+        out += (i ? ",\n" : "\n") + proposal_json(t, tr.proposals[i], lang);
     out += tr.proposals.empty() ? "]\n" : "\n" + in + "  ]\n";
     return out + in + "}";
 }
 
 }  // namespace
 
-std::string render_json(const Result& result) {
+std::string render_json(const Result& result, Lang lang) {
     const Program& prog = result.rules->program;
     std::string out = "{\n";
     out += "  \"format_version\": 1,\n";
@@ -101,7 +101,7 @@ std::string render_json(const Result& result) {
         result.proposal_count);
     out += "  \"tracks\": [";
     for (std::size_t i = 0; i < result.tracks.size(); ++i)
-        out += (i ? ",\n" : "\n") + track_json(result.tracks[i]);
+        out += (i ? ",\n" : "\n") + track_json(result.tracks[i], lang);
     out += result.tracks.empty() ? "],\n" : "\n  ],\n";
     out += "  \"warnings\": [";
     for (std::size_t i = 0; i < result.warnings.size(); ++i) {

@@ -1,117 +1,182 @@
-// The selection report for the secretariat and the committee, in a terminal or on paper.
+// The selection report for the secretariat and the committee, in a terminal or on paper, in
+// English or Korean. Every word comes from the message table (i18n.cpp).
 #include <fmt/format.h>
 
+#include "kcity/countries.hpp"
+#include "kcity/i18n.hpp"
 #include "kcity/render.hpp"
 #include "kcity/text_util.hpp"
 
 namespace kcity {
 namespace {
 
-std::string krw(Krw amount) {
-    return format_grouped(amount);
+// Titles are shortened to keep a line of the report within a wide terminal.
+constexpr std::size_t title_width = 36;
+
+struct Ctx {
+    const TrackRules& t;
+    Lang lang;
+    bool ko() const { return lang == Lang::ko; }
+    std::string l(std::string_view key) const { return label(key, lang); }
+};
+
+std::string amount(Krw a, Lang lang) {
+    return lang == Lang::ko ? format_krw_korean(a) : format_grouped(a);
 }
 
 std::string score_text(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "-";
 }
 
-std::string reasons_text(const std::vector<Reason>& reasons) {
+std::string country_name(const std::string& code, Lang lang) {
+    const Country* c = find_country(code);
+    if (!c) return code;
+    return std::string(lang == Lang::ko ? c->ko : c->en);
+}
+
+std::string reasons_text(const std::vector<Reason>& reasons, Lang lang) {
     std::string out;
-    for (const auto& r : reasons) out += (out.empty() ? "" : "; ") + r.code + ": " + r.message;
+    for (const auto& r : reasons)
+        out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
     return out;
 }
 
-// Selected and reserve: the full line with each criterion and the award.
-std::string ranked_table(const TrackRules& t, const std::vector<const ProposalResult*>& rows,
-                         bool with_reason) {
-    std::vector<std::string> head = {"Rank", "ID", "Country", "City", "Score"};
-    std::vector<Align> align = {Align::right, Align::left, Align::left, Align::left, Align::right};
-    for (const auto& c : t.criteria) {
-        head.push_back(c.name.get(false));
+std::vector<std::string> identity(const Ctx& c, const ProposalResult& r) {
+    const Proposal& p = *r.proposal;
+    return {r.rank ? std::to_string(*r.rank) : "-", p.id, country_name(p.country, c.lang), p.city,
+            truncate_width(p.title.get(c.ko()), title_width)};
+}
+
+std::vector<std::string> identity_head(const Ctx& c) {
+    return {c.l("label.rank"), c.l("label.id"), c.l("label.country"), c.l("label.city"),
+            c.ko() ? "사업명" : "Title"};
+}
+
+const std::vector<Align> identity_align = {Align::right, Align::left, Align::left, Align::left,
+                                           Align::left};
+
+// Selected and reserve: the full line with each criterion and the award (or request).
+std::string ranked_table(const Ctx& c, const std::vector<const ProposalResult*>& rows,
+                         bool reserve) {
+    std::vector<std::string> head = identity_head(c);
+    std::vector<Align> align = identity_align;
+    head.push_back(c.l("label.score"));
+    align.push_back(Align::right);
+    for (const auto& crit : c.t.criteria) {
+        head.push_back(crit.name.get(c.ko()));
         align.push_back(Align::right);
     }
-    head.push_back(with_reason ? "Request (KRW)" : "Award (KRW)");
+    head.push_back(c.l(reserve ? "label.request" : "label.award") + (c.ko() ? "" : " (KRW)"));
     align.push_back(Align::right);
-    if (with_reason) head.push_back("Reason");
+    if (reserve) head.push_back(c.l("label.reason"));
     std::vector<std::vector<std::string>> table = {head};
     for (const ProposalResult* r : rows) {
-        const Proposal& p = *r->proposal;
-        std::vector<std::string> row = {std::to_string(*r->rank), p.id, p.country, p.city,
-                                        score_text(r->score, t.rounding)};
-        for (const auto& c : r->criteria) row.push_back(format_decimal(c, t.rounding));
-        row.push_back(krw(with_reason ? p.requested_krw : *r->award_krw));
-        if (with_reason) row.push_back(reasons_text(r->reasons));
+        std::vector<std::string> row = identity(c, *r);
+        row.push_back(score_text(r->score, c.t.rounding));
+        for (const auto& v : r->criteria) row.push_back(format_decimal(v, c.t.rounding));
+        row.push_back(amount(reserve ? r->proposal->requested_krw : *r->award_krw, c.lang));
+        if (reserve) row.push_back(reasons_text(r->reasons, c.lang));
         table.push_back(std::move(row));
     }
     return render_columns(table, align, "  ");
 }
 
 // The others: rank (when ranked), score, and why.
-std::string reason_table(const TrackRules& t, const std::vector<const ProposalResult*>& rows) {
-    std::vector<std::vector<std::string>> table = {
-        {"Rank", "ID", "Country", "City", "Score", "Reasons"}};
+std::string reason_table(const Ctx& c, const std::vector<const ProposalResult*>& rows) {
+    std::vector<std::string> head = identity_head(c);
+    head.push_back(c.l("label.score"));
+    head.push_back(c.l("label.reasons"));
+    std::vector<Align> align = identity_align;
+    align.push_back(Align::right);
+    align.push_back(Align::left);
+    std::vector<std::vector<std::string>> table = {head};
     for (const ProposalResult* r : rows) {
-        const Proposal& p = *r->proposal;
-        table.push_back({r->rank ? std::to_string(*r->rank) : "-", p.id, p.country, p.city,
-                         score_text(r->score, t.rounding), reasons_text(r->reasons)});
+        std::vector<std::string> row = identity(c, *r);
+        row.push_back(score_text(r->score, c.t.rounding));
+        row.push_back(reasons_text(r->reasons, c.lang));
+        table.push_back(std::move(row));
     }
-    return render_columns(
-        table, {Align::right, Align::left, Align::left, Align::left, Align::right, Align::left},
-        "  ");
+    return render_columns(table, align, "  ");
 }
 
-std::string section(const char* heading, const std::string& body, std::size_t count) {
+std::string section(const std::string& heading, const std::string& body, std::size_t count) {
     return fmt::format("\n{} ({})\n{}", heading, count, body);
 }
 
-std::string track_text(const TrackResult& tr) {
-    const TrackRules& t = *tr.rules;
-    const SelectionRules& s = t.selection;
-    std::string out = fmt::format("\n== {} ({}) ==\n", t.name.get(false), t.id);
-    out += fmt::format(
-        "Received {}, eligible {}, scored {}, candidates {}; selected {} of {}–{}; "
-        "awarded {} of {} KRW; method {}\n",
-        tr.received, tr.eligible, tr.scored, tr.candidates, tr.selected, s.min, s.max,
-        krw(tr.awarded_krw), krw(s.budget_krw), tr.method == Method::merit ? "merit" : "optimal");
+std::string summary(const Ctx& c, const TrackResult& tr) {
+    const SelectionRules& s = c.t.selection;
+    std::string range = s.min == s.max ? std::to_string(s.min) : fmt::format("{}–{}", s.min, s.max);
+    std::string method = tr.method == Method::merit ? "merit" : "optimal";
+    if (c.ko())
+        return fmt::format(
+            "접수 {}, 자격 충족 {}, 평가 완료 {}, 후보 {}; 선정 {}건 (목표 {}건); 지원 {} / 예산 "
+            "{}; 선정 방식 {}\n",
+            tr.received, tr.eligible, tr.scored, tr.candidates, tr.selected, range,
+            format_krw_korean(tr.awarded_krw), format_krw_korean(s.budget_krw), method);
+    return fmt::format(
+        "Received {}, eligible {}, scored {}, candidates {}; selected {} of {}; awarded {} of {} "
+        "KRW; "
+        "method {}\n",
+        tr.received, tr.eligible, tr.scored, tr.candidates, tr.selected, range,
+        format_grouped(tr.awarded_krw), format_grouped(s.budget_krw), method);
+}
+
+std::string track_text(const TrackResult& tr, Lang lang) {
+    Ctx c{*tr.rules, lang};
+    std::string out = fmt::format("\n== {} ({}) ==\n", c.t.name.get(c.ko()), c.t.id);
+    out += summary(c, tr);
     if (tr.shortfall) {
-        out +=
-            fmt::format("\n!! SHORTFALL: {} selected, at least {} required\n", tr.selected, s.min);
+        out += fmt::format("\n!! {}: {}\n", c.l("label.shortfall"),
+                           reason_text(make_reason("", "label.shortfall-line",
+                                                   {arg(std::to_string(tr.selected)),
+                                                    arg(std::to_string(c.t.selection.min))}),
+                                       lang));
         for (const auto& r : tr.shortfall_reasons)
-            out += fmt::format("   - {}: {}\n", r.code, r.message);
+            out += fmt::format("   - {}: {}\n", r.code, reason_text(r, lang));
     }
     std::vector<const ProposalResult*> by[7];
     for (const auto& r : tr.proposals) by[static_cast<int>(r.status)].push_back(&r);
-    auto count = [&](Status st) { return by[static_cast<int>(st)].size(); };
-    const auto& selected = by[static_cast<int>(Status::selected)];
-    out += section("Selected", selected.empty() ? "  (none)\n" : ranked_table(t, selected, false),
-                   selected.size());
-    const auto& reserve = by[static_cast<int>(Status::reserve)];
-    if (!reserve.empty()) out += section("Reserve", ranked_table(t, reserve, true), reserve.size());
-    const std::pair<Status, const char*> others[] = {{Status::not_selected, "Not selected"},
-                                                     {Status::withdrawn, "Withdrawn"},
-                                                     {Status::below_threshold, "Below threshold"},
-                                                     {Status::unscored, "Unscored"},
-                                                     {Status::ineligible, "Ineligible"}};
-    for (const auto& [st, heading] : others)
-        if (count(st))
-            out += section(heading, reason_table(t, by[static_cast<int>(st)]), count(st));
+    auto group = [&](Status st) -> const std::vector<const ProposalResult*>& {
+        return by[static_cast<int>(st)];
+    };
+    const auto& selected = group(Status::selected);
+    out += section(
+        c.l("label.selected"),
+        selected.empty() ? "  " + c.l("label.none") + "\n" : ranked_table(c, selected, false),
+        selected.size());
+    if (!group(Status::reserve).empty())
+        out += section(c.l("label.reserve"), ranked_table(c, group(Status::reserve), true),
+                       group(Status::reserve).size());
+    const std::pair<Status, const char*> others[] = {
+        {Status::not_selected, "label.not-selected"},
+        {Status::withdrawn, "label.withdrawn"},
+        {Status::below_threshold, "label.below-threshold"},
+        {Status::unscored, "label.unscored"},
+        {Status::ineligible, "label.ineligible"}};
+    for (const auto& [st, key] : others)
+        if (!group(st).empty())
+            out += section(c.l(key), reason_table(c, group(st)), group(st).size());
     return out;
 }
 
 }  // namespace
 
-std::string render_text(const Result& result) {
+std::string render_text(const Result& result, Lang lang) {
     const Rules& rules = *result.rules;
-    std::string out =
-        fmt::format("{} {} — selection report\n", rules.program.name, rules.program.year);
-    out += fmt::format("Rules:     {} (sha256 {})\n", rules.origin, rules.sha256);
-    out +=
-        fmt::format("Proposals: {} (sha256 {})\n", result.proposal_count, result.proposals_sha256);
-    for (const auto& tr : result.tracks) out += track_text(tr);
+    std::string out = fmt::format("{} {} — {}\n", rules.program.name, rules.program.year,
+                                  label("label.report", lang));
+    std::string rules_label = label("label.rules", lang),
+                proposals_label = label("label.proposals", lang);
+    std::size_t w = std::max(display_width(rules_label), display_width(proposals_label)) + 1;
+    out += fmt::format("{} {} (sha256 {})\n", pad(rules_label + ":", w, Align::left), rules.origin,
+                       rules.sha256);
+    out += fmt::format("{} {} (sha256 {})\n", pad(proposals_label + ":", w, Align::left),
+                       result.proposal_count, result.proposals_sha256);
+    for (const auto& tr : result.tracks) out += track_text(tr, lang);
     if (!result.warnings.empty()) {
-        out += "\nWarnings\n";
-        for (const auto& w : result.warnings)
-            out += fmt::format("  {}: {}: {}\n", w.track, w.code, w.message);
+        out += "\n" + label("label.warnings", lang) + "\n";
+        for (const auto& wn : result.warnings)
+            out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, wn.message);
     }
     return out;
 }

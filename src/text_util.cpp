@@ -35,6 +35,32 @@ std::size_t display_width(std::string_view s) {
     return width;
 }
 
+namespace {
+
+// Length in bytes of the UTF-8 sequence starting with byte b.
+std::size_t sequence_length(unsigned char b) {
+    return b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : 4;
+}
+
+}  // namespace
+
+std::string truncate_width(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width == 0) return "";
+    std::string out;
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len =
+            std::min(sequence_length(static_cast<unsigned char>(text[i])), text.size() - i);
+        std::size_t w = display_width(text.substr(i, len));
+        if (used + w > width - 1) break;  // keep one column for the ellipsis
+        out.append(text.substr(i, len));
+        used += w;
+        i += len;
+    }
+    return out + "…";
+}
+
 std::string pad(std::string_view text, std::size_t width, Align align) {
     std::size_t w = display_width(text);
     std::string fill(width > w ? width - w : 0, ' ');

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kcity/i18n.hpp"
 #include "kcity/inputs.hpp"
 #include "kcity/pipeline.hpp"
 
@@ -21,6 +22,8 @@ struct ScoreOptions {
     RunOptions run;
     std::string format = "text";  // text | json
     bool strict = false;
+    std::optional<Lang> lang;     // --lang
+    Lang locale_lang = Lang::en;  // from LANG: the text report's language when --lang is not given
 };
 
 Outcome score_command(const ScoreOptions& options);

@@ -21,10 +21,18 @@ enum class Status {
 // "selected", "not-selected", ... (stable words, never translated)
 const char* status_code(Status s);
 
+// A value in a message, written for each language ("450,000,000 KRW" / "4억 5,000만원").
+struct Arg {
+    std::string en, ko;
+};
+
 struct Reason {
     std::string
         code;  // stable: deadline, award-range, <rule id>, panel-size, cutoff:<criterion>, ...
     std::string message;  // English
+    std::string key =
+        {};  // the message table's entry (i18n.cpp); empty: `message` in every language
+    std::vector<Arg> args = {};
 };
 
 struct AdjustmentHit {

@@ -12,6 +12,10 @@ std::size_t display_width(std::string_view text);
 
 enum class Align { left, right };
 
+// At most `width` display columns: a longer text is cut at a character boundary and ends in
+// "…" (a wide character that would straddle the limit is left out whole).
+std::string truncate_width(std::string_view text, std::size_t width);
+
 // Pads to `width` display columns.
 std::string pad(std::string_view text, std::size_t width, Align align);
 

@@ -77,6 +77,9 @@ int main(int argc, char** argv) {
     add_call_options(score, score_opts, {"text", "json"});
     score->add_option("--track", track, "Report this track only (every input is still validated)")
         ->type_name("ID");
+    std::string lang;
+    score->add_option("--lang", lang, "ko | en: the report's language (default from LANG, else en)")
+        ->check(CLI::IsMember({"ko", "en"}));
     score->add_option("--method", method, "merit | optimal: overrides the rules for this run")
         ->check(CLI::IsMember({"merit", "optimal"}));
 
@@ -116,7 +119,12 @@ int main(int argc, char** argv) {
 
     if (score->parsed()) {
         finish_inputs(score_opts);
-        kcity::ScoreOptions o{score_opts.inputs, {}, score_opts.format, score_opts.strict};
+        kcity::ScoreOptions o;
+        o.inputs = score_opts.inputs;
+        o.format = score_opts.format;
+        o.strict = score_opts.strict;
+        if (!lang.empty()) o.lang = lang == "ko" ? kcity::Lang::ko : kcity::Lang::en;
+        o.locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
         if (!track.empty()) o.run.track = track;
         if (!method.empty())
             o.run.method = method == "merit" ? kcity::Method::merit : kcity::Method::optimal;

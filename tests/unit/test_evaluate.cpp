@@ -285,7 +285,7 @@ TEST_CASE("evaluate: panel size, with conflicts of interest", "[evaluate]") {
     CHECK(run->status("P1") == "unscored");
     CHECK(run->reasons("P1") == Codes{"panel-size"});
     CHECK(run->message("P1") ==
-          "2 valid reviews, at least 3 needed (2 excluded for conflicts of interest)");
+          "valid reviews: 2 of the 3 needed (2 excluded for conflicts of interest)");
     CHECK(p1.excluded == Ids{"R1", "R2"});
     CHECK_FALSE(p1.rank.has_value());
     CHECK_FALSE(p1.score.has_value());
@@ -300,7 +300,7 @@ TEST_CASE("evaluate: panel size, with conflicts of interest", "[evaluate]") {
     CHECK(run->get("P3").excluded.empty());
     CHECK(run->get("P3").criteria == ds({"27.5", "27.5"}));
 
-    CHECK(run->message("P0") == "1 valid review, at least 3 needed");
+    CHECK(run->message("P0") == "valid reviews: 1 of the 3 needed");
     // ranked first, then the unranked by id
     CHECK(run->order() == Ids{"P3", "P2", "P0", "P1"});
     CHECK(run->track().scored == 2);
@@ -480,7 +480,7 @@ TEST_CASE("evaluate: ineligible proposals and their reasons in order", "[evaluat
           "submitted 2023-05-10T15:30:00Z (2023-05-11T00:30:00+09:00), after the deadline "
           "2023-05-10");
     CHECK(run->message("ALL", 1) ==
-          "requests 600,000,000 KRW, above the maximum award 500,000,000 KRW");
+          "requests KRW 600,000,000, above the maximum award KRW 500,000,000");
     CHECK(run->message("ALL", 2) == "does not meet the rule: Public applicant");
     const auto& a = run->get("ALL");
     CHECK_FALSE(a.rank.has_value());
@@ -491,7 +491,7 @@ TEST_CASE("evaluate: ineligible proposals and their reasons in order", "[evaluat
 
     CHECK(run->reasons("LOW") == Codes{"award-range"});
     CHECK(run->message("LOW") ==
-          "requests 299,999,999 KRW, below the minimum award 300,000,000 KRW");
+          "requests KRW 299,999,999, below the minimum award KRW 300,000,000");
     CHECK(run->reasons("HIGH") == Codes{"award-range"});
     CHECK(run->reasons("RULE") == Codes{"a-abroad"});
     CHECK(run->status("ONTIME") == "selected");
