@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -28,8 +29,10 @@ Outcome fail(std::string message) {
 }  // namespace
 
 Outcome score_command(const ScoreOptions& options) {
-    if (options.format != "text" && options.format != "json")
-        return fail("--format " + options.format + " is not available for score (text, json)");
+    const std::vector<std::string> formats = {"text", "markdown", "json", "csv", "html"};
+    if (std::find(formats.begin(), formats.end(), options.format) == formats.end())
+        return fail("--format " + options.format +
+                    " is not available for score (text, markdown, json, csv, html)");
     Diagnostics diags;
     std::string rules_used;
     Call call = load_call(options.inputs, diags, rules_used);
@@ -45,10 +48,15 @@ Outcome score_command(const ScoreOptions& options) {
         return out;
     }
     Result result = run_selection(call, options.run);
-    // JSON messages are English unless --lang is given (SPEC §8); the text follows LANG too.
-    out.output = options.format == "json"
-                     ? render_json(result, options.lang.value_or(Lang::en))
-                     : render_text(result, options.lang.value_or(options.locale_lang));
+    // JSON and CSV messages are English unless --lang is given (SPEC §8); the others follow LANG.
+    bool data = options.format == "json" || options.format == "csv";
+    Lang lang = options.lang.value_or(data ? Lang::en : options.locale_lang);
+    if (options.list)
+        out.output = render_list(result, options.format, lang, options.csv_bom);
+    else if (options.format == "text")
+        out.output = render_text(result, lang, options.color);
+    else
+        out.output = render_report(result, options.format, lang, options.csv_bom);
     for (const auto& w : result.warnings)
         out.messages.push_back("kcity: warning: " + w.track + ": " + w.message);
     if (options.strict && !result.warnings.empty()) {

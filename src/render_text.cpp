@@ -16,6 +16,11 @@ constexpr std::size_t title_width = 36;
 struct Ctx {
     const TrackRules& t;
     Lang lang;
+    bool color = false;
+    // ANSI SGR codes: "1" bold, "32" green, "33" yellow, "31" red, "2" dim.
+    std::string paint(const std::string& text, const char* sgr) const {
+        return color ? std::string("\x1b[") + sgr + "m" + text + "\x1b[0m" : text;
+    }
     bool ko() const { return lang == Lang::ko; }
     std::string l(std::string_view key) const { return label(key, lang); }
 };
@@ -99,8 +104,9 @@ std::string reason_table(const Ctx& c, const std::vector<const ProposalResult*>&
     return render_columns(table, align, "  ");
 }
 
-std::string section(const std::string& heading, const std::string& body, std::size_t count) {
-    return fmt::format("\n{} ({})\n{}", heading, count, body);
+std::string section(const Ctx& c, const std::string& heading, const char* sgr,
+                    const std::string& body, std::size_t count) {
+    return "\n" + c.paint(fmt::format("{} ({})", heading, count), sgr) + "\n" + body;
 }
 
 std::string summary(const Ctx& c, const TrackResult& tr) {
@@ -121,16 +127,21 @@ std::string summary(const Ctx& c, const TrackResult& tr) {
         format_grouped(tr.awarded_krw), format_grouped(s.budget_krw), method);
 }
 
-std::string track_text(const TrackResult& tr, Lang lang) {
-    Ctx c{*tr.rules, lang};
-    std::string out = fmt::format("\n== {} ({}) ==\n", c.t.name.get(c.ko()), c.t.id);
+std::string track_text(const TrackResult& tr, Lang lang, bool color) {
+    Ctx c{*tr.rules, lang, color};
+    std::string out =
+        "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
     out += summary(c, tr);
     if (tr.shortfall) {
-        out += fmt::format("\n!! {}: {}\n", c.l("label.shortfall"),
-                           reason_text(make_reason("", "label.shortfall-line",
-                                                   {arg(std::to_string(tr.selected)),
-                                                    arg(std::to_string(c.t.selection.min))}),
-                                       lang));
+        out +=
+            "\n" +
+            c.paint(fmt::format("!! {}: {}", c.l("label.shortfall"),
+                                reason_text(make_reason("", "label.shortfall-line",
+                                                        {arg(std::to_string(tr.selected)),
+                                                         arg(std::to_string(c.t.selection.min))}),
+                                            lang)),
+                    "1;31") +
+            "\n";
         for (const auto& r : tr.shortfall_reasons)
             out += fmt::format("   - {}: {}\n", r.code, reason_text(r, lang));
     }
@@ -141,12 +152,13 @@ std::string track_text(const TrackResult& tr, Lang lang) {
     };
     const auto& selected = group(Status::selected);
     out += section(
-        c.l("label.selected"),
+        c, c.l("label.selected"), "1;32",
         selected.empty() ? "  " + c.l("label.none") + "\n" : ranked_table(c, selected, false),
         selected.size());
     if (!group(Status::reserve).empty())
-        out += section(c.l("label.reserve"), ranked_table(c, group(Status::reserve), true),
-                       group(Status::reserve).size());
+        out +=
+            section(c, c.l("label.reserve"), "1;33", ranked_table(c, group(Status::reserve), true),
+                    group(Status::reserve).size());
     const std::pair<Status, const char*> others[] = {
         {Status::not_selected, "label.not-selected"},
         {Status::withdrawn, "label.withdrawn"},
@@ -155,13 +167,13 @@ std::string track_text(const TrackResult& tr, Lang lang) {
         {Status::ineligible, "label.ineligible"}};
     for (const auto& [st, key] : others)
         if (!group(st).empty())
-            out += section(c.l(key), reason_table(c, group(st)), group(st).size());
+            out += section(c, c.l(key), "1", reason_table(c, group(st)), group(st).size());
     return out;
 }
 
 }  // namespace
 
-std::string render_text(const Result& result, Lang lang) {
+std::string render_text(const Result& result, Lang lang, bool color) {
     const Rules& rules = *result.rules;
     std::string out = fmt::format("{} {} — {}\n", rules.program.name, rules.program.year,
                                   label("label.report", lang));
@@ -172,7 +184,7 @@ std::string render_text(const Result& result, Lang lang) {
                        rules.sha256);
     out += fmt::format("{} {} (sha256 {})\n", pad(proposals_label + ":", w, Align::left),
                        result.proposal_count, result.proposals_sha256);
-    for (const auto& tr : result.tracks) out += track_text(tr, lang);
+    for (const auto& tr : result.tracks) out += track_text(tr, lang, color);
     if (!result.warnings.empty()) {
         out += "\n" + label("label.warnings", lang) + "\n";
         for (const auto& wn : result.warnings)

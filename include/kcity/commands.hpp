@@ -20,8 +20,11 @@ struct Outcome {
 struct ScoreOptions {
     InputOptions inputs;
     RunOptions run;
-    std::string format = "text";  // text | json
+    std::string format = "text";  // text | markdown | json | csv | html
     bool strict = false;
+    bool csv_bom = true;  // --no-bom turns the CSV's byte-order mark off
+    bool list = false;    // --list: only the selection list for the announcement
+    bool color = false;   // ANSI colours in the text report (the CLI decides: terminal, --color)
     std::optional<Lang> lang;     // --lang
     Lang locale_lang = Lang::en;  // from LANG: the text report's language when --lang is not given
 };

@@ -1,5 +1,7 @@
 // kcity's command line: parse options, call one library command, write its outcome, exit.
 // This is the one place that turns outcomes into exit codes (SPEC §7).
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -59,6 +61,21 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
            "; the commands are score, check, diff";
 }
 
+// Colours only for a person at a terminal: --color always/never decide; under auto, NO_COLOR
+// (any value) and TERM=dumb turn them off, CLICOLOR_FORCE (not 0) turns them on, and
+// otherwise standard output must be a terminal.
+bool use_color(const std::string& mode, bool to_stdout) {
+    if (mode == "always") return true;
+    if (mode == "never" || !to_stdout) return false;
+    if (const char* no = std::getenv("NO_COLOR"); no && *no) return false;
+    if (const char* term = std::getenv("TERM"); term && std::string_view(term) == "dumb")
+        return false;
+    if (const char* force = std::getenv("CLICOLOR_FORCE");
+        force && *force && std::string_view(force) != "0")
+        return true;
+    return isatty(STDOUT_FILENO) == 1;
+}
+
 int usage_error(const std::string& message) {
     std::cerr << "kcity: error: " << message << "\nRun 'kcity --help' for usage.\n";
     return 1;
@@ -74,7 +91,17 @@ int main(int argc, char** argv) {
     CallOptions score_opts;
     std::string method, track;
     auto* score = app.add_subcommand("score", "Rank, select and print the selection report");
-    add_call_options(score, score_opts, {"text", "json"});
+    add_call_options(score, score_opts, {"text", "markdown", "json", "csv", "html"});
+    bool no_bom = false, list = false;
+    std::string color = "auto";
+    score->add_flag("--list", list,
+                    "Only the selection list for the announcement (selected and reserve)");
+    score
+        ->add_option("--color", color,
+                     "auto | always | never: colours in the text report (NO_COLOR honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    score->add_flag("--no-bom", no_bom,
+                    "CSV without the UTF-8 byte-order mark (it is there for Excel)");
     score->add_option("--track", track, "Report this track only (every input is still validated)")
         ->type_name("ID");
     std::string lang;
@@ -123,6 +150,9 @@ int main(int argc, char** argv) {
         o.inputs = score_opts.inputs;
         o.format = score_opts.format;
         o.strict = score_opts.strict;
+        o.csv_bom = !no_bom;
+        o.list = list;
+        o.color = use_color(color, score_opts.output.empty());
         if (!lang.empty()) o.lang = lang == "ko" ? kcity::Lang::ko : kcity::Lang::en;
         o.locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
         if (!track.empty()) o.run.track = track;
