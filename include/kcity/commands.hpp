@@ -61,6 +61,10 @@ struct DiffOptions {
 // change does. Exit 0, or 2 with detailed_exitcode when a status or award changed; 1 on error.
 Outcome diff_command(const DiffOptions& options);
 
+// Writes a new call directory at `dir` from the built-in rules: rules/, two example proposals,
+// an empty score-sheet template. Refuses (exit 1) when any of those files exists.
+Outcome init_command(const std::string& dir);
+
 // Writes through a temporary file in the same folder renamed into place, so that no reader
 // ever sees half a report. Returns an error message, or nothing.
 std::optional<std::string> write_file_atomically(const std::string& path, const std::string& bytes);

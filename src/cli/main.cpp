@@ -10,7 +10,7 @@
 
 namespace {
 
-const std::vector<std::string> commands = {"score", "check", "diff"};
+const std::vector<std::string> commands = {"score", "check", "diff", "init"};
 
 // The options every command that reads a call shares.
 struct CallOptions {
@@ -58,7 +58,7 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     for (const auto& c : commands)
         if (c == word) return std::nullopt;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, commands) +
-           "; the commands are score, check, diff";
+           "; the commands are score, check, diff, init";
 }
 
 // Colours only for a person at a terminal: --color always/never decide; under auto, NO_COLOR
@@ -131,6 +131,11 @@ int main(int argc, char** argv) {
     diff->add_flag("--detailed-exitcode", detailed,
                    "Exit 2 when a status or award changed (0: none, 1: error)");
 
+    std::string init_dir;
+    auto* init =
+        app.add_subcommand("init", "Write a new call directory from the built-in 2023 rules");
+    init->add_option("DIR", init_dir, "The new call directory")->required();
+
     if (auto message = unknown_command(argc, argv)) return usage_error(*message);
     try {
         app.parse(argc, argv);
@@ -160,6 +165,7 @@ int main(int argc, char** argv) {
             o.run.method = method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
         return finish(kcity::score_command(o), score_opts.output);
     }
+    if (init->parsed()) return finish(kcity::init_command(init_dir), "");
     if (diff->parsed()) {
         finish_inputs(diff_opts);
         kcity::DiffOptions o{diff_opts.inputs, base_rules, {}, diff_opts.format, detailed};
