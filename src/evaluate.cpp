@@ -153,32 +153,6 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
     return true;
 }
 
-int compare_key(const TrackRules& t, const TieKey& k, const ProposalResult& a,
-                const ProposalResult& b, int tz) {
-    auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
-    int c = 0;  // ascending order of the key's value
-    switch (k.kind) {
-        case TieKey::Kind::criterion:
-            c = cmp(a.criteria[k.criterion], b.criteria[k.criterion]);
-            break;
-        case TieKey::Kind::base:
-            c = cmp(*a.base, *b.base);
-            break;
-        case TieKey::Kind::requested_krw:
-            c = cmp(a.proposal->requested_krw, b.proposal->requested_krw);
-            break;
-        case TieKey::Kind::submitted_at:
-            c = cmp(order_key(a.proposal->submitted_at, tz),
-                    order_key(b.proposal->submitted_at, tz));
-            break;
-        case TieKey::Kind::id:
-            c = cmp(a.proposal->id, b.proposal->id);
-            break;
-    }
-    (void)t;
-    return k.descending ? -c : c;
-}
-
 }  // namespace
 
 Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
@@ -206,11 +180,35 @@ Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
     return out;
 }
 
+int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b, int tz) {
+    auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
+    int c = 0;  // ascending order of the key's value
+    switch (k.kind) {
+        case TieKey::Kind::criterion:
+            c = cmp(a.criteria[k.criterion], b.criteria[k.criterion]);
+            break;
+        case TieKey::Kind::base:
+            c = cmp(*a.base, *b.base);
+            break;
+        case TieKey::Kind::requested_krw:
+            c = cmp(a.proposal->requested_krw, b.proposal->requested_krw);
+            break;
+        case TieKey::Kind::submitted_at:
+            c = cmp(order_key(a.proposal->submitted_at, tz),
+                    order_key(b.proposal->submitted_at, tz));
+            break;
+        case TieKey::Kind::id:
+            c = cmp(a.proposal->id, b.proposal->id);
+            break;
+    }
+    return k.descending ? -c : c;
+}
+
 bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b,
                   int tz_minutes) {
     if (*a.score != *b.score) return *a.score > *b.score;
     for (const auto& k : t.tie_break)
-        if (int c = compare_key(t, k, a, b, tz_minutes); c != 0) return c < 0;
+        if (int c = compare_tie_key(k, a, b, tz_minutes); c != 0) return c < 0;
     return a.proposal->id < b.proposal->id;
 }
 

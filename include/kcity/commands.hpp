@@ -61,6 +61,18 @@ struct DiffOptions {
 // change does. Exit 0, or 2 with detailed_exitcode when a status or award changed; 1 on error.
 Outcome diff_command(const DiffOptions& options);
 
+struct ExplainOptions {
+    InputOptions inputs;
+    std::string id;
+    RunOptions run;
+    std::string format = "text";  // text | json
+    std::optional<Lang> lang;
+    Lang locale_lang = Lang::en;
+};
+
+// One proposal's way through every step (SPEC §6) with the numbers, and its margins.
+Outcome explain_command(const ExplainOptions& options);
+
 // Writes a new call directory at `dir` from the built-in rules: rules/, two example proposals,
 // an empty score-sheet template. Refuses (exit 1) when any of those files exists.
 Outcome init_command(const std::string& dir);

@@ -22,6 +22,10 @@ Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews);
 TrackResult evaluate_track(const Rules& rules, const TrackRules& track,
                            const std::vector<Proposal>& proposals);
 
+// One tie-break key: <0 when `a` ranks before `b` by it, >0 after, 0 when equal.
+int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b,
+                    int tz_minutes);
+
 // Step 6's order: true when `a` ranks before `b`.
 bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b,
                   int tz_minutes);

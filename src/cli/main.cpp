@@ -10,7 +10,7 @@
 
 namespace {
 
-const std::vector<std::string> commands = {"score", "check", "diff", "init"};
+const std::vector<std::string> commands = {"score", "check", "explain", "diff", "init"};
 
 // The options every command that reads a call shares.
 struct CallOptions {
@@ -58,7 +58,7 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     for (const auto& c : commands)
         if (c == word) return std::nullopt;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, commands) +
-           "; the commands are score, check, diff, init";
+           "; the commands are score, check, explain, diff, init";
 }
 
 // Colours only for a person at a terminal: --color always/never decide; under auto, NO_COLOR
@@ -131,6 +131,18 @@ int main(int argc, char** argv) {
     diff->add_flag("--detailed-exitcode", detailed,
                    "Exit 2 when a status or award changed (0: none, 1: error)");
 
+    CallOptions explain_opts;
+    std::string explain_id, explain_lang, explain_method;
+    auto* explain =
+        app.add_subcommand("explain", "One proposal's way through every step, with the numbers");
+    explain->add_option("ID", explain_id, "The proposal's id")->required();
+    add_call_options(explain, explain_opts, {"text", "json"});
+    explain->add_option("--lang", explain_lang, "ko | en")->check(CLI::IsMember({"ko", "en"}));
+    explain
+        ->add_option("--method", explain_method,
+                     "merit | optimal: overrides the rules for this run")
+        ->check(CLI::IsMember({"merit", "optimal"}));
+
     std::string init_dir;
     auto* init =
         app.add_subcommand("init", "Write a new call directory from the built-in 2023 rules");
@@ -166,6 +178,20 @@ int main(int argc, char** argv) {
         return finish(kcity::score_command(o), score_opts.output);
     }
     if (init->parsed()) return finish(kcity::init_command(init_dir), "");
+    if (explain->parsed()) {
+        finish_inputs(explain_opts);
+        kcity::ExplainOptions o;
+        o.inputs = explain_opts.inputs;
+        o.id = explain_id;
+        o.format = explain_opts.format;
+        if (!explain_lang.empty())
+            o.lang = explain_lang == "ko" ? kcity::Lang::ko : kcity::Lang::en;
+        o.locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
+        if (!explain_method.empty())
+            o.run.method =
+                explain_method == "merit" ? kcity::Method::merit : kcity::Method::optimal;
+        return finish(kcity::explain_command(o), explain_opts.output);
+    }
     if (diff->parsed()) {
         finish_inputs(diff_opts);
         kcity::DiffOptions o{diff_opts.inputs, base_rules, {}, diff_opts.format, detailed};
