@@ -1,5 +1,6 @@
 #include "kcity/commands.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -158,6 +159,12 @@ std::optional<std::string> write_file_atomically(const std::string& path,
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     int fd = mkstemp(tmpl.data());
     if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
+    // mkstemp makes the file 0600; a report is meant to be read: keep the mode of the file it
+    // replaces, else what the umask allows.
+    struct stat existing {};
+    mode_t mask = umask(0);
+    umask(mask);
+    ::fchmod(fd, ::stat(path.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0666 & ~mask);
     std::size_t done = 0;
     while (done < bytes.size()) {
         ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
