@@ -1,5 +1,6 @@
 // Checks that need the whole call: ids across files, committee decisions, predicate types.
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "kcity/load.hpp"
@@ -25,7 +26,21 @@ void check_duplicate_ids(const std::vector<Proposal>& proposals, Diagnostics& di
     }
 }
 
+// Where errors were already reported: a value that could not be read is not checked again.
+std::set<Position> error_positions(const Diagnostics& diags) {
+    std::set<Position> out;
+    for (const auto& d : diags.sorted())
+        if (d.severity == Severity::error) out.insert(d.where);
+    return out;
+}
+
+bool request_readable(const Proposal& p, const std::set<Position>& unreadable) {
+    auto it = p.at.find("requested_krw");
+    return it != p.at.end() && !unreadable.count(it->second);
+}
+
 void check_decisions(const Call& call, Diagnostics& diags) {
+    std::set<Position> unreadable = error_positions(diags);
     std::unordered_map<std::string, const Proposal*> by_id;
     std::vector<std::string> ids;
     for (const auto& p : call.proposals) {
@@ -46,13 +61,13 @@ void check_decisions(const Call& call, Diagnostics& diags) {
         }
         const Proposal& p = *it->second;
         const TrackRules* t = call.rules.track(p.track);
-        if (!t) continue;
+        if (!t || t->has_errors) continue;
         if (award.first < t->award_min || award.first > t->award_max)
             diags.error(award.second, "the committee's award " + format_grouped(award.first) +
                                           " KRW for `" + id + "` is outside the award range " +
                                           format_grouped(t->award_min) + "–" +
                                           format_grouped(t->award_max) + " KRW");
-        else if (award.first > p.requested_krw)
+        else if (award.first > p.requested_krw && request_readable(p, unreadable))
             diags.error(award.second, "the committee's award " + format_grouped(award.first) +
                                           " KRW for `" + id + "` exceeds its request of " +
                                           format_grouped(p.requested_krw) + " KRW");
@@ -66,7 +81,7 @@ void check_call(const Call& call, Diagnostics& diags) {
     check_decisions(call, diags);
     for (const auto& p : call.proposals) {
         const TrackRules* t = call.rules.track(p.track);
-        if (!t) continue;
+        if (!t || t->has_errors) continue;
         for (const auto& e : t->eligibility) check_types(e.require, p, e.id, diags);
         for (const auto& a : t->adjustments) check_types(a.when, p, a.id, diags);
     }

@@ -1,79 +1,136 @@
 #include "kcity/csv.hpp"
 
 namespace kcity {
+namespace {
+
+// Walks the text keeping the line and column (in characters) of the next byte. A line ends
+// at LF, CRLF, or a lone CR: spreadsheets on old Macs still write CR alone.
+class Cursor {
+  public:
+    explicit Cursor(std::string_view text) : text_(text) {}
+
+    bool done() const { return i_ >= text_.size(); }
+    char peek(std::size_t ahead = 0) const {
+        return i_ + ahead < text_.size() ? text_[i_ + ahead] : '\0';
+    }
+    bool at_line_end() const { return !done() && (peek() == '\n' || peek() == '\r'); }
+    int line() const { return line_; }
+    int column() const { return column_; }
+
+    void advance() {
+        char c = text_[i_++];
+        bool lone_cr = c == '\r' && peek() != '\n';
+        if (c == '\n' || lone_cr) {
+            ++line_;
+            column_ = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++column_;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    // Past one line end (LF, CRLF or CR).
+    void skip_line_end() {
+        if (peek() == '\r') advance();
+        if (peek() == '\n') advance();
+    }
+
+  private:
+    std::string_view text_;
+    std::size_t i_ = 0;
+    int line_ = 1, column_ = 1;
+};
+
+class Parser {
+  public:
+    explicit Parser(std::string_view text) : in_(text) {}
+
+    CsvTable run() {
+        while (!in_.done()) {
+            CsvRow row = read_row();
+            bool blank = row.cells.size() == 1 && row.cells[0].text.empty() &&
+                         !row.cells[0].quoted && !row.bad;
+            if (!blank) out_.rows.push_back(std::move(row));
+        }
+        return std::move(out_);
+    }
+
+  private:
+    void error(CsvRow& row, int line, int column, std::string message) {
+        out_.errors.push_back({line, column, std::move(message)});
+        row.bad = true;
+    }
+
+    CsvRow read_row() {
+        CsvRow row;
+        row.line = in_.line();
+        for (;;) {
+            CsvCell cell;
+            cell.line = in_.line();
+            cell.column = in_.column();
+            if (in_.peek() == '"' && !in_.done())
+                read_quoted(row, cell);
+            else
+                read_plain(row, cell);
+            row.cells.push_back(std::move(cell));
+            if (in_.done() || in_.at_line_end()) break;
+            in_.advance();  // the comma
+        }
+        in_.skip_line_end();
+        return row;
+    }
+
+    void read_plain(CsvRow& row, CsvCell& cell) {
+        while (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) {
+            if (in_.peek() == '"')
+                error(row, in_.line(), in_.column(),
+                      "a quote inside an unquoted field (quote the whole field and double the "
+                      "quote)");
+            cell.text += in_.peek();
+            in_.advance();
+        }
+    }
+
+    void read_quoted(CsvRow& row, CsvCell& cell) {
+        cell.quoted = true;
+        in_.advance();
+        for (;;) {
+            if (in_.done()) {
+                error(row, cell.line, cell.column, "a quoted field is never closed");
+                return;
+            }
+            char c = in_.peek();
+            if (c == '"' && in_.peek(1) == '"') {
+                cell.text += '"';
+                in_.advance();
+                in_.advance();
+            } else if (c == '"') {
+                in_.advance();
+                break;
+            } else {
+                // A line break inside a field is kept as LF, however the file ends its lines.
+                if (c == '\r') {
+                    cell.text += '\n';
+                    if (in_.peek(1) == '\n') in_.advance();
+                } else {
+                    cell.text += c;
+                }
+                in_.advance();
+            }
+        }
+        if (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) {
+            error(row, in_.line(), in_.column(), "text after the closing quote of a field");
+            while (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) in_.advance();
+        }
+    }
+
+    Cursor in_;
+    CsvTable out_;
+};
+
+}  // namespace
 
 CsvTable parse_csv(std::string_view text) {
-    CsvTable out;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    std::size_t i = 0;
-    int line = 1, column = 1;
-    auto advance = [&](char c) {
-        ++i;
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++column;  // count characters, not UTF-8 continuation bytes
-        }
-    };
-    while (i < text.size()) {
-        CsvRow row;
-        row.line = line;
-        bool end_of_row = false;
-        while (!end_of_row) {
-            CsvCell cell;
-            cell.line = line;
-            cell.column = column;
-            if (i < text.size() && text[i] == '"') {
-                cell.quoted = true;
-                advance('"');
-                bool closed = false;
-                while (i < text.size()) {
-                    char c = text[i];
-                    if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                        cell.text += '"';
-                        advance(c);
-                        advance(c);
-                    } else if (c == '"') {
-                        advance(c);
-                        closed = true;
-                        break;
-                    } else {
-                        if (!(c == '\r' && i + 1 < text.size() && text[i + 1] == '\n'))
-                            cell.text += c;
-                        advance(c);
-                    }
-                }
-                if (!closed)
-                    out.errors.push_back(
-                        {cell.line, cell.column, "a quoted field is never closed"});
-                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    out.errors.push_back({line, column, "text after the closing quote of a field"});
-                    while (i < text.size() && text[i] != ',' && text[i] != '\n') advance(text[i]);
-                }
-            } else {
-                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    if (text[i] == '"')
-                        out.errors.push_back({line, column,
-                                              "a quote inside an unquoted field (quote the whole "
-                                              "field and double the quote)"});
-                    cell.text += text[i];
-                    advance(text[i]);
-                }
-            }
-            row.cells.push_back(std::move(cell));
-            if (i < text.size() && text[i] == ',') {
-                advance(',');
-            } else {
-                if (i < text.size() && text[i] == '\r') advance('\r');
-                if (i < text.size() && text[i] == '\n') advance('\n');
-                end_of_row = true;
-            }
-        }
-        bool blank = row.cells.size() == 1 && row.cells[0].text.empty() && !row.cells[0].quoted;
-        if (!blank) out.rows.push_back(std::move(row));
-    }
-    return out;
+    return Parser(text).run();
 }
 
 }  // namespace kcity

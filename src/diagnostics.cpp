@@ -4,13 +4,39 @@
 #include <tuple>
 
 namespace kcity {
+namespace {
+
+// A message is one line whatever the user's text inside it holds ("a\nb" in a quoted YAML
+// scalar, a line break in a quoted CSV cell): control characters are shown escaped.
+std::string one_line(std::string message) {
+    if (std::none_of(message.begin(), message.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+        return message;
+    std::string out;
+    for (char c : message) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else if (u < 0x20 || u == 0x7F)
+            out += "\\x" + std::string(1, "0123456789ABCDEF"[u >> 4]) + "0123456789ABCDEF"[u & 15];
+        else
+            out += c;
+    }
+    return out;
+}
+
+}  // namespace
 
 void Diagnostics::error(const Position& where, std::string message) {
-    items_.push_back({where, Severity::error, std::move(message)});
+    items_.push_back({where, Severity::error, one_line(std::move(message))});
 }
 
 void Diagnostics::warning(const Position& where, std::string message) {
-    items_.push_back({where, Severity::warning, std::move(message)});
+    items_.push_back({where, Severity::warning, one_line(std::move(message))});
 }
 
 void Diagnostics::append(const Diagnostics& other) {

@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "kcity/builtin_rules.hpp"
 #include "kcity/load.hpp"
+#include "kcity/money.hpp"
 #include "kcity/sha256.hpp"
 
 namespace kcity {
@@ -32,15 +32,41 @@ std::string display(const fs::path& p) {
     return abs.generic_string();
 }
 
+std::string too_large(std::uintmax_t size) {
+    return "the file is " + format_grouped(static_cast<Krw>(size)) + " bytes, more than the " +
+           format_grouped(static_cast<Krw>(max_file_bytes)) +
+           " bytes (256 MiB) kcity reads from one file: split it into several files";
+}
+
 std::optional<std::string> read_file(const fs::path& p, Diagnostics& diags) {
+    // The size is checked before reading, so that a huge file is refused at once; the read
+    // itself stops at the limit too, for files whose size the system cannot tell (a pipe).
+    std::error_code ec;
+    std::uintmax_t size = fs::file_size(p, ec);
+    if (!ec && size > max_file_bytes) {
+        diags.error({display(p), 1, 1}, too_large(size));
+        return std::nullopt;
+    }
     std::ifstream in(p, std::ios::binary);
     if (!in) {
         diags.error({display(p), 0, 0}, "cannot read the file");
         return std::nullopt;
     }
-    std::ostringstream s;
-    s << in.rdbuf();
-    return std::move(s).str();
+    std::string bytes;
+    if (!ec) bytes.reserve(static_cast<std::size_t>(size));
+    std::vector<char> chunk(1 << 16);
+    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_file_bytes) {
+            diags.error({display(p), 1, 1}, too_large(bytes.size()) + " (or more)");
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        diags.error({display(p), 0, 0}, "cannot read the file");
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 enum class Kind { proposal, sheet, other };
@@ -160,7 +186,8 @@ std::vector<SourceFile> read_rule_files(const RulesLocation& where, Diagnostics&
 }
 
 Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
-    return parse_rules(read_rule_files(where, diags), where.builtin ? "built-in (2023)" : where.dir, diags);
+    return parse_rules(read_rule_files(where, diags), where.builtin ? "built-in (2023)" : where.dir,
+                       diags);
 }
 
 Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
@@ -174,9 +201,10 @@ Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
         hashes.push_back(sha256_hex(*bytes));
         parse_proposals({path, std::move(*bytes)}, call.rules, call.proposals, diags);
     }
-    std::sort(call.proposals.begin(), call.proposals.end(), [](const Proposal& a, const Proposal& b) {
-        return std::tie(a.id, a.where) < std::tie(b.id, b.where);
-    });
+    std::sort(call.proposals.begin(), call.proposals.end(),
+              [](const Proposal& a, const Proposal& b) {
+                  return std::tie(a.id, a.where) < std::tie(b.id, b.where);
+              });
     for (const auto& path : files.sheets) {
         auto bytes = read_file(path, diags);
         if (!bytes) continue;

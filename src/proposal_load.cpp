@@ -7,12 +7,23 @@
 namespace kcity {
 namespace {
 
+bool blank(std::string_view s) {
+    return s.find_first_not_of(" \t\n") == std::string_view::npos;
+}
+
+// A required text: `city: ""` is as missing as no `city` at all.
+std::string required_text(const YamlReader& r, const YamlNode& n, const std::string& what) {
+    auto s = r.text(n, what);
+    if (s && blank(*s)) r.error(n, what + " is empty");
+    return s.value_or("");
+}
+
 std::optional<Party> read_party(const YamlReader& r, const YamlNode& n, const std::string& what) {
     Party p;
     p.where = r.at(n);
     MapFields f(r, n, "`" + what + "`");
-    if (auto* v = f.required("name")) p.name = r.text(*v, "`" + what + ".name`").value_or("");
-    if (auto* v = f.required("type")) p.type = r.text(*v, "`" + what + ".type`").value_or("");
+    if (auto* v = f.required("name")) p.name = required_text(r, *v, "`" + what + ".name`");
+    if (auto* v = f.required("type")) p.type = required_text(r, *v, "`" + what + ".type`");
     if (auto* v = f.optional("country")) p.country = read_country(r, *v, "`" + what + ".country`");
     f.finish();
     if (!f.ok()) return std::nullopt;
@@ -68,6 +79,10 @@ std::vector<std::string> criterion_ids(const TrackRules& t) {
 
 namespace {
 
+// A review as far as it can be read. It is kept whenever its reviewer is known, even with
+// errors in its scores (nothing is scored while an error stands), so that a score sheet giving
+// the same reviewer again is still reported. `track` is null when the proposal's track is
+// unknown or its rules have errors: the scores are then not checked against its criteria.
 std::optional<Review> read_review(const YamlReader& r, const YamlNode& n, const TrackRules* track) {
     Review rv;
     rv.where = r.at(n);
@@ -75,33 +90,26 @@ std::optional<Review> read_review(const YamlReader& r, const YamlNode& n, const 
     if (auto* v = f.required("reviewer")) rv.reviewer = read_id(r, *v, "`reviewer`").value_or("");
     const YamlNode* scores = f.required("scores");
     f.finish();
-    if (!f.ok() || !scores || !track) return std::nullopt;
+    if (!f.ok() || rv.reviewer.empty()) return std::nullopt;
+    if (!scores || !track) return rv;
     if (!scores->is_map()) {
         r.error(*scores, "`scores` must map each criterion to a score, not " + describe(*scores));
-        return std::nullopt;
+        return rv;
     }
     auto ids = criterion_ids(*track);
     rv.scores.assign(track->criteria.size(), Decimal{});
-    bool ok = !rv.reviewer.empty();
     for (std::size_t i = 0; i < scores->keys.size(); ++i) {
         int ci = track->criterion_index(scores->keys[i].text);
         if (ci < 0) {
             r.error(scores->keys[i], "`" + scores->keys[i].text +
                                          "` is not a criterion of track `" + track->id + "`" +
                                          did_you_mean(scores->keys[i].text, ids));
-            ok = false;
             continue;
         }
-        auto s = read_score(r, scores->items[i], track->criteria[ci]);
-        if (s) rv.scores[ci] = *s;
-        ok = ok && s.has_value();
+        if (auto s = read_score(r, scores->items[i], track->criteria[ci])) rv.scores[ci] = *s;
     }
     for (const auto& c : track->criteria)
-        if (!scores->find(c.id)) {
-            r.error(*scores, "this review has no score for `" + c.id + "`");
-            ok = false;
-        }
-    if (!ok) return std::nullopt;
+        if (!scores->find(c.id)) r.error(*scores, "this review has no score for `" + c.id + "`");
     return rv;
 }
 
@@ -150,15 +158,21 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
     if (auto* n = note("track", f.required("track"))) {
         p.track = r.text(*n, "`track`").value_or("");
         track = rules.track(p.track);
-        if (!track && !p.track.empty())
+        // With errors in program.yaml its list of tracks may be incomplete: no proposal is
+        // then reported for naming a track that is not in it.
+        if (!track && !p.track.empty() && !rules.program.has_errors)
             r.error(*n, "`" + p.track + "` is not a track of this call" +
                             did_you_mean(p.track, rules.program.tracks));
+        if (track && track->has_errors) track = nullptr;
     }
-    if (auto* n = note("title", f.required("title")))
+    if (auto* n = note("title", f.required("title"))) {
         p.title = read_local_text(r, *n, "`title`").value_or(LocalText{});
+        if (n->is_scalar() && scalar_type(*n) == ScalarType::string && blank(n->text))
+            r.error(*n, "`title` is empty");
+    }
     if (auto* n = note("country", f.required("country")))
         p.country = read_country(r, *n, "`country`").value_or("");
-    if (auto* n = note("city", f.required("city"))) p.city = r.text(*n, "`city`").value_or("");
+    if (auto* n = note("city", f.required("city"))) p.city = required_text(r, *n, "`city`");
     if (auto* n = note("applicant", f.required("applicant")))
         p.applicant = read_party(r, *n, "applicant").value_or(Party{});
     if (auto* n = note("partner", f.optional("partner"))) p.partner = read_party(r, *n, "partner");

@@ -29,11 +29,15 @@ const std::set<std::string> reserved_tracks = {"program", "history", "decisions"
 // Reads the single document of a rules file; false when it has none or errors.
 bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out) {
     int count = 0;
+    std::size_t before = diags.size();
+    Position second{file.path, 1, 1};
     read_yaml_stream(file.bytes, file.path, diags, [&](YamlNode&& doc) {
         if (++count == 1) out = std::move(doc);
+        if (count == 2 && doc.line > 0) second = {file.path, doc.line, doc.column};
     });
-    if (count > 1) diags.error({file.path, 1, 1}, "a rules file holds one YAML document");
-    if (count == 0 && !diags.has_errors()) diags.error({file.path, 1, 1}, "the file is empty");
+    if (count > 1)
+        diags.error(second, "a rules file holds one YAML document; this is a second one");
+    if (count == 0 && diags.size() == before) diags.error({file.path, 1, 1}, "the file is empty");
     return count == 1;
 }
 
@@ -50,7 +54,9 @@ std::optional<int> small_int(const YamlReader& r, const YamlNode* n, std::string
     return static_cast<int>(*v);
 }
 
-Program read_program(const YamlReader& r, const YamlNode& doc) {
+// `tracks_known`: whether `tracks` was read without errors, so that a track file it does not
+// list can be told from a list that could not be read.
+Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_known) {
     Program p;
     MapFields f(r, doc, "program.yaml");
     if (auto* n = f.required("program")) p.name = r.text(*n, "`program`").value_or("");
@@ -64,6 +70,7 @@ Program read_program(const YamlReader& r, const YamlNode& doc) {
     }
     if (auto* n = f.required("budget_krw")) p.budget_krw = r.money(*n, "`budget_krw`").value_or(0);
     if (auto* n = f.required("tracks")) {
+        std::size_t before = r.diags().size();
         if (!n->is_sequence() || n->items.empty())
             r.error(*n, "`tracks` must be a non-empty list of track ids");
         for (const auto& item : n->items) {
@@ -76,6 +83,7 @@ Program read_program(const YamlReader& r, const YamlNode& doc) {
             else
                 p.tracks.push_back(*id);
         }
+        tracks_known = r.diags().size() == before;
     }
     f.finish();
     return p;
@@ -83,28 +91,35 @@ Program read_program(const YamlReader& r, const YamlNode& doc) {
 
 void read_award(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     MapFields f(r, n, "`award`");
-    if (auto* v = f.required("min_krw")) t.award_min = r.money(*v, "`award.min_krw`").value_or(0);
-    if (auto* v = f.required("max_krw")) t.award_max = r.money(*v, "`award.max_krw`").value_or(0);
+    std::optional<Krw> min, max;
+    if (auto* v = f.required("min_krw")) min = r.money(*v, "`award.min_krw`");
+    if (auto* v = f.required("max_krw")) max = r.money(*v, "`award.max_krw`");
+    t.award_min = min.value_or(0);
+    t.award_max = max.value_or(0);
     if (auto* v = f.optional("above_max"))
         t.reject_above_max =
             read_choice(r, *v, "`award.above_max`", {"cap", "reject"}).value_or(0) == 1;
     f.finish();
-    if (f.ok() && t.award_min > t.award_max)
-        r.error(n, "`award.min_krw` is more than `award.max_krw`");
+    // Compared only when both were read: a bad amount is reported once, not again here.
+    if (min && max && *min > *max) r.error(n, "`award.min_krw` is more than `award.max_krw`");
 }
 
 void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     MapFields f(r, n, "`panel`");
-    t.min_reviewers =
-        small_int(r, f.required("min_reviewers"), "`panel.min_reviewers`", 1, 1000).value_or(1);
-    if (auto* v = f.required("aggregate"))
-        t.aggregate = static_cast<Aggregate>(
-            read_choice(r, *v, "`panel.aggregate`", {"mean", "median", "trimmed-mean"})
-                .value_or(2));
+    auto min_reviewers =
+        small_int(r, f.required("min_reviewers"), "`panel.min_reviewers`", 1, 1000);
+    t.min_reviewers = min_reviewers.value_or(1);
+    std::optional<std::size_t> aggregate;
+    if (auto* v = f.required("aggregate")) {
+        aggregate = read_choice(r, *v, "`panel.aggregate`", {"mean", "median", "trimmed-mean"});
+        t.aggregate = static_cast<Aggregate>(aggregate.value_or(2));
+    }
     const YamlNode* trim = f.optional("trim");
-    if (trim) t.trim = small_int(r, trim, "`panel.trim`", 0, 100).value_or(1);
+    std::optional<int> trim_value = trim ? small_int(r, trim, "`panel.trim`", 0, 100) : 1;
+    t.trim = trim_value.value_or(1);
     f.finish();
-    if (f.ok() && t.aggregate == Aggregate::trimmed_mean && 2 * t.trim + 1 > t.min_reviewers)
+    // Only values that were read are compared, so that one bad value gives one error.
+    if (min_reviewers && trim_value && aggregate == 2 && 2 * t.trim + 1 > t.min_reviewers)
         r.error(trim ? *trim : n, "`panel.trim` " + std::to_string(t.trim) +
                                       " drops more reviews than `min_reviewers` " +
                                       std::to_string(t.min_reviewers) +
@@ -113,11 +128,13 @@ void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
 
 const std::vector<std::string> tie_words = {"base", "requested_krw", "submitted_at", "id"};
 
-void read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+// Returns whether every criterion's `max` was read, so that sums of the maxima can be trusted.
+bool read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     if (!n.is_sequence() || n.items.empty()) {
         r.error(n, "`criteria` must be a non-empty list");
-        return;
+        return false;
     }
+    bool all_max = true;
     for (const auto& item : n.items) {
         Criterion c;
         c.where = r.at(item);
@@ -125,18 +142,26 @@ void read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         if (auto* v = f.required("id")) c.id = read_id(r, *v, "a criterion id").value_or("");
         if (auto* v = f.required("name"))
             c.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
-        if (auto* v = f.required("max")) c.max = r.number(*v, "`max`", 2).value_or(Decimal{});
+        bool have_max = false;  // read and more than 0
+        if (auto* v = f.required("max")) {
+            auto max = r.number(*v, "`max`", 2);
+            if (max && *max <= Decimal{}) r.error(*v, "`max` must be more than 0");
+            have_max = max && *max > Decimal{};
+            c.max = max.value_or(Decimal{});
+        }
+        all_max = all_max && have_max;
         const YamlNode* cutoff = f.optional("cutoff");
         if (cutoff) c.cutoff = r.number(*cutoff, "`cutoff`", 2);
         if (auto* v = f.optional("weight")) {
-            c.weight = r.number(*v, "`weight`", 4).value_or(Decimal::from_int(1));
-            if (c.weight <= Decimal{}) r.error(*v, "`weight` must be more than 0");
+            auto weight = r.number(*v, "`weight`", 4);
+            if (weight && *weight <= Decimal{}) r.error(*v, "`weight` must be more than 0");
+            c.weight = weight.value_or(Decimal::from_int(1));
         }
         f.finish();
         if (!f.ok() || c.id.empty()) continue;
-        if (const YamlNode* m = item.find("max"); m && c.max <= Decimal{})
-            r.error(*m, "`max` must be more than 0");
-        if (c.cutoff && *c.cutoff > c.max)
+        if (c.cutoff && *c.cutoff < Decimal{})
+            r.error(*cutoff, "`cutoff` must not be negative");
+        else if (c.cutoff && have_max && *c.cutoff > c.max)
             r.error(*cutoff, "`cutoff` is more than the criterion's `max`");
         if (std::find(tie_words.begin(), tie_words.end(), c.id) != tie_words.end())
             r.error(*item.find("id"),
@@ -146,6 +171,7 @@ void read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         else
             t.criteria.push_back(std::move(c));
     }
+    return all_max;
 }
 
 template <typename Rule, typename Fill>
@@ -254,7 +280,8 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
         t.deadline = read_date(r, *n, "`deadline`").value_or(DateTime{});
     if (auto* n = f.required("award")) read_award(r, *n, t);
     if (auto* n = f.required("panel")) read_panel(r, *n, t);
-    if (auto* n = f.required("criteria")) read_criteria(r, *n, t);
+    bool all_max = false;
+    if (auto* n = f.required("criteria")) all_max = read_criteria(r, *n, t);
     const YamlNode* threshold = f.optional("threshold");
     if (threshold) t.threshold = r.number(*threshold, "`threshold`", 2);
     if (auto* n = f.optional("rounding"))
@@ -299,7 +326,7 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
     if (auto* n = f.required("selection")) read_selection(r, *n, t);
     if (auto* n = f.optional("tie_break")) read_tie_break(r, *n, t);
     f.finish();
-    if (threshold && t.threshold) {
+    if (threshold && t.threshold && all_max) {
         Rational most;
         for (const auto& c : t.criteria) most = most + Rational(c.weight) * Rational(c.max);
         if (Rational(*t.threshold) > most)
@@ -381,8 +408,12 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     }
     YamlNode doc;
     std::vector<std::string> used = {"program.yaml"};
+    // Every diagnostic while a file is read is an error in it: counting them tells which
+    // parts of the rules cannot be trusted to check proposals with.
+    std::size_t before = diags.size();
+    bool tracks_known = false;
     if (read_single_document(*program, diags, doc))
-        rules.program = read_program(YamlReader(program->path, diags), doc);
+        rules.program = read_program(YamlReader(program->path, diags), doc, tracks_known);
     hashes.push_back(sha256_hex(program->bytes));
     for (const auto& id : rules.program.tracks) {
         const SourceFile* tf = find(id + ".yaml");
@@ -393,9 +424,20 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
             continue;
         }
         hashes.push_back(sha256_hex(tf->bytes));
-        if (read_single_document(*tf, diags, doc))
+        std::size_t track_before = diags.size();
+        if (read_single_document(*tf, diags, doc)) {
             rules.tracks.push_back(read_track(YamlReader(tf->path, diags), doc, id));
+        } else {
+            // Unreadable: the track still exists, so that its proposals are not each reported
+            // as naming an unknown track.
+            rules.tracks.emplace_back();
+            rules.tracks.back().id = id;
+            rules.tracks.back().file = tf->path;
+        }
+        rules.tracks.back().has_errors = diags.size() > track_before;
+        before += diags.size() - track_before;
     }
+    rules.program.has_errors = diags.size() > before;
     for (const char* optional_file : {"history.yaml", "decisions.yaml"}) {
         const SourceFile* sf = find(optional_file);
         used.push_back(optional_file);
@@ -410,8 +452,10 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
             rules.decisions = read_decisions(r, d);
     }
     for (const auto& f : files)
-        if (std::find(used.begin(), used.end(), file_name(f.path)) == used.end())
+        if (tracks_known && std::find(used.begin(), used.end(), file_name(f.path)) == used.end()) {
             diags.error({f.path, 1, 1}, "this track file is not listed in program.yaml `tracks`");
+            rules.program.has_errors = true;  // the list of tracks is incomplete
+        }
     Krw total = 0;
     for (const auto& t : rules.tracks) total += t.selection.budget_krw;
     if (total > rules.program.budget_krw && rules.program.budget_krw > 0)

@@ -1,12 +1,16 @@
 #include "kcity/yaml.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
-#include <sstream>
+#include <algorithm>
+#include <istream>
+#include <streambuf>
 
 #include "kcity/money.hpp"
+#include "kcity/utf8.hpp"
 
 namespace kcity {
 
@@ -44,39 +48,6 @@ bool is_plain_null(std::string_view s) {
     return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
-// Position of the first byte that is not valid UTF-8, as (line, column), or (0, 0).
-std::pair<int, int> invalid_utf8_at(std::string_view text) {
-    int line = 1, column = 1;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = c < 0x80           ? 1
-                          : (c >> 5) == 0x6  ? 2
-                          : (c >> 4) == 0xE  ? 3
-                          : (c >> 3) == 0x1E ? 4
-                                             : 0;
-        if (len == 0 || i + len > text.size()) return {line, column};
-        unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-        for (std::size_t k = 1; k < len; ++k) {
-            auto cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc >> 6) != 0x2) return {line, column};
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8 either.
-        static const unsigned min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-            return {line, column};
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-        i += len;
-    }
-    return {0, 0};
-}
-
 // yaml-cpp counts columns in bytes; kcity counts characters everywhere (CSV and UTF-8 errors
 // too), so that Korean text earlier on a line does not shift the column.
 int character_column(std::string_view text, const YAML::Mark& m) {
@@ -90,30 +61,87 @@ int character_column(std::string_view text, const YAML::Mark& m) {
     return column;
 }
 
+// A problem that stands for every one of its kind in a document: reported once, at its first
+// place, with a count of the others, so that a file of a thousand aliases ("billion laughs")
+// gives one clear message rather than a thousand.
+struct FirstOfKind {
+    int line = 0, column = 0;
+    int more = 0;
+    bool seen() const { return line > 0; }
+    void note(const YamlNode& n) {
+        if (seen()) {
+            ++more;
+        } else {
+            line = n.line;
+            column = n.column;
+        }
+    }
+};
+
 class TreeBuilder : public YAML::EventHandler {
   public:
     TreeBuilder(const YamlReader& r, std::string_view text,
                 const std::function<void(YamlNode&&)>& sink)
         : r_(r), text_(text), sink_(sink) {}
 
-    void OnDocumentStart(const YAML::Mark&) override {
+    void OnDocumentStart(const YAML::Mark& m) override {
+        // yaml-cpp 0.7 never consumes a `,` that starts a document: it hands out the same
+        // empty document forever (jbeder/yaml-cpp#1040). A document that starts where the
+        // previous one did means the parser is stuck; the caller stops there.
+        stuck_ = documents_ > 0 && m.pos == document_start_.pos;
+        if (stuck_) {
+            held_null_ = false;  // the empty document was yaml-cpp's, not the file's
+        } else {
+            hand_on_held();
+            ++documents_;
+        }
+        document_start_ = m;
         stack_.clear();
-        bad_ = false;
-        ++documents_;
+        bad_ = stuck_;
+        anchors_ = aliases_ = too_deep_ = FirstOfKind{};
     }
     void OnDocumentEnd() override {
-        if (!bad_ && have_root_) sink_(std::move(root_));
+        report_pending("");
+        if (!bad_ && have_root_) {
+            if (root_.is_null())
+                held_null_ = true;  // handed on once the parser has moved past it
+            else
+                sink_(std::move(root_));
+        }
         have_root_ = false;
         root_ = YamlNode{};
     }
+    // An empty document held back by OnDocumentEnd, once it is known to be the file's own.
+    void hand_on_held() {
+        if (!held_null_) return;
+        held_null_ = false;
+        YamlNode empty;
+        empty.line = document_start_.line + 1;
+        empty.column = character_column(text_, document_start_);
+        sink_(std::move(empty));
+    }
+    bool stuck() const { return stuck_; }
+    // yaml-cpp gave up inside the document (a syntax error, or its own nesting limit): what
+    // was seen so far is reported, and nothing is handed on.
+    void abandon(std::string_view why) {
+        report_pending(why);
+        stack_.clear();
+        have_root_ = false;
+    }
+    bool reported_depth() const { return too_deep_.seen(); }
+    const YAML::Mark& document_start() const { return document_start_; }
+
     void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
         YamlNode n = make(m, YamlNode::Kind::null);
         check_anchor(n, anchor);
         add(std::move(n));
     }
     void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+        // The value behind an alias is never looked up, so no alias can expand into anything:
+        // the document is refused.
         YamlNode n = make(m, YamlNode::Kind::null);
-        fail_document(n, "aliases (*name) are not supported: write the value out in full");
+        aliases_.note(n);
+        bad_ = true;
         add(std::move(n));
     }
     void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
@@ -143,7 +171,9 @@ class TreeBuilder : public YAML::EventHandler {
     struct Frame {
         YamlNode node;
         bool have_key = false;
+        bool bad_key = false;  // the key is not a scalar: the entry is left out
         YamlNode key;
+        bool dropped = false;  // deeper than max_yaml_depth: its contents are not kept
     };
 
     YamlNode make(const YAML::Mark& m, YamlNode::Kind kind) const {
@@ -155,18 +185,31 @@ class TreeBuilder : public YAML::EventHandler {
     }
     // Reports a problem and reads on, so that one run shows every problem of the document.
     void fail(const YamlNode& at, std::string message) { r_.error(at, std::move(message)); }
-    // For problems after which the document's values cannot be trusted: it is not handed on.
-    void fail_document(const YamlNode& at, std::string message) {
-        fail(at, std::move(message));
-        bad_ = true;
+    void report(const FirstOfKind& k, const std::string& message, std::string_view what) {
+        if (!k.seen()) return;
+        std::string more;
+        if (k.more > 0)
+            more =
+                " (" + std::to_string(k.more) + " more " + std::string(what) + " in this document)";
+        r_.diags().error({r_.file(), k.line, k.column}, message + more);
+    }
+    void report_pending(std::string_view why) {
+        report(anchors_, "anchors (&name) are not supported: write the value out in full",
+               "anchors");
+        report(aliases_, "aliases (*name) are not supported: write the value out in full",
+               "aliases");
+        if (too_deep_.seen())
+            r_.diags().error({r_.file(), too_deep_.line, too_deep_.column},
+                             "nesting is deeper than " + std::to_string(max_yaml_depth) +
+                                 " levels of maps and lists" + std::string(why));
+        anchors_ = aliases_ = too_deep_ = FirstOfKind{};
     }
     void check_tag(const YamlNode& n, const std::string& tag) {
         if (tag != "?" && tag != "!" && !tag.empty())
             fail(n, "tags (" + tag + ") are not supported: remove the tag");
     }
     void check_anchor(const YamlNode& n, YAML::anchor_t anchor) {
-        if (anchor != YAML::NullAnchor)
-            fail(n, "anchors (&name) are not supported: write the value out in full");
+        if (anchor != YAML::NullAnchor) anchors_.note(n);
     }
     void open(const YAML::Mark& m, YamlNode::Kind kind, const std::string& tag,
               YAML::anchor_t anchor) {
@@ -174,14 +217,23 @@ class TreeBuilder : public YAML::EventHandler {
         f.node = make(m, kind);
         check_tag(f.node, tag);
         check_anchor(f.node, anchor);
-        if (static_cast<int>(stack_.size()) == max_yaml_depth && !bad_)
-            fail(f.node, "nesting is deeper than " + std::to_string(max_yaml_depth) +
-                             " levels of maps and lists");
+        // Nothing kcity reads is nested deeper; a deeper tree is not kept, so that no later
+        // step recurses or allocates beyond this depth, whatever the file holds.
+        if (static_cast<int>(stack_.size()) >= max_yaml_depth) {
+            if (!too_deep_.seen()) too_deep_.note(f.node);
+            f.dropped = true;
+        }
         stack_.push_back(std::move(f));
     }
     void close() {
+        bool dropped = stack_.back().dropped;
         YamlNode n = std::move(stack_.back().node);
         stack_.pop_back();
+        if (dropped) {
+            n.kind = YamlNode::Kind::null;  // its place is kept, its contents are not
+            n.items.clear();
+            n.keys.clear();
+        }
         add(std::move(n));
     }
     void add(YamlNode&& n) {
@@ -191,26 +243,30 @@ class TreeBuilder : public YAML::EventHandler {
             return;
         }
         Frame& top = stack_.back();
+        if (top.dropped) return;
         if (top.node.kind == YamlNode::Kind::sequence) {
             top.node.items.push_back(std::move(n));
         } else if (!top.have_key) {
             add_key(top, std::move(n));
         } else {
-            top.node.keys.push_back(std::move(top.key));
-            top.node.items.push_back(std::move(n));
+            if (!top.bad_key) {
+                top.node.keys.push_back(std::move(top.key));
+                top.node.items.push_back(std::move(n));
+            }
             top.have_key = false;
         }
     }
     void add_key(Frame& top, YamlNode&& key) {
-        if (key.kind != YamlNode::Kind::scalar) {
+        top.bad_key = key.kind != YamlNode::Kind::scalar;
+        if (top.bad_key) {
             fail(key, "a key must be a plain word, not " + describe(key));
-        } else if (const YamlNode* first = top.node.find(key.text)) {
+        } else {
             // yaml-cpp keeps both silently; one of them would be ignored.
-            (void)first;
             for (const auto& k : top.node.keys)
                 if (k.text == key.text) {
-                    fail(key, "duplicate key `" + key.text + "` (first at line " +
-                                  std::to_string(k.line) + ")");
+                    std::string where = "line " + std::to_string(k.line);
+                    if (k.line == key.line) where += ", column " + std::to_string(k.column);
+                    fail(key, "duplicate key `" + key.text + "` (first at " + where + ")");
                     break;
                 }
         }
@@ -225,7 +281,28 @@ class TreeBuilder : public YAML::EventHandler {
     YamlNode root_;
     bool have_root_ = false;
     bool bad_ = false;
+    FirstOfKind anchors_, aliases_, too_deep_;
+    YAML::Mark document_start_;
+    bool stuck_ = false;
+    bool held_null_ = false;
     std::size_t documents_ = 0;
+};
+
+std::string stuck_message(std::string_view text, const YAML::Mark& at) {
+    auto pos = static_cast<std::size_t>(std::max(at.pos, 0));
+    if (pos < text.size() && text[pos] == ',')
+        return "YAML syntax: a `,` cannot start a document; commas separate the items of "
+               "[...] and {...}";
+    return "YAML syntax: the file cannot be read on from here";
+}
+
+// An input stream over the text without copying it: a 100 MB file is not held twice.
+class ViewBuffer : public std::streambuf {
+  public:
+    explicit ViewBuffer(std::string_view text) {
+        char* p = const_cast<char*>(text.data());  // read only: streambuf's API is not const
+        setg(p, p, p + text.size());
+    }
 };
 
 }  // namespace
@@ -275,17 +352,36 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
     YamlReader r(file, diags);
     // The byte-order mark goes first: it is not a column of the first line.
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    if (auto [line, column] = invalid_utf8_at(text); line > 0) {
-        diags.error({file, line, column}, "the file is not valid UTF-8 here");
+    if (auto problem = check_text(text, LineBreaks::lf)) {
+        diags.error({file, problem->line, problem->column}, problem->message);
         return 0;
     }
-    std::istringstream in{std::string(text)};
+    ViewBuffer buffer(text);
+    std::istream in(&buffer);
     TreeBuilder builder(r, text, on_document);
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
+            if (builder.stuck()) {
+                const YAML::Mark& start = builder.document_start();
+                diags.error({file, start.line + 1, character_column(text, start)},
+                            stuck_message(text, start));
+                break;
+            }
         }
+        builder.hand_on_held();
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own limit (2000 calls deep, some 500 levels) lies far beyond kcity's, which
+        // is already reported at its first place: yaml-cpp's message ("bad file") would confuse.
+        bool reported = builder.reported_depth();
+        builder.abandon("; the rest of the file was not read");
+        builder.hand_on_held();
+        if (!reported)
+            diags.error({file, e.mark.line + 1, character_column(text, e.mark)},
+                        "nesting is too deep; the rest of the file was not read");
     } catch (const YAML::Exception& e) {
+        builder.abandon("");
+        builder.hand_on_held();
         diags.error({file, e.mark.line + 1, character_column(text, e.mark)},
                     "YAML syntax: " + e.msg);
     }

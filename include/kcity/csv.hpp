@@ -1,5 +1,5 @@
-// RFC 4180 CSV as spreadsheets write it: UTF-8 with or without a byte-order mark, LF or CRLF,
-// quoted fields with doubled quotes and embedded newlines.
+// RFC 4180 CSV as spreadsheets write it: UTF-8 with or without a byte-order mark, LF, CRLF or
+// CR line ends, quoted fields with doubled quotes and embedded line breaks (kept as LF).
 #pragma once
 #include <string>
 #include <string_view>
@@ -16,6 +16,7 @@ struct CsvCell {
 struct CsvRow {
     std::vector<CsvCell> cells;
     int line = 0;
+    bool bad = false;  // a quoting error: its cells cannot be trusted (the error is in `errors`)
 };
 
 struct CsvError {

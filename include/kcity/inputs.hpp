@@ -1,6 +1,7 @@
 // Finding and reading a call's files (SPEC §2): the only part of the library that touches
 // the file system.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,12 @@
 #include "kcity/model.hpp"
 
 namespace kcity {
+
+// The largest file kcity reads, rules, proposals or score sheets alike (docs/validation.md):
+// 256 MiB, over twice a multi-document file of 100,000 proposals with seven reviews each
+// (about 96 MB), yet small enough that a file written by mistake (a log, a disk image named
+// .yaml) is refused at once rather than filling the memory.
+inline constexpr std::uintmax_t max_file_bytes = std::uintmax_t{256} << 20;
 
 struct InputOptions {
     std::vector<std::string> inputs;       // empty: the current folder

@@ -153,6 +153,9 @@ struct TrackRules {
     SelectionRules selection;
     std::vector<TieKey> tie_break;
     std::string file;
+    // Its file had errors: proposals are then not checked against its criteria, predicates
+    // or award range, since those checks would only repeat the rules' errors.
+    bool has_errors = false;
 
     // Index of the criterion with this id, or -1.
     int criterion_index(std::string_view id) const;
@@ -175,6 +178,9 @@ struct Program {
     int tz_minutes = 540;
     Krw budget_krw = 0;
     std::vector<std::string> tracks;
+    // program.yaml had errors (or names a track without its file): a proposal's track is then
+    // not checked against `tracks`, which may be incomplete.
+    bool has_errors = false;
 };
 
 struct Rules {

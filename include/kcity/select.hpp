@@ -16,9 +16,20 @@ struct Candidate {
     std::string country;
 };
 
-// Indices (into `candidates`) of the set `optimal` chooses, ascending.
+// What choose_optimal did, for benchmarks and tests: never needed to use it.
+struct OptimalStats {
+    std::size_t candidates = 0;   // given
+    std::size_t kept = 0;         // affordable and not dominated (see src/select.cpp)
+    std::size_t counts = 0;       // selection sizes searched (the others could not win)
+    std::size_t pool = 0;         // candidates left after reduced-cost fixing, summed over sizes
+    std::size_t nodes = 0;        // branch-and-bound nodes
+    std::size_t relaxations = 0;  // bounds computed from scratch
+};
+
+// Indices (into `candidates`, which are in rank order) of the set `optimal` chooses, ascending:
+// SPEC §6 step 8, exactly. `stats`, when given, receives the search's counters.
 std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
-                                        const SelectionRules& s);
+                                        const SelectionRules& s, OptimalStats* stats = nullptr);
 
 // Applies step 8 to a ranked track: statuses, reasons, awards, reserve, shortfall.
 void select_track(TrackResult& track, std::optional<Method> method_override);

@@ -1,7 +1,8 @@
 // A YAML document as kcity reads it: yaml-cpp's event parser feeds a small tree that keeps
 // every value's position and whether it was quoted, refuses what yaml-cpp would silently
-// accept (duplicate keys, aliases, tags, deep nesting), and resolves scalars by YAML 1.2's
-// core schema (`yes` is a string; `"27"` is a string; `010` is refused as ambiguous).
+// accept (duplicate keys, anchors and aliases, tags, deep nesting, text that is not UTF-8),
+// and resolves scalars by YAML 1.2's core schema (`yes` is a string; `"27"` is a string;
+// `010` is refused as ambiguous). docs/validation.md lists the traps and how each is met.
 #pragma once
 #include <functional>
 #include <optional>
@@ -45,7 +46,9 @@ inline constexpr int max_yaml_depth = 32;
 // time (a multi-document file is never held whole). Problems are reported into `diags`
 // against `file` (line and column 1-based, columns in characters); a document is still handed
 // on after most problems, so that one run reports all of them, but not after an alias, whose
-// value is unknown. Returns the number of documents seen.
+// value is unknown. Anchors and aliases are reported once per document (the first of each,
+// with a count of the others); what lies deeper than max_yaml_depth is reported once and not
+// kept. Returns the number of documents seen.
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
                              const std::function<void(YamlNode&&)>& on_document);
 

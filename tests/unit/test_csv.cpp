@@ -204,3 +204,126 @@ TEST_CASE("csv: score sheets add reviews and report errors at their cell", "[csv
         CHECK(run->diags.sorted().front().where.column == 4);
     }
 }
+
+TEST_CASE("csv: a lone CR ends a line too (old Mac spreadsheets)", "[csv]") {
+    CsvTable t = parse_csv("a,b\r1,2\r\"x\ry\",3\r");
+    INFO(t.errors.size());
+    CHECK(t.errors.empty());
+    REQUIRE(t.rows.size() == 3);
+    CHECK(t.rows[1].line == 2);
+    CHECK(t.rows[2].line == 3);
+    CHECK(texts(t.rows[1]) == Cells{"1", "2"});
+    // A line break inside a quoted field is kept as LF, whatever the file's line ends.
+    CHECK(t.rows[2].cells[0].text == "x\ny");
+    CHECK(t.rows[2].cells[1].line == 4);
+    // Found by fuzz_csv: rows always come in line order.
+    CsvTable u = parse_csv("p,r\ryes\rx\n");
+    REQUIRE(u.rows.size() == 3);
+    CHECK(u.rows[0].line < u.rows[1].line);
+    CHECK(u.rows[1].line < u.rows[2].line);
+}
+
+TEST_CASE("csv: a row with a quoting error is marked, the others are not", "[csv]") {
+    CsvTable t = parse_csv("a,b\n1,2\"\n3,4\n\"5\"x,6\n7,8\n");
+    CHECK(t.errors.size() == 2);
+    REQUIRE(t.rows.size() == 5);
+    CHECK_FALSE(t.rows[0].bad);
+    CHECK(t.rows[1].bad);
+    CHECK_FALSE(t.rows[2].bad);
+    CHECK(t.rows[3].bad);
+    CHECK_FALSE(t.rows[4].bad);
+}
+
+namespace {
+
+struct Sheet {
+    std::unique_ptr<fixtures::Run> run;
+    const kcity::Diagnostics& diags() const { return run->diags; }
+    std::string errors() const { return run->errors(); }
+};
+
+// Track `t` with criteria a (max 30) and b (max 30), proposal P1, and one sheet.
+Sheet load_sheet(const std::string& csv, const std::string& track_extra = "") {
+    fixtures::TrackSpec track;
+    track.criteria = "[{id: a, name: A, max: 30}, {id: b, name: B, max: 30}]";
+    track.extra = track_extra;
+    fixtures::ProposalSpec p;
+    p.id = "P1";
+    fixtures::CallSpec spec;
+    spec.tracks = {track.file()};
+    spec.proposals = {fixtures::documents({p})};
+    spec.sheets = {csv};
+    return Sheet{fixtures::load(spec)};
+}
+
+}  // namespace
+
+TEST_CASE("sheet: rows after a quoting error are still read", "[csv][sheet]") {
+    Sheet s = load_sheet("proposal,reviewer,a,b\nP1,R\"1,20,10\nP2,R2,20,10\nP1,R3,40,10\n");
+    INFO(s.errors());
+    CHECK(fixtures::has_error(s.diags(), "a quote inside an unquoted field", "scores-0.csv", 2));
+    CHECK(fixtures::has_error(s.diags(), "unknown proposal `P2`", "scores-0.csv", 3));
+    CHECK(fixtures::has_error(s.diags(), "must be from 0 to 30, not 40", "scores-0.csv", 4));
+    CHECK(s.diags().sorted().size() == 3);
+    SECTION("but not when the header itself has one") {
+        Sheet h = load_sheet("proposal,\"reviewer,a,b\nP2,R2,20,10\n");
+        CHECK(h.diags().sorted().size() == 1);
+    }
+}
+
+TEST_CASE("sheet: a ragged row is reported at the cell too many or the last one", "[csv][sheet]") {
+    Sheet s = load_sheet("proposal,reviewer,a,b\nP1,R1,20,10,5\nP1,R2,20\n");
+    auto all = s.diags().sorted();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].where.line == 2);
+    CHECK(all[0].where.column == 13);
+    CHECK_THAT(all[0].message,
+               Catch::Contains("5 cells but the header has 4; this cell is one too many"));
+    CHECK(all[1].where.line == 3);
+    CHECK(all[1].where.column == 7);
+    CHECK_THAT(all[1].message, Catch::Contains("3 cells but the header has 4; cells are missing"));
+}
+
+TEST_CASE("sheet: a criterion without a column is reported once, at the header", "[csv][sheet]") {
+    Sheet s = load_sheet("proposal,reviewer,a\nP1,R1,20\nP1,R2,21\nP1,R3,,\n");
+    INFO(s.errors());
+    CHECK(fixtures::has_error(s.diags(),
+                              "the header has no column for `b`, a criterion of track "
+                              "`t` (needed from line 2 on)",
+                              "scores-0.csv", 1));
+    CHECK(s.diags().sorted().size() == 2);  // and line 4's third cell is one too many
+}
+
+TEST_CASE("sheet: a reviewer twice, also when the first row had errors", "[csv][sheet]") {
+    Sheet s = load_sheet("proposal,reviewer,a,b\nP1,R1,31,10\nP1,R1,20,10\n");
+    CHECK(fixtures::has_error(s.diags(), "must be from 0 to 30", "scores-0.csv", 2));
+    CHECK(fixtures::has_error(s.diags(), "reviewer `R1` already reviewed `P1` at scores-0.csv:2",
+                              "scores-0.csv", 3));
+}
+
+TEST_CASE("sheet: text that is not UTF-8 is refused with a hint", "[csv][sheet]") {
+    // "심사" in CP949, as a Korean spreadsheet saves CSV.
+    Sheet s = load_sheet("proposal,reviewer,a,b\nP1,R1,20,10\n# \xbd\xc9\xbb\xe7\n");
+    CHECK(fixtures::has_error(s.diags(), "not valid UTF-8 here (save the sheet as CSV UTF-8)",
+                              "scores-0.csv", 3));
+    CHECK(s.diags().sorted().front().where.column == 3);
+    Sheet nul = load_sheet(std::string("proposal,reviewer,a,b\nP1,R1,2\0,10\n", 33));
+    CHECK(fixtures::has_error(nul.diags(), "control character (U+0000)", "scores-0.csv", 2));
+}
+
+TEST_CASE("sheet: with errors in the track's rules, rows are not checked against them",
+          "[csv][sheet]") {
+    // `max: x` is one error in the rules; the sheet's scores are not reported on top of it.
+    fixtures::TrackSpec track;
+    track.criteria = "[{id: a, name: A, max: x}, {id: b, name: B, max: 30}]";
+    fixtures::ProposalSpec p;
+    p.id = "P1";
+    fixtures::CallSpec spec;
+    spec.tracks = {track.file()};
+    spec.proposals = {fixtures::documents({p})};
+    spec.sheets = {"proposal,reviewer,a,b,c\nP1,R1,20,10,\n"};
+    auto run = fixtures::load(spec);
+    INFO(run->errors());
+    CHECK(run->diags.sorted().size() == 1);
+    CHECK(fixtures::has_error(run->diags, "`max` must be a number", "t.yaml"));
+}

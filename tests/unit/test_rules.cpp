@@ -486,3 +486,180 @@ TEST_CASE("rules: other mistakes, each at its place", "[rules]") {
         CHECK(has_error(errors_of(t), "must be true or false, not text (yes)", "t.yaml", 9));
     }
 }
+
+TEST_CASE("rules: 010, .nan and .inf are refused wherever a number is expected", "[rules]") {
+    struct Case {
+        const char* what;
+        std::string criteria, extra, selection;
+        const char* message;
+    };
+    const std::string criteria = "[{id: a, name: A, max: 100}]";
+    const std::string selection = "{min: 0, max: 10, budget_krw: 4000000000}";
+    const std::string rule = "eligibility:\n  - {id: r, name: R, require: ";
+    for (const Case& c : {
+             Case{"max .inf", "[{id: a, name: A, max: .inf}]", "", selection, "plain decimal"},
+             Case{"max 010", "[{id: a, name: A, max: 010}]", "", selection, "leading zero"},
+             Case{"cutoff .nan", "[{id: a, name: A, max: 100, cutoff: .NaN}]", "", selection,
+                  "plain decimal"},
+             Case{"weight -.inf", "[{id: a, name: A, max: 100, weight: -.inf}]", "", selection,
+                  "plain decimal"},
+             Case{"threshold .nan", criteria, "threshold: .nan\n", selection, "plain decimal"},
+             Case{"points 010", criteria,
+                  "adjustments:\n  - {id: x, name: X, when: {field: country, equals: VN}, "
+                  "points: 010}\n",
+                  selection, "leading zero"},
+             Case{"cap .inf", criteria, "adjustment_caps: {bonus: .inf}\n", selection,
+                  "plain decimal"},
+             Case{"rounding 02", criteria, "rounding: 02\n", selection, "leading zero"},
+             Case{"selection.max 010", criteria, "", "{min: 0, max: 010, budget_krw: 4억}",
+                  "leading zero"},
+             Case{"at_least .nan", criteria, rule + "{field: attributes.n, at_least: .nan}}\n",
+                  selection, "plain decimal"},
+             Case{"equals 010", criteria, rule + "{field: attributes.n, equals: 010}}\n", selection,
+                  "leading zero"},
+             Case{"money .inf", criteria, rule + "{field: attributes.fund_krw, at_least: .inf}}\n",
+                  selection, "not an amount"},
+             Case{"money 010", criteria, rule + "{field: requested_krw, at_most: 010}}\n",
+                  selection, "leading zero"},
+         }) {
+        INFO(c.what);
+        fixtures::TrackSpec t;
+        t.criteria = c.criteria;
+        t.extra = c.extra;
+        t.selection = c.selection;
+        Diagnostics d = errors_of(t);
+        INFO(fixtures::errors_of(d));
+        CHECK(has_error(d, c.message, "t.yaml"));
+        CHECK(d.sorted().size() == 1);  // and nothing else follows from it
+    }
+    SECTION("in program.yaml and history.yaml too") {
+        Diagnostics d;
+        std::string program = fixtures::program_yaml();
+        program.replace(program.find("year: 2023"), 10, "year: 02023");
+        parse({{"program.yaml", program},
+               fixtures::TrackSpec{}.file(),
+               {"history.yaml", "- {year: .inf, track: t, country: VN}\n"}},
+              d);
+        CHECK(has_error(d, "leading zero", "program.yaml", 2));
+        CHECK(has_error(d, "plain decimal", "history.yaml", 1));
+    }
+}
+
+TEST_CASE("rules: one mistake gives one error, not its consequences", "[rules]") {
+    SECTION("a `max` that cannot be read: no cut-off or threshold error follows") {
+        fixtures::TrackSpec t;
+        t.criteria = "[{id: a, name: A, max: lots, cutoff: 10}]";
+        t.extra = "threshold: 50\n";
+        Diagnostics d = errors_of(t);
+        INFO(fixtures::errors_of(d));
+        CHECK(d.sorted().size() == 1);
+        CHECK(has_error(d, "`max` must be a number", "t.yaml", 6));
+    }
+    SECTION("a `max` of 0: reported once") {
+        fixtures::TrackSpec t;
+        t.criteria = "[{id: a, name: A, max: 0, cutoff: 10}]";
+        Diagnostics d = errors_of(t);
+        INFO(fixtures::errors_of(d));
+        CHECK(d.sorted().size() == 1);
+        CHECK(has_error(d, "`max` must be more than 0"));
+    }
+    SECTION("a `min_reviewers` that cannot be read: no trim error follows") {
+        fixtures::TrackSpec t;
+        t.panel = "{min_reviewers: \"5\", aggregate: trimmed-mean, trim: 2}";
+        Diagnostics d = errors_of(t);
+        INFO(fixtures::errors_of(d));
+        CHECK(d.sorted().size() == 1);
+    }
+    SECTION("an award amount that cannot be read: no min-above-max error follows") {
+        fixtures::TrackSpec t;
+        t.award = "{min_krw: 1억, max_krw: 4.5e8}";
+        Diagnostics d = errors_of(t);
+        INFO(fixtures::errors_of(d));
+        CHECK(d.sorted().size() == 1);
+    }
+    SECTION("program.yaml that cannot be read: its track files are not reported as unlisted") {
+        Diagnostics d;
+        parse({{"program.yaml", "program: [x\n"}, fixtures::TrackSpec{}.file()}, d);
+        INFO(fixtures::errors_of(d));
+        CHECK(d.sorted().size() == 1);
+        CHECK(has_error(d, "YAML syntax", "program.yaml"));
+    }
+    SECTION("a negative cut-off") {
+        fixtures::TrackSpec t;
+        t.criteria = "[{id: a, name: A, max: 10, cutoff: -1}]";
+        CHECK(has_error(errors_of(t), "`cutoff` must not be negative", "t.yaml", 6));
+    }
+}
+
+TEST_CASE("rules: files with errors are marked, so proposals are not checked against them",
+          "[rules]") {
+    Diagnostics d;
+    fixtures::TrackSpec good, bad;
+    good.id = "g";
+    bad.criteria = "[{id: a, name: A, max: lots}]";
+    Rules rules =
+        parse({{"program.yaml", fixtures::program_yaml("[t, g]")}, bad.file(), good.file()}, d);
+    REQUIRE(rules.tracks.size() == 2);
+    CHECK(rules.tracks[0].has_errors);
+    CHECK_FALSE(rules.tracks[1].has_errors);
+    CHECK_FALSE(rules.program.has_errors);
+
+    SECTION("a track file that cannot be read still names its track") {
+        Diagnostics e;
+        Rules r = parse({{"program.yaml", fixtures::program_yaml("[t]")}, {"t.yaml", "a: [\n"}}, e);
+        REQUIRE(r.tracks.size() == 1);
+        CHECK(r.tracks[0].id == "t");
+        CHECK(r.tracks[0].has_errors);
+    }
+    SECTION("program.yaml: a missing track file or an unlisted one") {
+        Diagnostics e;
+        Rules r = parse({{"program.yaml", fixtures::program_yaml("[t, v]")}, good.file()}, e);
+        CHECK(r.program.has_errors);
+        Diagnostics f;
+        Rules s = parse({{"program.yaml", fixtures::program_yaml("[t]")},
+                         fixtures::TrackSpec{}.file(),
+                         good.file()},
+                        f);
+        CHECK(s.program.has_errors);
+    }
+    SECTION("proposals of a track with errors: one error in all") {
+        fixtures::CallSpec spec;
+        spec.tracks = {bad.file()};
+        fixtures::ProposalSpec p;
+        p.id = "P1";
+        p.reviews = fixtures::reviews({"a: 200", "a: 300, b: 1"});
+        p.attributes = "flag: yes";
+        spec.proposals = {fixtures::documents({p})};
+        auto run = fixtures::load(spec);
+        INFO(run->errors());
+        CHECK(run->diags.sorted().size() == 1);
+    }
+    SECTION("proposals naming a track, when program.yaml has errors") {
+        fixtures::CallSpec spec;
+        spec.program = fixtures::program_yaml("[t, missing]");
+        spec.tracks = {fixtures::TrackSpec{}.file()};
+        fixtures::ProposalSpec p;
+        p.id = "P1";
+        p.track = "missing";
+        spec.proposals = {fixtures::documents({p})};
+        auto run = fixtures::load(spec);
+        INFO(run->errors());
+        CHECK(run->diags.sorted().size() == 1);
+        CHECK(has_error(run->diags, "track `missing` has no rules file", "program.yaml"));
+    }
+}
+
+TEST_CASE("rules: a second document is reported where it starts", "[rules]") {
+    Diagnostics d;
+    parse({{"program.yaml", fixtures::program_yaml() + "---\nprogram: again\n"},
+           fixtures::TrackSpec{}.file()},
+          d);
+    CHECK(has_error(d, "a rules file holds one YAML document; this is a second one", "program.yaml",
+                    7));
+    Diagnostics e;
+    parse({{"program.yaml", fixtures::program_yaml()},
+           fixtures::TrackSpec{}.file(),
+           {"history.yaml", "# none yet\n"}},
+          e);
+    CHECK(has_error(e, "the file is empty", "history.yaml", 1));
+}

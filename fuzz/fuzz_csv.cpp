@@ -1,0 +1,42 @@
+// The CSV reader and the score-sheet loader on arbitrary bytes: parse_csv's own invariants,
+// then apply_score_sheet on the example call's proposals with the built-in rules.
+#include <cstddef>
+#include <cstdint>
+
+#include "common.hpp"
+#include "kcity/csv.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string bytes(reinterpret_cast<const char*>(data), size);
+    kcity::CsvTable table = kcity::parse_csv(bytes);
+    int last_line = 0;
+    for (const auto& row : table.rows) {
+        kcity_fuzz::require(!row.cells.empty(), "a row has at least one cell");
+        kcity_fuzz::require(row.line > last_line, "rows come in line order");
+        last_line = row.line;
+        for (const auto& cell : row.cells)
+            kcity_fuzz::require(cell.line >= row.line && cell.column >= 1,
+                                "a cell lies within its row");
+    }
+    for (const auto& e : table.errors)
+        kcity_fuzz::require(e.line >= 1 && e.column >= 1, "a CSV error has a position");
+
+    static const std::vector<kcity::Proposal> pristine = [] {
+        kcity::Call call;
+        call.rules = kcity_fuzz::builtin_rules();
+        kcity::Diagnostics diags;
+        // The example sheet itself is left out: the fuzzer's sheet adds the reviews.
+        for (const auto& f : kcity_fuzz::example_files().proposals)
+            kcity::parse_proposals(f, call.rules, call.proposals, diags);
+        kcity_fuzz::require(!diags.has_errors(), "the example proposals load");
+        return call.proposals;
+    }();
+    // Reset to the examples' own reviews (cheaper than copying every proposal each time).
+    static std::vector<kcity::Proposal> proposals = pristine;
+    for (std::size_t i = 0; i < proposals.size(); ++i) proposals[i].reviews = pristine[i].reviews;
+    kcity::Diagnostics diags;
+    kcity::apply_score_sheet({"fuzz.csv", std::move(bytes)}, kcity_fuzz::builtin_rules(), proposals,
+                             diags);
+    kcity_fuzz::require_positions(diags);
+    return 0;
+}

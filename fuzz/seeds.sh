@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Writes the seed corpora of the fuzz targets, from examples/ and rules/, into OUTDIR:
+#   fuzz/seeds.sh OUTDIR      -> OUTDIR/{proposals,rules,csv,money,date}/
+# Seeds are a starting point; libFuzzer adds the inputs it finds interesting to the same
+# folders when they are passed as its corpus.
+set -euo pipefail
+out=${1:?usage: fuzz/seeds.sh OUTDIR}
+root=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$out"/{proposals,rules,csv,money,date}
+
+n=0
+for f in "$root"/examples/2023/proposals/*/*.yaml "$root"/tests/cli/fixtures/*/proposals/*.yaml; do
+  cp "$f" "$out/proposals/seed-$((n += 1)).yaml"
+done
+
+# fuzz_rules: the first byte picks the file the rest replaces (0 program, 1 planning,
+# 2 pilot, 3 history, 4 decisions).
+i=0
+for name in program planning pilot history decisions; do
+  src="$root/rules/$name.yaml"
+  [ -f "$src" ] || src="$root/examples/2023/rules/$name.yaml"
+  { printf "\\x$(printf %02x $i)"; cat "$src"; } >"$out/rules/seed-$name"
+  i=$((i + 1))
+done
+
+n=0
+for f in "$root"/examples/2023/scores/*.csv "$root"/tests/cli/fixtures/*/scores/*.csv; do
+  cp "$f" "$out/csv/seed-$((n += 1)).csv"
+done
+printf 'proposal,reviewer,importance,viability,feasibility,conflict\r\nPLN-2023-01,R7,"20","2""0",,yes\r\n' \
+  >"$out/csv/seed-quoted.csv"
+
+# Every amount and date written in the examples and rules, plus the spec's forms.
+n=0
+{
+  grep -rhoE '_krw: *"?[^"#]+' "$root/examples" "$root/rules" | sed -E 's/^[a-z_]+: *"?//'
+  printf '%s\n' 450000000 450_000_000 450,000,000 450,000,000원 4.5억 "4억 5천만원" 45000만원 \
+    1,500만원 "1억 2,345만 6,789원" 4.5e8 "5천만 4억" "1억 1억" "4억 15천만" 1000000000000000
+} | sort -u | while IFS= read -r m; do
+  printf '%s' "$m" >"$out/money/seed-$((n += 1))"
+done
+n=0
+{
+  grep -rhoE '(submitted_at|deadline): *[^ #]+' "$root/examples" "$root/rules" | sed -E 's/^[a-z_]+: *//'
+  printf '%s\n' 2023-05-10 "2023-05-10 15:30" 2023-05-10T15:30:00Z 2023-05-10T23:59:00+09:00 \
+    2023-02-30 2024-02-29T00:00-05:30 +09:00 Z
+} | sort -u | while IFS= read -r d; do
+  printf '%s' "$d" >"$out/date/seed-$((n += 1))"
+done
+echo "seeds in $out: $(ls "$out"/* | grep -c seed) files" >&2

@@ -1,0 +1,28 @@
+// Checks that a file is text before a parser sees it. yaml-cpp and the CSV reader would take
+// any bytes: invalid UTF-8 (a sheet saved as CP949 by a Korean spreadsheet, a UTF-16 file)
+// or control characters would turn into mojibake in ids and names, or into parser errors
+// that quote raw bytes. Both are refused here, at their line and column.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kcity {
+
+struct TextProblem {
+    int line = 0, column = 0;  // 1-based; columns count characters
+    std::string message;
+};
+
+enum class LineBreaks {
+    lf,        // YAML as yaml-cpp counts lines: only LF ends a line
+    lf_or_cr,  // CSV: LF, CRLF, or a lone CR (old Mac spreadsheets) ends a line
+};
+
+// The first place where `text` is not UTF-8, or holds a character that is not text: a C0
+// control other than tab, line feed and carriage return, DEL, a C1 control other than NEL,
+// U+FFFE or U+FFFF (what YAML 1.2 excludes from a character stream). nullopt when clean.
+// A leading byte-order mark must already be removed.
+std::optional<TextProblem> check_text(std::string_view text, LineBreaks breaks);
+
+}  // namespace kcity

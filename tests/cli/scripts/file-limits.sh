@@ -1,0 +1,44 @@
+# The per-file size limit (docs/validation.md): a file over 256 MiB is refused at once with a
+# clear message, by `check` and `score` alike; a multi-document file of 100,000 proposals,
+# about 90 MB, still loads.
+set -eu
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# A sparse file: no disk space, and kcity must refuse it by its size, before reading it.
+truncate -s $((256 * 1024 * 1024 + 1)) "$tmp/huge.yaml"
+expected="$tmp/huge.yaml:1:1: error: the file is 268,435,457 bytes, more than the 268,435,456 bytes (256 MiB) kcity reads from one file: split it into several files"
+set +e
+"$KCITY" check "$tmp/huge.yaml" --rules rules >"$tmp/out" 2>"$tmp/err"
+check_exit=$?
+"$KCITY" score "$tmp/huge.yaml" --rules rules >"$tmp/score.out" 2>"$tmp/score.err"
+score_exit=$?
+set -e
+[ "$check_exit" = 1 ] && [ "$score_exit" = 1 ]
+[ "$(cat "$tmp/out")" = "$expected" ]
+[ "$(cat "$tmp/score.err")" = "$expected" ]
+[ ! -s "$tmp/score.out" ]
+echo "a file of 256 MiB + 1 byte is refused"
+
+# 100,000 proposals in one file: the example call's planning proposals, each document copied
+# with a new id, as one multi-document file (every document is read and dropped in turn).
+mkdir -p "$tmp/call/proposals"
+cp -r examples/2023/rules "$tmp/call/rules"
+rm -f "$tmp/call/rules/decisions.yaml"  # its ids name the example's proposals
+python3 - "$tmp/call/proposals/all.yaml" <<'PY'
+import glob, re, sys
+docs = []
+for path in sorted(glob.glob("examples/2023/proposals/planning/*.yaml")):
+    for doc in open(path, encoding="utf-8").read().split("\n---\n"):
+        if re.search(r"^id: ", doc, re.M):
+            docs.append(doc.strip("-\n") + "\n")
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for i in range(100_000):
+        doc = re.sub(r"^id: .*$", "id: P-%06d" % i, docs[i % len(docs)], count=1, flags=re.M)
+        out.write("---\n" + doc)
+PY
+size=$(stat -c %s "$tmp/call/proposals/all.yaml")
+[ "$size" -gt 50000000 ] && [ "$size" -le $((256 * 1024 * 1024)) ]
+"$KCITY" check "$tmp/call" >/dev/null 2>"$tmp/err"
+grep -q "0 errors, .* in 100000 proposals" "$tmp/err"
+echo "a multi-document file of 100,000 proposals ($size bytes) loads"
