@@ -156,6 +156,11 @@ std::string format_krw(Krw amount, Lang lang) {
     return lang == Lang::ko ? format_krw_korean(amount) : "KRW " + group(amount);
 }
 
+std::string country_name(const std::string& code, Lang lang) {
+    const Country* c = find_country(code);
+    return c ? std::string(lang == Lang::ko ? c->ko : c->en) : code;
+}
+
 Arg arg(std::string same) {
     return {same, same};
 }

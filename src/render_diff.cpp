@@ -77,19 +77,6 @@ std::string render_diff_text(const DiffResult& d) {
 
 namespace {
 
-std::string md_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
-}
-
 std::string md_table(const std::vector<ProposalChange>& changes) {
     std::string out =
         "| ID | Status | Rank | Score | Award (KRW) | Because |\n|---|---|---|---|---|---|\n";
@@ -99,7 +86,7 @@ std::string md_table(const std::vector<ProposalChange>& changes) {
                            arrow(side_rank(c.old_side), side_rank(c.new_side)),
                            arrow(side_score(c.old_side), side_score(c.new_side)),
                            arrow(side_award(c.old_side), side_award(c.new_side)),
-                           md_escape(c.because));
+                           markdown_cell(c.because));
     return out;
 }
 
@@ -109,7 +96,7 @@ constexpr std::size_t markdown_limit = 60000;
 }  // namespace
 
 std::string render_diff_markdown(const DiffResult& d) {
-    std::string out = "### kcity diff\n\n**" + md_escape(d.summary()) + "**\n\n";
+    std::string out = "### kcity diff\n\n**" + markdown_cell(d.summary()) + "**\n\n";
     out +=
         fmt::format("Base rules `{}` (sha256 `{}`) → new rules `{}` (sha256 `{}`)\n\n",
                     d.old_origin, short_sha(d.old_sha256), d.new_origin, short_sha(d.new_sha256));
@@ -119,9 +106,9 @@ std::string render_diff_markdown(const DiffResult& d) {
     } else {
         std::string table = "| Rule | Old | New |\n|---|---|---|\n";
         for (const auto& r : d.rules)
-            table +=
-                fmt::format("| `{}` | {} | {} |\n", md_escape(r.path),
-                            md_escape(rule_value(r.old_value)), md_escape(rule_value(r.new_value)));
+            table += fmt::format("| `{}` | {} | {} |\n", markdown_cell(r.path),
+                                 markdown_cell(rule_value(r.old_value)),
+                                 markdown_cell(rule_value(r.new_value)));
         out += d.rules.size() > 15
                    ? "<details><summary>" + std::to_string(d.rules.size()) +
                          " rule values changed</summary>\n\n" + table + "\n</details>\n"

@@ -97,34 +97,6 @@ std::string fill(std::string_view tmpl, const std::vector<std::string>& args) {
     return out;
 }
 
-// Text and attribute values alike: the five characters that could end or open markup.
-std::string esc(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 // Everything a track's pieces need to know, with shorthands for labels in the run's language.
 struct Ctx {
     const TrackResult& tr;
@@ -132,13 +104,8 @@ struct Ctx {
     const TrackRules& t() const { return *tr.rules; }
     bool ko() const { return lang == Lang::ko; }
     // Escaped, ready to write.
-    std::string l(std::string_view key) const { return esc(html_label(key, lang)); }
+    std::string l(std::string_view key) const { return html_escape(html_label(key, lang)); }
 };
-
-std::string country_name(const std::string& code, Lang lang) {
-    const Country* c = find_country(code);
-    return c ? std::string(lang == Lang::ko ? c->ko : c->en) : code;
-}
 
 // Amounts in tables: Korean in 억/만 units, English as grouped digits under a "(KRW)" heading,
 // as in the text report, so that the columns stay narrow enough for A4.
@@ -237,17 +204,18 @@ nav.tracks a{color:inherit;text-decoration:none}}
 
 std::string report_header(const Result& result, Lang lang) {
     const Rules& rules = *result.rules;
-    auto l = [&](std::string_view key) { return esc(html_label(key, lang)); };
+    auto l = [&](std::string_view key) { return html_escape(html_label(key, lang)); };
     std::string out = "<header class=\"report\">\n";
-    out += fmt::format("<h1>{} {} — {}</h1>\n", esc(rules.program.name), rules.program.year,
+    out += fmt::format("<h1>{} {} — {}</h1>\n", html_escape(rules.program.name), rules.program.year,
                        l("label.report"));
     out += "<dl>\n";
     out += fmt::format("<dt>{}</dt><dd>{} <span class=\"hash\">sha256 {}</span></dd>\n",
-                       l("label.rules"), esc(rules.origin), esc(rules.sha256));
+                       l("label.rules"), html_escape(rules.origin), html_escape(rules.sha256));
     out += fmt::format("<dt>{}</dt><dd>{} <span class=\"hash\">sha256 {}</span></dd>\n",
-                       l("label.proposals"), result.proposal_count, esc(result.proposals_sha256));
+                       l("label.proposals"), result.proposal_count,
+                       html_escape(result.proposals_sha256));
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", l("html.budget"),
-                       esc(format_krw(rules.program.budget_krw, lang)));
+                       html_escape(format_krw(rules.program.budget_krw, lang)));
     return out + "</dl>\n</header>\n";
 }
 
@@ -259,7 +227,7 @@ std::string range_text(const SelectionRules& s) {
 // One line per track with its outcome and a link to it: the whole run at a glance.
 std::string track_overview(const Result& result, Lang lang) {
     bool ko = lang == Lang::ko;
-    auto l = [&](std::string_view key) { return esc(html_label(key, lang)); };
+    auto l = [&](std::string_view key) { return html_escape(html_label(key, lang)); };
     std::string out =
         fmt::format("<nav class=\"tracks\">\n<h2>{}</h2>\n<table>\n", l("html.tracks"));
     out += fmt::format(
@@ -273,9 +241,9 @@ std::string track_overview(const Result& result, Lang lang) {
         out += fmt::format(
             "<tr data-track=\"{}\"><td><a href=\"#track-{}\">{}</a></td><td class=\"num\">{} / "
             "{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-            esc(t.id), esc(t.id), esc(t.name.get(ko)), tr.selected, range_text(t.selection),
-            esc(format_krw(tr.awarded_krw, lang)), esc(format_krw(t.selection.budget_krw, lang)),
-            flag);
+            html_escape(t.id), html_escape(t.id), html_escape(t.name.get(ko)), tr.selected,
+            range_text(t.selection), html_escape(format_krw(tr.awarded_krw, lang)),
+            html_escape(format_krw(t.selection.budget_krw, lang)), flag);
     }
     return out + "</tbody>\n</table>\n</nav>\n";
 }
@@ -298,18 +266,19 @@ std::string track_summary(const Ctx& c) {
     out += stat(c.l("label.scored"), std::to_string(tr.scored), "");
     out += stat(c.l("label.candidates"), std::to_string(tr.candidates), "");
     out += stat(c.l("label.selected-of"), std::to_string(tr.selected),
-                fill(html_label("html.of", c.lang), {esc(range)}));
-    out +=
-        stat(c.l("label.awarded"), esc(format_krw(tr.awarded_krw, c.lang)),
-             fill(html_label("html.of-budget", c.lang), {esc(format_krw(s.budget_krw, c.lang))}));
+                fill(html_label("html.of", c.lang), {html_escape(range)}));
+    out += stat(c.l("label.awarded"), html_escape(format_krw(tr.awarded_krw, c.lang)),
+                fill(html_label("html.of-budget", c.lang),
+                     {html_escape(format_krw(s.budget_krw, c.lang))}));
     // The rules that explain the outcome, apart from the figures.
     out += "</dl>\n<dl class=\"stats rules\">\n";
     out += stat(c.l("label.method"),
                 c.l(tr.method == Method::merit ? "html.method-merit" : "html.method-optimal"), "");
     const TrackRules& t = c.t();
-    out +=
-        stat(c.l("html.threshold"),
-             t.threshold ? esc(format_decimal_short(*t.threshold)) : c.l("html.no-threshold"), "");
+    out += stat(
+        c.l("html.threshold"),
+        t.threshold ? html_escape(format_decimal_short(*t.threshold)) : c.l("html.no-threshold"),
+        "");
     if (s.max_per_country)
         out += stat(c.l("html.max-per-country"), std::to_string(*s.max_per_country), "");
     return out + "</dl>\n";
@@ -326,10 +295,10 @@ std::string shortfall_banner(const Ctx& c) {
                     c.lang);
     std::string out =
         fmt::format("<div class=\"shortfall\" role=\"alert\"><strong>{}</strong> {}\n<ul>\n",
-                    c.l("label.shortfall"), esc(line));
+                    c.l("label.shortfall"), html_escape(line));
     for (const auto& r : c.tr.shortfall_reasons)
-        out += fmt::format("<li data-code=\"{}\"><code>{}</code> {}</li>\n", esc(r.code),
-                           esc(r.code), esc(reason_text(r, c.lang)));
+        out += fmt::format("<li data-code=\"{}\"><code>{}</code> {}</li>\n", html_escape(r.code),
+                           html_escape(r.code), html_escape(reason_text(r, c.lang)));
     return out + "</ul></div>\n";
 }
 
@@ -389,9 +358,9 @@ std::string chart_segments(const Ctx& c, const ProposalResult& r, std::int64_t f
         out += fmt::format(
             "<rect class=\"seg c{}{}\" data-criterion=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" "
             "height=\"{}\"><title>{}</title></rect>",
-            i % chart::palette, below ? " below-cutoff" : "", esc(k.id), px(chart::bar_x + x0),
-            px((chart::row_h - chart::seg_h) / 2), px(x1 - x0), px(chart::seg_h),
-            esc(criterion_tooltip(c, k, v)));
+            i % chart::palette, below ? " below-cutoff" : "", html_escape(k.id),
+            px(chart::bar_x + x0), px((chart::row_h - chart::seg_h) / 2), px(x1 - x0),
+            px(chart::seg_h), html_escape(criterion_tooltip(c, k, v)));
     }
     return out;
 }
@@ -404,21 +373,21 @@ std::string chart_row(const Ctx& c, const ProposalResult& r, std::int64_t y, std
     std::string out = fmt::format(
         "<g class=\"bar {}\" data-id=\"{}\" data-status=\"{}\" data-rank=\"{}\" "
         "transform=\"translate(0 {})\">",
-        st, esc(p.id), st, *r.rank, px(y));
+        st, html_escape(p.id), st, *r.rank, px(y));
     if (selected)
         out += fmt::format("<rect class=\"hl\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>",
                            px(chart::width), px(chart::row_h));
     out += fmt::format("<text class=\"muted\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
                        px(240), px(text_y), *r.rank);
     out += fmt::format("<text class=\"lab\" x=\"{}\" y=\"{}\">{}</text>", px(320), px(text_y),
-                       esc(truncate_width(p.id + " · " + p.city, chart::label_columns)));
+                       html_escape(truncate_width(p.id + " · " + p.city, chart::label_columns)));
     out += chart_segments(c, r, full);
     std::string score = r.score ? format_decimal(*r.score, c.t().rounding) : "";
     if (r.adjustment_total.units != 0) score += " (" + signed_short(r.adjustment_total) + ")";
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", px(chart::score_x), px(text_y),
-                       esc(score));
+                       html_escape(score));
     out += fmt::format("<text class=\"st-{}\" x=\"{}\" y=\"{}\">{}</text>", st, px(chart::status_x),
-                       px(text_y), esc(status_label(r.status, c.lang)));
+                       px(text_y), html_escape(status_label(r.status, c.lang)));
     return out + "</g>\n";
 }
 
@@ -431,7 +400,7 @@ std::string chart_axis(std::int64_t full, std::int64_t rows_bottom) {
         out += fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>", px(x),
                            px(chart::top), px(rows_bottom));
         out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", px(x),
-                           px(rows_bottom + 160), esc(format_decimal_short(v)));
+                           px(rows_bottom + 160), html_escape(format_decimal_short(v)));
     }
     return out + "</g>\n";
 }
@@ -444,7 +413,7 @@ std::string chart_threshold(const Ctx& c, std::int64_t full, std::int64_t rows_b
         "<text class=\"threshold-label\" x=\"{0}\" y=\"{3}\" text-anchor=\"middle\">{4} "
         "{5}</text>\n",
         px(x), px(chart::top - 60), px(rows_bottom), px(chart::top - 100), c.l("html.threshold"),
-        esc(format_decimal_short(*c.t().threshold)));
+        html_escape(format_decimal_short(*c.t().threshold)));
 }
 
 std::string chart_legend(const Ctx& c) {
@@ -453,9 +422,10 @@ std::string chart_legend(const Ctx& c) {
         const Criterion& k = c.t().criteria[i];
         std::string weight =
             k.weight != Decimal::from_int(1) ? " × " + format_decimal_short(k.weight) : "";
-        out += fmt::format("<li><span class=\"sw c{}\"></span>{} ({} {}{})</li>",
-                           i % chart::palette, esc(k.name.get(c.ko())), c.ko() ? "만점" : "max",
-                           esc(format_decimal_short(k.max)), esc(weight));
+        out +=
+            fmt::format("<li><span class=\"sw c{}\"></span>{} ({} {}{})</li>", i % chart::palette,
+                        html_escape(k.name.get(c.ko())), c.ko() ? "만점" : "max",
+                        html_escape(format_decimal_short(k.max)), html_escape(weight));
     }
     return out + "</ul>\n";
 }
@@ -507,12 +477,12 @@ std::string budget_bar(const Ctx& c) {
         out += fmt::format(
             "<g class=\"budget-part\" data-id=\"{}\"><rect class=\"budget-seg{}\" x=\"{}\" y=\"0\" "
             "width=\"{}\" height=\"{}\"><title>{} {}</title></rect>",
-            esc(r.proposal->id), n++ % 2 ? " odd" : "", px(x0), px(x1 - x0), px(h),
-            esc(r.proposal->id), esc(format_krw(*r.award_krw, c.lang)));
+            html_escape(r.proposal->id), n++ % 2 ? " odd" : "", px(x0), px(x1 - x0), px(h),
+            html_escape(r.proposal->id), html_escape(format_krw(*r.award_krw, c.lang)));
         // The id only where it fits (about 7 units a character at this size).
         if (x1 - x0 > static_cast<std::int64_t>(display_width(r.proposal->id)) * 70 + 100)
             out += fmt::format("<text class=\"budget-text\" x=\"{}\" y=\"{}\">{}</text>",
-                               px(x0 + 60), px(h / 2 + 40), esc(r.proposal->id));
+                               px(x0 + 60), px(h / 2 + 40), html_escape(r.proposal->id));
         out += "</g>\n";
     }
     out += "</svg>\n";
@@ -521,9 +491,10 @@ std::string budget_bar(const Ctx& c) {
         budget > 0 ? static_cast<std::int64_t>((static_cast<i128>(awarded) * 2000 / budget + 1) / 2)
                    : 0;
     std::string pct = fmt::format("{}.{}", permille / 10, permille % 10);
-    std::string line = fill(html_label("html.budget-line", c.lang),
-                            {esc(format_krw(awarded, c.lang)), esc(format_krw(budget, c.lang)), pct,
-                             esc(format_krw(budget - awarded, c.lang))});
+    std::string line =
+        fill(html_label("html.budget-line", c.lang),
+             {html_escape(format_krw(awarded, c.lang)), html_escape(format_krw(budget, c.lang)),
+              pct, html_escape(format_krw(budget - awarded, c.lang))});
     return out + "<figcaption class=\"budget-line\">" + line + "</figcaption>\n</figure>\n";
 }
 
@@ -553,10 +524,11 @@ std::string public_list(const Ctx& c) {
                 "<tr data-id=\"{}\" data-status=\"{}\"><td "
                 "class=\"num\">{}</td><td>{}</td><td>{}</td>"
                 "<td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
-                esc(p.id), status_code(s), ++n,
+                html_escape(p.id), status_code(s), ++n,
                 c.l(s == Status::selected ? "label.selected" : "label.reserve"),
-                esc(country_name(p.country, c.lang)), esc(p.city), esc(p.title.get(c.ko())),
-                r->award_krw ? esc(amount(*r->award_krw, c.lang)) : "–");
+                html_escape(country_name(p.country, c.lang)), html_escape(p.city),
+                html_escape(p.title.get(c.ko())),
+                r->award_krw ? html_escape(amount(*r->award_krw, c.lang)) : "–");
         }
     }
     if (n == 0) out += "<tr><td colspan=\"6\">" + c.l("label.none") + "</td></tr>\n";
@@ -567,8 +539,8 @@ std::string reasons_cell(const Ctx& c, const std::vector<Reason>& reasons) {
     if (reasons.empty()) return "";
     std::string out = "<ul class=\"reasons\">";
     for (const auto& r : reasons)
-        out += fmt::format("<li data-code=\"{}\"><code>{}</code> {}</li>", esc(r.code), esc(r.code),
-                           esc(reason_text(r, c.lang)));
+        out += fmt::format("<li data-code=\"{}\"><code>{}</code> {}</li>", html_escape(r.code),
+                           html_escape(r.code), html_escape(reason_text(r, c.lang)));
     return out + "</ul>";
 }
 
@@ -580,13 +552,13 @@ std::string score_cell(const Ctx& c, const ProposalResult& r) {
     std::string ids;
     for (const auto& a : r.adjustments)
         ids += (ids.empty() ? "" : ", ") + a.id + " " + a.points_text;
-    std::string out =
-        ids.empty() ? "<td class=\"num\">" : "<td class=\"num\" title=\"" + esc(ids) + "\">";
-    out += esc(format_decimal(*r.score, places));
+    std::string out = ids.empty() ? "<td class=\"num\">"
+                                  : "<td class=\"num\" title=\"" + html_escape(ids) + "\">";
+    out += html_escape(format_decimal(*r.score, places));
     if (r.adjustment_total.units != 0 && r.base)
         out += fmt::format("<small>{} {} {}</small>", c.l("html.base"),
-                           esc(format_decimal(*r.base, places)),
-                           esc(signed_short(r.adjustment_total)));
+                           html_escape(format_decimal(*r.base, places)),
+                           html_escape(signed_short(r.adjustment_total)));
     return out + "</td>";
 }
 
@@ -614,8 +586,8 @@ std::string detail_head(const Ctx& c, Columns cols) {
     if (cols.ranked) {
         out += "<th class=\"num\">" + c.l("label.score") + "</th>";
         for (const auto& k : c.t().criteria)
-            out += fmt::format("<th class=\"num\" data-criterion=\"{}\">{}</th>", esc(k.id),
-                               esc(k.name.get(c.ko())));
+            out += fmt::format("<th class=\"num\" data-criterion=\"{}\">{}</th>", html_escape(k.id),
+                               html_escape(k.name.get(c.ko())));
     }
     out += "<th class=\"num\">" + amount_heading(c, "label.request") + "</th>";
     if (cols.award) out += "<th class=\"num\">" + amount_heading(c, "label.award") + "</th>";
@@ -626,24 +598,26 @@ std::string detail_head(const Ctx& c, Columns cols) {
 std::string detail_row(const Ctx& c, const ProposalResult& r, Columns cols) {
     const Proposal& p = *r.proposal;
     const char* st = status_code(r.status);
-    std::string out = fmt::format("<tr data-id=\"{}\" data-status=\"{}\"{}>", esc(p.id), st,
+    std::string out = fmt::format("<tr data-id=\"{}\" data-status=\"{}\"{}>", html_escape(p.id), st,
                                   r.rank ? fmt::format(" data-rank=\"{}\"", *r.rank) : "");
     out += fmt::format(
         "<td class=\"num\">{}</td><td><code>{}</code></td><td>{}<small>{}</small></td><td>{}</td>",
-        r.rank ? std::to_string(*r.rank) : "–", esc(p.id), esc(country_name(p.country, c.lang)),
-        esc(p.city), esc(p.title.get(c.ko())));
+        r.rank ? std::to_string(*r.rank) : "–", html_escape(p.id),
+        html_escape(country_name(p.country, c.lang)), html_escape(p.city),
+        html_escape(p.title.get(c.ko())));
     if (cols.ranked) {
         out += score_cell(c, r);
         for (std::size_t i = 0; i < c.t().criteria.size(); ++i)
             out +=
                 "<td class=\"num\">" +
-                (i < r.criteria.size() ? esc(format_decimal(r.criteria[i], c.t().rounding)) : "–") +
+                (i < r.criteria.size() ? html_escape(format_decimal(r.criteria[i], c.t().rounding))
+                                       : "–") +
                 "</td>";
     }
-    out += "<td class=\"num\">" + esc(amount(p.requested_krw, c.lang)) + "</td>";
+    out += "<td class=\"num\">" + html_escape(amount(p.requested_krw, c.lang)) + "</td>";
     if (cols.award)
-        out += "<td class=\"num\">" + (r.award_krw ? esc(amount(*r.award_krw, c.lang)) : "–") +
-               "</td>";
+        out += "<td class=\"num\">" +
+               (r.award_krw ? html_escape(amount(*r.award_krw, c.lang)) : "–") + "</td>";
     if (cols.reasons) out += "<td>" + reasons_cell(c, r.reasons) + "</td>";
     return out + "</tr>\n";
 }
@@ -684,9 +658,9 @@ std::string track_section(const TrackResult& tr, Lang lang) {
     Ctx c{tr, lang};
     const TrackRules& t = c.t();
     std::string out = fmt::format("<section class=\"track\" id=\"track-{}\" data-track=\"{}\">\n",
-                                  esc(t.id), esc(t.id));
-    out += fmt::format("<h2>{} <span class=\"id\">({})</span></h2>\n", esc(t.name.get(c.ko())),
-                       esc(t.id));
+                                  html_escape(t.id), html_escape(t.id));
+    out += fmt::format("<h2>{} <span class=\"id\">({})</span></h2>\n",
+                       html_escape(t.name.get(c.ko())), html_escape(t.id));
     out += track_summary(c);
     out += shortfall_banner(c);
     out += score_chart(c);
@@ -699,10 +673,11 @@ std::string track_section(const TrackResult& tr, Lang lang) {
 std::string warnings_section(const Result& result, Lang lang) {
     if (result.warnings.empty()) return "";
     std::string out = fmt::format("<section class=\"warnings\">\n<h2>{}</h2>\n<ul>\n",
-                                  esc(label("label.warnings", lang)));
+                                  html_escape(label("label.warnings", lang)));
     for (const auto& w : result.warnings)
         out += fmt::format("<li data-track=\"{}\" data-code=\"{}\">{}: <code>{}</code> {}</li>\n",
-                           esc(w.track), esc(w.code), esc(w.track), esc(w.code), esc(w.message));
+                           html_escape(w.track), html_escape(w.code), html_escape(w.track),
+                           html_escape(w.code), html_escape(w.message));
     return out + "</ul>\n</section>\n";
 }
 
@@ -716,15 +691,16 @@ std::string render_html(const Result& result, Lang lang) {
     out += fmt::format("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
                        lang == Lang::ko ? "ko" : "en");
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<meta name=\"generator\" content=\"kcity {}\">\n", esc(KCITY_VERSION));
     out +=
-        fmt::format("<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n", esc(title), css);
+        fmt::format("<meta name=\"generator\" content=\"kcity {}\">\n", html_escape(KCITY_VERSION));
+    out += fmt::format("<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+                       html_escape(title), css);
     out += report_header(result, lang);
     out += track_overview(result, lang);
     for (const auto& tr : result.tracks) out += track_section(tr, lang);
     out += warnings_section(result, lang);
     out += fmt::format("<footer>{}</footer>\n",
-                       fill(html_label("html.generated", lang), {esc(KCITY_VERSION)}));
+                       fill(html_label("html.generated", lang), {html_escape(KCITY_VERSION)}));
     return out + "</body>\n</html>\n";
 }
 

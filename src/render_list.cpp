@@ -22,11 +22,6 @@ std::vector<Row> rows_of(const TrackResult& tr) {
     return out;
 }
 
-std::string country_name(const std::string& code, Lang lang) {
-    const Country* c = find_country(code);
-    return c ? std::string(lang == Lang::ko ? c->ko : c->en) : code;
-}
-
 std::vector<std::string> cells(const Row& row, Lang lang, bool raw_amounts) {
     const Proposal& p = *row.r->proposal;
     bool ko = lang == Lang::ko;
@@ -47,39 +42,6 @@ std::vector<std::string> head(Lang lang) {
     return {ko ? "구분" : "Status",    label("label.rank", lang), label("label.country", lang),
             label("label.city", lang), ko ? "사업명" : "Project", ko ? "신청기관" : "Applicant",
             label("label.award", lang)};
-}
-
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? "\"\"" : std::string(1, c);
-    return out + "\"";
-}
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
 }
 
 std::string title_of(const Result& result, Lang lang) {

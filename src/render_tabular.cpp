@@ -8,11 +8,6 @@
 namespace kcity {
 namespace {
 
-std::string country_name(const std::string& code, Lang lang) {
-    const Country* c = find_country(code);
-    return c ? std::string(lang == Lang::ko ? c->ko : c->en) : code;
-}
-
 std::string reasons_line(const std::vector<Reason>& reasons, Lang lang, std::string_view sep) {
     std::string out;
     for (const auto& r : reasons)
@@ -20,22 +15,9 @@ std::string reasons_line(const std::vector<Reason>& reasons, Lang lang, std::str
     return out;
 }
 
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
-}
-
 std::string md_row(const std::vector<std::string>& cells) {
     std::string out = "|";
-    for (const auto& c : cells) out += " " + md_cell(c) + " |";
+    for (const auto& c : cells) out += " " + markdown_cell(c) + " |";
     return out + "\n";
 }
 
@@ -89,14 +71,6 @@ std::string md_track(const TrackResult& tr, Lang lang) {
         out += md_row(row);
     }
     return out;
-}
-
-// RFC 4180: quote a field that holds a comma, a quote or a line break; double its quotes.
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? "\"\"" : std::string(1, c);
-    return out + "\"";
 }
 
 std::string csv_row(const std::vector<std::string>& cells) {

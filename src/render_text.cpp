@@ -33,12 +33,6 @@ std::string score_text(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "-";
 }
 
-std::string country_name(const std::string& code, Lang lang) {
-    const Country* c = find_country(code);
-    if (!c) return code;
-    return std::string(lang == Lang::ko ? c->ko : c->en);
-}
-
 std::string reasons_text(const std::vector<Reason>& reasons, Lang lang) {
     std::string out;
     for (const auto& r : reasons)

@@ -22,6 +22,9 @@ std::string label(std::string_view key, Lang lang);
 // "selected" → "Selected" / "선정".
 std::string status_label(Status s, Lang lang);
 
+// A country's name from the built-in table ("Ukraine" / "우크라이나"); the code when unknown.
+std::string country_name(const std::string& code, Lang lang);
+
 // "KRW 450,000,000" / "4억 5,000만원".
 std::string format_krw(Krw amount, Lang lang);
 
