@@ -2,13 +2,14 @@
 #include "kcity/select.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <cassert>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <queue>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace kcity {
 namespace {
@@ -17,45 +18,63 @@ std::string krw(Krw amount) {
     return format_grouped(amount) + " KRW";
 }
 
+// A reason with its English message (the same in every language of the report).
+Reason reason(std::string code, std::string message) {
+    Reason r;
+    r.code = std::move(code);
+    r.message = std::move(message);
+    return r;
+}
+
 // ---------------------------------------------------------------------------------------------
-// `optimal` (SPEC §6 step 8), exact. The stages:
+// `optimal` (SPEC §6 step 8), exactly. It is a knapsack (the budget) with a cardinality bound
+// (`max`) and a partition matroid (`max_per_country`) and a three-level objective; the stages:
 //
 //  1. Reduction. A candidate whose award exceeds the budget is never feasible. A candidate j is
 //     *dominated* when earlier candidates (better rank, so at least j's score) whose awards are
 //     at most j's are numerous enough that any feasible set holding j leaves one of them out
 //     and has room for it: `max_per_country` of them in j's country, or, counting each country
 //     at most `max_per_country` times, `max` of them in all. Swapping j for that one keeps the
-//     count, the budget and the caps, does not lower the total, and makes the rank list
+//     count, the budget and the caps, does not lower the total and makes the rank list
 //     strictly better; so the optimal set holds no dominated candidate and they are dropped.
 //     (Counting: if every dominator were in the set or in a full country, the set would have
-//     at least max + 1 members.) On realistic calls this keeps a few hundred of 100,000.
+//     at least max + 1 members.) On realistic calls a few hundred of 100,000 remain.
 //  2. The counts. Under the caps and `max`, the cheapest set of k candidates is the greedy one
-//     (cheapest first, skipping full countries: a partition matroid), so the largest feasible
-//     count `most` is exact, and `target` = min(`min`, most). A set with fewer than `target`
-//     members loses on rule (1) and every other set ties on it, so the answer is the best set
-//     whose count k lies in target..most. Each k is searched on its own, most first: a count
-//     fixed in advance makes the bound below tight, where a free count would leave the bound
-//     a fraction of a candidate too high.
-//  3. A Lagrangian bound for count k. Relaxing the budget with a multiplier λ ≥ 0 leaves a
-//     max-weight problem over the matroid (weights score − λ·award, exactly k members), which
-//     greedy solves exactly; λ·(budget left) plus its maximum bounds the total of every
-//     completion, whatever λ. λ is fixed per count by bisection near the minimiser of the root
-//     bound, in integers (λ = L / 2^shift); the budget-feasible relaxations met on the way are
-//     feasible sets and seed the incumbent.
-//  4. Branch and bound over subsets in pre-order (a set, then the sets extending it with the
+//     (cheapest first, skipping full countries: a matroid), so the largest feasible count
+//     `most` is exact, and with it `target` = min(`min`, most). A set with fewer members loses
+//     on rule (1) and every other set ties on it, so the answer is the best set whose count
+//     lies in target..most. Each count k is searched on its own, most first: with the count
+//     fixed the bound below is tight, where a free count leaves it a fraction of a candidate
+//     (tens of points) too high. A count whose root bound cannot reach the incumbent is
+//     skipped at once.
+//  3. The bound. Relaxing the budget with a multiplier λ >= 0 leaves a max-weight problem over
+//     the matroid (weights score − λ·award, exactly k members) that greedy solves exactly;
+//     λ·(budget left) plus its maximum bounds the total of every completion, whatever λ. So
+//     λ may be chosen freely without risk to exactness: per count by bisection at the root,
+//     and again per node (cutting planes on the convex dual, from the parent's λ), stopping
+//     as soon as some λ prunes. Bounds are rounded down to a multiple of the scores' common
+//     divisor (every total is one) and the budget to one of the awards' (every cost is one).
+//     Exchanges give the children's bounds without a new greedy: forcing p in displaces the
+//     weakest member of the relaxation (of p's country when the relaxation fills it).
+//  4. Incumbents and fixing. The budget-feasible relaxation met by the bisection is a feasible
+//     set; swaps that raise its total improve it. Then reduced-cost fixing: a candidate whose
+//     inclusion alone brings the root bound below the incumbent is in no set of count k that
+//     could replace it, and leaves the search of k (typically 3,000 -> 100).
+//  5. Branch and bound over subsets in pre-order (a set, then the sets extending it with the
 //     next candidate in rank order): exactly the rank-list order of rule (3), prefix rule
 //     included. A set replaces the incumbent when its total is larger, or equal with a rank
 //     list earlier in that order; a branch is cut when its bound is below the incumbent's
-//     total, or equal while the incumbent comes before every set of the branch. Bounds are
-//     rounded down to a multiple of the scores' common divisor, as every total is one. A
-//     branch's relaxation is reused while the search agrees with it (including a member, or
-//     passing over a non-member, leaves the bound unchanged), so most nodes cost O(1).
+//     total, or equal while the incumbent comes before every set of the branch. Nothing
+//     above cuts on equality otherwise, so among sets of the best total the first in rank-list
+//     order is found. A branch's fixed-λ relaxation is reused while the search agrees with it
+//     (including a member, or passing over a non-member, leaves its bound unchanged).
 //
-// Cost: O(n log n) for stages 1–2, O(m log m · 64) per count for stage 3 on the m candidates
-// kept, and O(m) per node of stage 4 whose relaxation changes. Like any exact knapsack the
-// search is exponential in the worst case; bench/select.md has measured times (3,000
-// candidates with max 60 in milliseconds). Everything that decides is an integer: scores in
-// 10^-4 units, awards in won, bounds in 128 bits.
+// Cost: O(n log n) for stages 1-2; per count searched O(m log m · 64) for the bisection on the
+// m candidates kept, O(m) per node for the relaxations and O(m log m) per λ tried at a node.
+// Like any exact knapsack the search is exponential in the worst case (strongly correlated
+// scores and awards, where very many sets tie); bench/select.md has the measured times:
+// milliseconds for realistic calls of 3,000, tens for 100,000. Everything that decides is an
+// integer: scores in 10^-4 units, awards in won, bounds in 128 bits (widths checked below).
 
 // One candidate of the reduced problem.
 struct Item {
@@ -86,7 +105,8 @@ class AwardCounter {
         tree_.assign(values_.size() + 1, 0);
     }
     void add(Krw award, int delta) {
-        for (std::size_t i = slot(award) + 1; i < tree_.size(); i += i & (~i + 1)) tree_[i] += delta;
+        for (std::size_t i = slot(award) + 1; i < tree_.size(); i += i & (~i + 1))
+            tree_[i] += delta;
     }
     int at_most(Krw award) const {
         int n = 0;
@@ -111,12 +131,14 @@ struct Relaxation {
     std::vector<std::size_t> cheapest;  // the cheapest completion, if it fits the budget left
     bool feasible = false;
 
-    bool holds(const std::vector<std::size_t>& v, std::size_t pos) const {
+    bool first_is(const std::vector<std::size_t>& v, std::size_t pos) const {
         return !v.empty() && v.back() == pos;
     }
-    bool holds_both(std::size_t pos) const { return holds(members, pos) && holds(cheapest, pos); }
-    bool holds_either(std::size_t pos) const {
-        return holds(members, pos) || holds(cheapest, pos);
+    bool first_of_both(std::size_t pos) const {
+        return first_is(members, pos) && first_is(cheapest, pos);
+    }
+    bool first_of_either(std::size_t pos) const {
+        return first_is(members, pos) || first_is(cheapest, pos);
     }
 };
 
@@ -136,7 +158,8 @@ class OptimalSelection {
     OptimalSelection(const std::vector<Candidate>& c, const SelectionRules& s, OptimalStats& st)
         : stats_(st), min_(std::max(0, s.min)), max_(std::max(0, s.max)), budget_(s.budget_krw) {
         cap_ = s.max_per_country ? std::clamp(*s.max_per_country, 0, max_) : max_;
-        std::map<std::string_view, std::size_t> ids;
+        std::unordered_map<std::string_view, std::size_t> ids;  // dense ids, in order met
+        items_.reserve(c.size());
         for (std::size_t i = 0; i < c.size(); ++i) {
             if (c[i].award < 0 || c[i].award > budget_) continue;
             auto [it, _] = ids.emplace(c[i].country, ids.size());
@@ -432,7 +455,7 @@ class OptimalSelection {
     // The bound of the branch that includes p is then that of the relaxation's weight less
     // the displaced one's, with no scan of the pool.
     std::size_t displaced(const Relaxation& r, std::size_t p) const {
-        if (r.holds(r.members, p)) return p;
+        if (r.first_is(r.members, p)) return p;
         const std::size_t country = items_[p].country;
         int in_country = used_[country];
         std::size_t weakest = r.members.front();
@@ -461,7 +484,8 @@ class OptimalSelection {
             return a.first != b.first ? a.first > b.first : a.second < b.second;
         };
         const auto need = static_cast<std::size_t>(goal_ - count());
-        for (std::size_t len = std::min(w.size(), 2 * need + 8);; len = std::min(w.size(), 4 * len)) {
+        for (std::size_t len = std::min(w.size(), 2 * need + 8);;
+             len = std::min(w.size(), 4 * len)) {
             const auto end = w.begin() + static_cast<std::ptrdiff_t>(len);
             std::nth_element(w.begin(), end, w.end(), stronger);
             std::sort(w.begin(), end, stronger);
@@ -514,8 +538,8 @@ class OptimalSelection {
         }
         for (int step = 0; !pruned && step < 8 && lo.slope < 0 && hi.slope > 0; ++step) {
             // lo.value + lo.slope (x - lo.l) = hi.value + hi.slope (x - hi.l)
-            const i128 x = (hi.value - lo.value + lo.slope * lo.l - hi.slope * hi.l) /
-                           (lo.slope - hi.slope);
+            const i128 x =
+                (hi.value - lo.value + lo.slope * lo.l - hi.slope * hi.l) / (lo.slope - hi.slope);
             if (x <= lo.l || x >= hi.l) break;
             const Probe mid = probe(x);
             if (mid.slope == 0) break;
@@ -533,7 +557,8 @@ class OptimalSelection {
         int in_country = used_[country] - 1;  // p is taken
         std::optional<i128> weakest_there;
         for (const auto& [weight, q] : nb.members) {
-            if (q == p) return promising_value(nb.value - nb.lambda * items_[p].award - weight, next);
+            if (q == p)
+                return promising_value(nb.value - nb.lambda * items_[p].award - weight, next);
             if (items_[q].country != country) continue;
             ++in_country;
             weakest_there = weight;  // members are in weight order: the last is the weakest
@@ -629,13 +654,13 @@ class OptimalSelection {
                 const std::size_t out = displaced(rel, p);
                 const std::size_t next = next_of(at);
                 take(p);
-                const bool reuse = rel.holds_both(p);
+                const bool reuse = rel.first_of_both(p);
                 if ((reuse || may_beat_best(bound(rel.weight - weight_[out]), next)) &&
                     child_promising(*own, p, next))
                     visit(reuse ? without_next(rel) : relax(next), at + 1, own->lambda);
                 untake();
             }
-            if (rel.holds_either(p)) rel = relax(next_of(at));
+            if (rel.first_of_either(p)) rel = relax(next_of(at));
         }
     }
 
@@ -694,20 +719,22 @@ Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw aw
     for (std::size_t i = 0; i < c.size(); ++i) {
         const Candidate& x = c[i];
         if (stopped_at) {
-            w.reasons[i] = {"budget",
-                            "the selection stopped at rank " + std::to_string(*stopped_at) +
-                                ", whose award did not fit the budget left (budget_fit: stop)"};
+            w.reasons[i] =
+                reason("budget", "the selection stopped at rank " + std::to_string(*stopped_at) +
+                                     ", whose award did not fit the budget left "
+                                     "(budget_fit: stop)");
         } else if (count >= s.max) {
-            w.reasons[i] = {"quota", "the quota of " + std::to_string(s.max) +
-                                         " selections was already filled"};
+            w.reasons[i] = reason("quota", "the quota of " + std::to_string(s.max) +
+                                               " selections was already filled");
         } else if (s.max_per_country && per_country[x.country] >= *s.max_per_country) {
-            w.reasons[i] = {"country-cap",
-                            x.country + " already has " + std::to_string(per_country[x.country]) +
-                                " selection" + (per_country[x.country] == 1 ? "" : "s") +
-                                " (max_per_country " + std::to_string(*s.max_per_country) + ")"};
+            const int n = per_country[x.country];
+            w.reasons[i] = reason("country-cap", x.country + " already has " + std::to_string(n) +
+                                                     " selection" + (n == 1 ? "" : "s") +
+                                                     " (max_per_country " +
+                                                     std::to_string(*s.max_per_country) + ")");
         } else if (x.award > left && !(s.budget_fit == BudgetFit::reduce && left >= award_min)) {
-            w.reasons[i] = {"budget",
-                            "its award of " + krw(x.award) + " exceeds the " + krw(left) + " left"};
+            w.reasons[i] = reason(
+                "budget", "its award of " + krw(x.award) + " exceeds the " + krw(left) + " left");
             if (s.budget_fit == BudgetFit::stop) stopped_at = x.rank;
         } else {
             w.selected[i] = true;
@@ -728,7 +755,8 @@ Walk optimal_walk(const std::vector<Candidate>& c, const SelectionRules& s) {
         w.awards[i] = c[i].award;
     }
     for (std::size_t i = 0; i < c.size(); ++i)
-        if (!w.selected[i]) w.reasons[i] = {"optimal", "not part of the optimal set of selections"};
+        if (!w.selected[i])
+            w.reasons[i] = reason("optimal", "not part of the optimal set of selections");
     return w;
 }
 
@@ -738,10 +766,10 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
     std::string need = std::to_string(s.min);
     if (static_cast<int>(c.size()) < s.min)
         out.push_back(
-            {"candidates", "only " + std::to_string(c.size()) + " candidate" +
-                               (c.size() == 1 ? "" : "s") +
-                               " passed eligibility, the panel and the cut-offs; at least " + need +
-                               " are needed"});
+            reason("candidates", "only " + std::to_string(c.size()) + " candidate" +
+                                     (c.size() == 1 ? "" : "s") +
+                                     " passed eligibility, the panel and the cut-offs; at least " +
+                                     need + " are needed"));
     if (static_cast<int>(c.size()) >= s.min && s.min > 0) {
         std::vector<Krw> awards;
         for (const auto& x : c) awards.push_back(x.award);
@@ -749,8 +777,9 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
         Krw cheapest = 0;
         for (int i = 0; i < s.min; ++i) cheapest += awards[i];
         if (cheapest > s.budget_krw)
-            out.push_back({"budget", "the " + need + " cheapest candidates need " + krw(cheapest) +
-                                         "; " + krw(s.budget_krw) + " is available"});
+            out.push_back(reason("budget", "the " + need + " cheapest candidates need " +
+                                               krw(cheapest) + "; " + krw(s.budget_krw) +
+                                               " is available"));
     }
     if (s.max_per_country) {
         std::map<std::string, int> per_country;
@@ -763,11 +792,11 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
                 list += (list.empty() ? "" : ", ") + country + " " + std::to_string(n);
         // It applies when the cap is what removes candidates: some country has more than it.
         if (possible < s.min && !list.empty())
-            out.push_back(
-                {"country-cap", "the candidates come from " + std::to_string(per_country.size()) +
-                                    " countries, at most " + std::to_string(*s.max_per_country) +
-                                    " each: at most " + std::to_string(possible) + " selections" +
-                                    (list.empty() ? "" : " (capped: " + list + ")")});
+            out.push_back(reason("country-cap",
+                                 "the candidates come from " + std::to_string(per_country.size()) +
+                                     " countries, at most " + std::to_string(*s.max_per_country) +
+                                     " each: at most " + std::to_string(possible) + " selections" +
+                                     " (capped: " + list + ")"));
     }
     if (method == Method::merit && out.empty()) {
         auto best = choose_optimal(c, s);
@@ -775,16 +804,16 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
             std::string ranks;
             for (std::size_t i : best)
                 ranks += (ranks.empty() ? "" : ", ") + std::to_string(c[i].rank);
-            out.push_back({"merit-order", "a feasible set of " + std::to_string(best.size()) +
-                                              " exists (ranks " + ranks +
-                                              "), but the rank-order walk selected " +
-                                              std::to_string(selected)});
+            out.push_back(reason("merit-order", "a feasible set of " + std::to_string(best.size()) +
+                                                    " exists (ranks " + ranks +
+                                                    "), but the rank-order walk selected " +
+                                                    std::to_string(selected)));
         }
     }
     if (out.empty())
-        out.push_back({"budget", "no set of " + need + " candidates fits the budget of " +
-                                     krw(s.budget_krw) +
-                                     (s.max_per_country ? " within the country cap" : "")});
+        out.push_back(reason("budget", "no set of " + need + " candidates fits the budget of " +
+                                           krw(s.budget_krw) +
+                                           (s.max_per_country ? " within the country cap" : "")));
     return out;
 }
 
@@ -792,6 +821,9 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
 
 std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
                                         const SelectionRules& s, OptimalStats* stats) {
+    assert(
+        std::is_sorted(candidates.begin(), candidates.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.score > b.score; }));
     OptimalStats local;
     return OptimalSelection(candidates, s, stats ? *stats : local).run();
 }

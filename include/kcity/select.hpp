@@ -8,7 +8,8 @@
 
 namespace kcity {
 
-// A candidate as selection sees it, in rank order.
+// A candidate as selection sees it. Selection takes them in rank order, so with scores that
+// never rise from one to the next (SPEC §6 step 6 ranks by score first).
 struct Candidate {
     int rank = 0;
     Decimal score;
@@ -26,8 +27,8 @@ struct OptimalStats {
     std::size_t relaxations = 0;  // bounds computed from scratch
 };
 
-// Indices (into `candidates`, which are in rank order) of the set `optimal` chooses, ascending:
-// SPEC §6 step 8, exactly. `stats`, when given, receives the search's counters.
+// Indices (into `candidates`, in rank order) of the set `optimal` chooses, ascending: SPEC §6
+// step 8, exactly (src/select.cpp explains how). `stats`, when given, receives the counters.
 std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
                                         const SelectionRules& s, OptimalStats* stats = nullptr);
 

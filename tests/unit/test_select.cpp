@@ -323,8 +323,10 @@ TEST_CASE("shortfall: every reason that applies, with its numbers", "[select]") 
 
 TEST_CASE("optimal: five of 75 beat four of 90 when max allows five", "[select][optimal]") {
     std::vector<Candidate> c;
-    for (int i = 1; i <= 4; ++i) c.push_back(cand(i, "90", 500 * M, "C" + std::to_string(i)));
-    for (int i = 5; i <= 9; ++i) c.push_back(cand(i, "75", 400 * M, "C" + std::to_string(i)));
+    for (int i = 1; i <= 4; ++i)
+        c.push_back(cand(i, "90", 500 * M, std::string("C") + std::to_string(i)));
+    for (int i = 5; i <= 9; ++i)
+        c.push_back(cand(i, "75", 400 * M, std::string("C") + std::to_string(i)));
     // four 90s cost 2,000M (360); five 75s cost 2,000M (375); a mix of five does not fit
     CHECK(kcity::choose_optimal(c, rules(4, 5, 2000 * M)) == Indices{4, 5, 6, 7, 8});
     CHECK(kcity::choose_optimal(c, rules(0, 5, 2000 * M)) == Indices{4, 5, 6, 7, 8});
@@ -387,72 +389,85 @@ TEST_CASE("optimal: the rank-list rule breaks ties of count and total", "[select
 
 namespace {
 
-// SPEC §6 step 8 `optimal`, literally: every subset, the feasible ones, then (1), (2), (3).
+// SPEC §6 step 8 `optimal`, literally, over every feasible set (at most `max` members, awards
+// within the budget, at most `max_per_country` per country): (1) sets that reach `min` if any
+// set can, else sets of the largest count; (2) among them the largest total; (3) among those
+// the rank lists sorted ascending, compared element by element, a prefix first.
+class BruteForce {
+  public:
+    BruteForce(const std::vector<Candidate>& c, const SelectionRules& s) : c_(c), s_(s) {
+        std::vector<std::string> names;
+        for (const auto& x : c) {
+            auto it = std::find(names.begin(), names.end(), x.country);
+            country_.push_back(static_cast<std::size_t>(it - names.begin()));
+            if (it == names.end()) names.push_back(x.country);
+        }
+        per_country_.assign(names.size(), 0);
+    }
+
+    Indices run() {
+        // (1) whether some set reaches min, and the largest count
+        bool reachable = false;
+        int most = 0;
+        each_feasible([&](const Indices& set, std::int64_t) {
+            reachable = reachable || static_cast<int>(set.size()) >= s_.min;
+            most = std::max(most, static_cast<int>(set.size()));
+        });
+        auto in_pool = [&](const Indices& set) {
+            return reachable ? static_cast<int>(set.size()) >= s_.min
+                             : static_cast<int>(set.size()) == most;
+        };
+        // (2) then (3)
+        std::optional<std::int64_t> best_total;
+        Indices best;
+        std::vector<int> best_ranks;
+        each_feasible([&](const Indices& set, std::int64_t total) {
+            if (!in_pool(set) || (best_total && total < *best_total)) return;
+            std::vector<int> ranks;
+            for (std::size_t i : set) ranks.push_back(c_[i].rank);
+            std::sort(ranks.begin(), ranks.end());
+            if (!best_total || total > *best_total ||
+                std::lexicographical_compare(ranks.begin(), ranks.end(), best_ranks.begin(),
+                                             best_ranks.end())) {
+                best_total = total;
+                best = set;
+                best_ranks = std::move(ranks);
+            }
+        });
+        return best;
+    }
+
+  private:
+    template <class F>
+    void each_feasible(F&& visit) {
+        chosen_.clear();
+        extend(0, 0, 0, visit);
+    }
+
+    template <class F>
+    void extend(std::size_t from, Krw spent, std::int64_t total, F& visit) {
+        visit(chosen_, total);
+        if (static_cast<int>(chosen_.size()) >= s_.max) return;
+        for (std::size_t i = from; i < c_.size(); ++i) {
+            if (spent + c_[i].award > s_.budget_krw) continue;
+            if (s_.max_per_country && per_country_[country_[i]] >= *s_.max_per_country) continue;
+            chosen_.push_back(i);
+            ++per_country_[country_[i]];
+            extend(i + 1, spent + c_[i].award, total + c_[i].score.units, visit);
+            --per_country_[country_[i]];
+            chosen_.pop_back();
+        }
+    }
+
+    const std::vector<Candidate>& c_;
+    const SelectionRules& s_;
+    std::vector<std::size_t> country_;
+    std::vector<int> per_country_;
+    Indices chosen_;
+};
+
 Indices brute_force(const std::vector<Candidate>& c, const SelectionRules& s) {
-    const std::size_t n = c.size();
-    std::vector<std::string> names;  // countries as small numbers, for speed
-    std::vector<int> country(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        auto it = std::find(names.begin(), names.end(), c[i].country);
-        country[i] = static_cast<int>(it - names.begin());
-        if (it == names.end()) names.push_back(c[i].country);
-    }
-    struct Set {
-        std::uint32_t mask;
-        int count;
-        std::int64_t total;
-    };
-    std::vector<Set> feasible;
-    for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
-        int count = 0, per_country[16] = {};
-        std::int64_t total = 0;
-        Krw spent = 0;
-        bool ok = true;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!(mask & (1u << i))) continue;
-            ++count;
-            total += c[i].score.units;
-            spent += c[i].award;
-            if (s.max_per_country && ++per_country[country[i]] > *s.max_per_country) ok = false;
-        }
-        if (count > s.max || spent > s.budget_krw) ok = false;
-        if (ok) feasible.push_back({mask, count, total});
-    }
-    // (1) reach min if any set can, else as many as any set can
-    bool reachable = false;
-    int most = 0;
-    for (const auto& f : feasible) {
-        reachable = reachable || f.count >= s.min;
-        most = std::max(most, f.count);
-    }
-    auto in_pool = [&](const Set& f) { return reachable ? f.count >= s.min : f.count == most; };
-    // (2) the largest total score
-    std::optional<std::int64_t> best_total;
-    for (const auto& f : feasible)
-        if (in_pool(f) && (!best_total || f.total > *best_total)) best_total = f.total;
-    // (3) rank lists sorted ascending: the first smaller rank wins, a prefix wins
-    auto ranks = [&](std::uint32_t mask) {
-        std::vector<int> r;
-        for (std::size_t i = 0; i < n; ++i)
-            if (mask & (1u << i)) r.push_back(c[i].rank);
-        std::sort(r.begin(), r.end());
-        return r;
-    };
-    std::optional<std::uint32_t> best;
-    std::vector<int> best_ranks;
-    for (const auto& f : feasible) {
-        if (!in_pool(f) || f.total != *best_total) continue;
-        std::vector<int> r = ranks(f.mask);
-        if (!best || std::lexicographical_compare(r.begin(), r.end(), best_ranks.begin(),
-                                                  best_ranks.end())) {
-            best = f.mask;
-            best_ranks = std::move(r);
-        }
-    }
-    Indices members;
-    for (std::size_t i = 0; i < n; ++i)
-        if (*best & (1u << i)) members.push_back(i);
-    return members;
+    return BruteForce(c, s).run();
 }
 
 std::string describe(const std::vector<Candidate>& c, const SelectionRules& s) {
@@ -466,57 +481,150 @@ std::string describe(const std::vector<Candidate>& c, const SelectionRules& s) {
     return out;
 }
 
-}  // namespace
+// Random instances whose features are each common: scores with many ties (steps of 2.5, a few
+// values, or realistic hundredths), now and then zero or negative (penalties without a
+// threshold); awards in odd won, in round amounts, or all equal; few countries; budgets in odd
+// won, sometimes exactly the cost of some set or of all; min from 0 to above max.
+class Generator {
+  public:
+    explicit Generator(std::uint32_t seed) : rng_(seed) {}
 
-TEST_CASE("optimal: equals a brute force over all subsets on random small instances",
-          "[select][optimal][property]") {
-    std::mt19937 rng(20230610);
-    auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-    const char* countries[] = {"VN", "TH", "ID", "PH", "KE"};
-    int checked = 0, reaching_min = 0, nonempty = 0;
-    for (int round = 0; round < 5000; ++round) {
-        const int n = uniform(0, 12);
-        // Scores with many ties (steps of 2.5 or 0.01), now and then zero or negative.
+    int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+
+    std::vector<Candidate> candidates(int n) {
+        const int score_kind = uniform(0, 2), award_kind = uniform(0, 3);
         std::vector<std::int64_t> scores;
         for (int i = 0; i < n; ++i) {
-            std::int64_t units = uniform(0, 1) ? uniform(0, 16) * 25000 : uniform(0, 4000) * 100;
-            if (uniform(0, 9) == 0) units = -uniform(0, 3) * 5000;
+            std::int64_t units = score_kind == 0   ? uniform(0, 16) * 25000
+                                 : score_kind == 1 ? (80 + 5 * uniform(0, 2)) * 10000
+                                                   : uniform(7000, 9500) * 100;
+            if (uniform(0, 9) == 0) units = uniform(-3, 0) * 5000;
             scores.push_back(units);
         }
         std::sort(scores.rbegin(), scores.rend());
         const int country_count = uniform(1, 5);
         std::vector<Candidate> c;
-        Krw total_awards = 0;
         for (int i = 0; i < n; ++i) {
-            // odd amounts of won: 100M to 500M, not round
-            Krw award = uniform(0, 3) == 0
-                            ? Krw{100 + 50 * uniform(0, 8)} * M
+            Krw award = award_kind == 0 ? Krw{100 + 50 * uniform(0, 8)} * M
+                        : award_kind == 1
+                            ? 300 * M
                             : Krw{100} * M + Krw{uniform(0, 400'000)} * 1'001 + uniform(0, 999);
-            total_awards += award;
             c.push_back({i + 1, Decimal{scores[static_cast<std::size_t>(i)]}, award,
-                         countries[uniform(0, country_count - 1)]});
+                         std::string(1, static_cast<char>('A' + uniform(0, country_count - 1)))});
         }
+        return c;
+    }
+
+    SelectionRules rules(const std::vector<Candidate>& c, int max_hi) {
         SelectionRules s;
         s.min = uniform(0, 6);
-        s.max = std::max(1, s.min + uniform(-1, 3));
-        s.budget_krw =
-            uniform(0, 5) == 0 ? total_awards : Krw{uniform(0, 2'500)} * M + uniform(0, 999'999);
-        if (uniform(0, 1)) s.max_per_country = uniform(1, 3);
+        s.max = std::clamp(s.min + uniform(-2, 3), 0, max_hi);
+        Krw all = 0, some = 0;
+        for (const auto& x : c) {
+            all += x.award;
+            if (uniform(0, 2) == 0) some += x.award;
+        }
+        const int kind = uniform(0, 9);
+        s.budget_krw = kind == 0   ? all
+                       : kind == 1 ? some
+                       : kind == 2 ? 0
+                                   : Krw{uniform(0, 2'500)} * M + uniform(0, 999'999);
+        if (uniform(0, 2) != 0) s.max_per_country = uniform(1, 3);
         s.method = kcity::Method::optimal;
+        return s;
+    }
 
+  private:
+    std::mt19937 rng_;
+};
+
+}  // namespace
+
+TEST_CASE("optimal: equals a brute force over all subsets on random small instances",
+          "[select][optimal][property]") {
+    Generator gen(20230610);
+    int reaching_min = 0, short_of_min = 0, nonempty = 0, capped = 0, fewer_than_max = 0;
+    for (int round = 0; round < 10000; ++round) {
+        const auto c = gen.candidates(gen.uniform(0, 14));
+        const auto s = gen.rules(c, 9);
         Indices expected = brute_force(c, s);
-        Indices got = kcity::choose_optimal(c, s);
+        kcity::OptimalStats stats;
+        Indices got = kcity::choose_optimal(c, s, &stats);
         INFO("round " << round << "\n" << describe(c, s));
         REQUIRE(got == expected);
-        ++checked;
-        if (static_cast<int>(expected.size()) >= s.min && s.min > 0) ++reaching_min;
-        if (!expected.empty()) ++nonempty;
+        REQUIRE(stats.kept <= stats.candidates);
+        const int k = static_cast<int>(expected.size());
+        if (s.min > 0) ++(k >= s.min ? reaching_min : short_of_min);
+        if (k > 0) ++nonempty;
+        if (k > 0 && k < s.max) ++fewer_than_max;
+        if (s.max_per_country) ++capped;
     }
-    // The instances exercise both sides of rule (1) and non-trivial sets.
-    CHECK(checked == 5000);
-    CHECK(reaching_min > 500);
-    CHECK(checked - reaching_min > 500);
-    CHECK(nonempty > 1500);
+    // Both sides of rule (1), non-trivial sets, caps, and sets that stop short of max.
+    CHECK(reaching_min > 2000);
+    CHECK(short_of_min > 1000);
+    CHECK(nonempty > 5000);
+    CHECK(capped > 5000);
+    CHECK(fewer_than_max > 1000);
+}
+
+TEST_CASE("optimal: equals a brute force with up to 40 candidates and small quotas",
+          "[select][optimal][property]") {
+    // Many candidates for few places: domination, the counts and the bounds all have work.
+    Generator gen(4);
+    for (int round = 0; round < 1000; ++round) {
+        const auto c = gen.candidates(gen.uniform(15, 40));
+        const auto s = gen.rules(c, 4);
+        INFO("round " << round << "\n" << describe(c, s));
+        REQUIRE(kcity::choose_optimal(c, s) == brute_force(c, s));
+    }
+}
+
+TEST_CASE("optimal: equal totals are decided by the rank list", "[select][optimal][property]") {
+    // All candidates score the same: every set of a count ties, so rule (3) alone decides.
+    Generator gen(7);
+    for (int round = 0; round < 500; ++round) {
+        auto c = gen.candidates(gen.uniform(1, 14));
+        for (auto& x : c) x.score = Decimal::from_int(gen.uniform(0, 1) ? 80 : 0);
+        std::sort(c.begin(), c.end(),
+                  [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+        for (std::size_t i = 0; i < c.size(); ++i) c[i].rank = static_cast<int>(i) + 1;
+        const auto s = gen.rules(c, 9);
+        INFO("round " << round << "\n" << describe(c, s));
+        REQUIRE(kcity::choose_optimal(c, s) == brute_force(c, s));
+    }
+}
+
+TEST_CASE("optimal: dominated candidates are dropped before the search", "[select][optimal]") {
+    // Ranks 3.. each have two better-ranked, cheaper candidates: with max 2 they never matter.
+    std::vector<Candidate> c;
+    for (int i = 1; i <= 50; ++i)
+        c.push_back(cand(i, std::to_string(100 - i).c_str(), Krw{100 + i} * M,
+                         std::string("C") + std::to_string(i)));
+    kcity::OptimalStats stats;
+    CHECK(kcity::choose_optimal(c, rules(2, 2, 1000 * M), &stats) == Indices{0, 1});
+    CHECK(stats.candidates == 50);
+    CHECK(stats.kept == 2);
+    // With a cap of one per country and every candidate in the same country, only rank 1.
+    for (auto& x : c) x.country = "VN";
+    CHECK(kcity::choose_optimal(c, rules(2, 2, 1000 * M, 1), &stats) == Indices{0});
+    CHECK(stats.kept == 1);
+}
+
+TEST_CASE("optimal: extreme values neither overflow nor lose exactness", "[select][optimal]") {
+    // Scores near the largest a Decimal parses (10^12 points), awards near 10^15 won.
+    const Krw big = kcity::max_krw;
+    std::vector<Candidate> c = {
+        {1, Decimal{9'000'000'000'000'000}, big / 2, "A"},
+        {2, Decimal{8'999'999'999'999'999}, big / 3, "B"},
+        {3, Decimal{8'999'999'999'999'998}, big / 3, "C"},
+        {4, Decimal{-9'000'000'000'000'000}, 1, "D"},
+    };
+    CHECK(kcity::choose_optimal(c, rules(2, 3, big)) == brute_force(c, rules(2, 3, big)));
+    CHECK(kcity::choose_optimal(c, rules(4, 4, big)) == Indices{0, 1, 3});
+    // A budget of 0 admits only free candidates; a max of 0 only the empty set.
+    c[3].award = 0;
+    CHECK(kcity::choose_optimal(c, rules(1, 3, 0)) == Indices{3});
+    CHECK(kcity::choose_optimal(c, rules(1, 0, big)).empty());
 }
 
 TEST_CASE("pipeline: every track is selected; --track narrows the report", "[select]") {
