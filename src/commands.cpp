@@ -27,6 +27,12 @@ Outcome fail(std::string message) {
     return out;
 }
 
+// SPEC §2: when the built-in rules are used, the program names them on standard error.
+void note_builtin_rules(const Call& call, Outcome& out) {
+    if (call.rules.origin == builtin_rules_origin)
+        out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
+}
+
 }  // namespace
 
 Outcome score_command(const ScoreOptions& options) {
@@ -41,8 +47,7 @@ Outcome score_command(const ScoreOptions& options) {
     if (options.run.track && !diags.has_errors() && !call.rules.track(*options.run.track))
         diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
                             did_you_mean(*options.run.track, call.rules.program.tracks));
-    if (call.rules.origin == "built-in (2023)")
-        out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
+    note_builtin_rules(call, out);
     add_diagnostics(diags, out);
     if (diags.has_errors()) {
         out.exit_code = 1;
@@ -75,8 +80,7 @@ Outcome check_command(const CheckOptions& options) {
     std::string rules_used;
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
-    if (call.rules.origin == "built-in (2023)")
-        out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
+    note_builtin_rules(call, out);
     if (!diags.has_errors()) check_warnings(call, diags);
     std::vector<Diagnostic> all = diags.sorted();
     out.output = render_diagnostics(all, options.format);
@@ -127,7 +131,8 @@ Outcome diff_command(const DiffOptions& options) {
     std::vector<SourceFile> new_files = read_rule_files(*current, diags);
     Call new_call = load_inputs(
         options.inputs,
-        parse_rules(new_files, current->builtin ? "built-in (2023)" : current->dir, diags), diags);
+        parse_rules(new_files, current->builtin ? builtin_rules_origin : current->dir, diags),
+        diags);
     auto old_files = base_rule_files(options, *current, diags);
     Call old_call;
     if (old_files) {

@@ -81,7 +81,7 @@ Outcome init_command(const std::string& dir) {
     for (const auto& f : builtin_rule_files())
         rule_files.push_back({"<built-in>/" + std::string(f.name), std::string(f.bytes)});
     Diagnostics diags;
-    Rules rules = parse_rules(rule_files, "built-in (2023)", diags);
+    Rules rules = parse_rules(rule_files, builtin_rules_origin, diags);
     std::vector<std::pair<fs::path, std::string>> files;
     for (const auto& f : builtin_rule_files())
         files.emplace_back(fs::path(dir) / "rules" / f.name, std::string(f.bytes));

@@ -186,8 +186,8 @@ std::vector<SourceFile> read_rule_files(const RulesLocation& where, Diagnostics&
 }
 
 Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
-    return parse_rules(read_rule_files(where, diags), where.builtin ? "built-in (2023)" : where.dir,
-                       diags);
+    return parse_rules(read_rule_files(where, diags),
+                       where.builtin ? builtin_rules_origin : where.dir, diags);
 }
 
 Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {

@@ -25,6 +25,9 @@ struct InputOptions {
     std::vector<std::string> score_files;  // --scores
 };
 
+// The origin named in reports when the rules built into the binary are used.
+inline constexpr const char* builtin_rules_origin = "built-in (2023)";
+
 struct RulesLocation {
     bool builtin = false;
     std::string dir;  // when !builtin
