@@ -5,6 +5,7 @@
 #   tests/cli/run.sh BUILD/kcity            # check (what CI runs)
 #   UPDATE_GOLDEN=1 tests/cli/run.sh BUILD/kcity   # rewrite the golden files after a
 #                                                   # deliberate change; review the diff
+#   ONLY='shortfall-*' tests/cli/run.sh BUILD/kcity # only the cases matching a glob (no scripts)
 #
 # A case is a folder tests/cli/cases/NAME with `args` (one argument per line; run from the
 # repository root), and the expected `stdout`, `stderr` and `exit`. Cases whose name ends in
@@ -27,7 +28,8 @@ failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-for dir in tests/cli/cases/*/; do
+for dir in tests/cli/cases/${ONLY:-*}/; do
+  [ -d "$dir" ] || continue
   name=$(basename "$dir")
   mapfile -t args < "$dir/args"
   "$kcity" "${args[@]}" >"$tmp/stdout" 2>"$tmp/stderr"
@@ -49,6 +51,7 @@ for dir in tests/cli/cases/*/; do
 done
 
 for script in tests/cli/scripts/*.sh; do
+  [ -z "${ONLY:-}" ] || break
   name=$(basename "$script")
   if KCITY="$kcity" bash "$script" >"$tmp/out" 2>&1; then
     passed=$((passed + 1)); echo "ok   $name"
