@@ -130,9 +130,15 @@ def money_text(rng: random.Random, amount: int) -> str:
             parts.append(group3(won) if parts else str(won))
         text = '"' + " ".join(parts) + "원" + '"'
     plain = text.strip('"')
-    check = int(plain) if re.fullmatch(r"\d+", plain) else parse_money(plain)
+    check = _MONEY_CHECKED.get(plain)
+    if check is None:
+        check = _MONEY_CHECKED[plain] = (int(plain) if re.fullmatch(r"\d+", plain)
+                                         else parse_money(plain))
     assert check == amount, (text, amount, check)
     return text
+
+
+_MONEY_CHECKED: dict[str, int] = {}  # text -> amount, for the self-check of money_text
 
 
 # --------------------------------------------------------------------------------------
@@ -328,19 +334,38 @@ def requested_amount(rng: random.Random, lo: int, hi: int) -> int:
     return rng.randrange(lo // 10**7, hi // 10**7 + 1) * 10**7
 
 
+STEPS = (25, 25, 25, 50, 50, 100, 10, 1)  # score steps in hundredths: quarter points mostly
+_SCORE_TEXT: dict[int, str] = {}
+_TOPS: dict[int, tuple] = {}
+
+
 def reviews_text(rng: random.Random, criteria, reviewers: int, conflicts: bool) -> list[str]:
-    """`reviewers` reviews scoring every criterion within 0..max, two decimals at most."""
-    quality = min(max(rng.gauss(0.74, 0.1), 0.2), 0.98)
+    """`reviewers` reviews scoring every criterion within 0..max, two decimals at most.
+
+    This is the generator's inner loop (7 reviews × 4-5 criteria per proposal), so it binds
+    its helpers locally and caches the score texts; the random draws, and so the output,
+    are the same as those of the plain loop it replaces."""
+    gauss, choice = rng.gauss, rng.choice
+    crit = _TOPS.get(id(criteria))
+    if crit is None or crit[0] is not criteria:
+        crit = (criteria, [(f"{cid}: ", int(round(float(cmax) * 100)))
+                           for cid, cmax, _cutoff in criteria])
+        _TOPS[id(criteria)] = crit
+    tops = crit[1]
+    texts = _SCORE_TEXT
+    quality = min(max(gauss(0.74, 0.1), 0.2), 0.98)
     lines = ["reviews:"]
     for r in range(1, reviewers + 1):
-        bias = rng.gauss(0, 0.05)
+        qb = quality + gauss(0, 0.05)  # quality + bias, as (quality + bias + noise) * top
         parts = []
-        for cid, cmax, _cutoff in criteria:
-            top = int(round(float(cmax) * 100))
-            x = (quality + bias + rng.gauss(0, 0.04)) * top
-            step = rng.choice([25, 25, 25, 50, 50, 100, 10, 1])  # quarter points mostly
+        for label, top in tops:
+            x = (qb + gauss(0, 0.04)) * top
+            step = choice(STEPS)
             h = min(max(int(round(x / step)) * step, 0), top)
-            parts.append(f"{cid}: {score_text(h)}")
+            t = texts.get(h)
+            if t is None:
+                t = texts[h] = score_text(h)
+            parts.append(label + t)
         lines.append(f"  - reviewer: R{r}")
         lines.append("    scores: {" + ", ".join(parts) + "}")
     return lines
@@ -443,30 +468,34 @@ def main(argv=None) -> int:
 
     rng = random.Random(args.seed)
     counters = {t: 0 for t in tracks}
-    docs = []  # (track, id, text)
-    for _ in range(args.proposals):
-        track = prog["tracks"][0] if rng.random() < 0.55 else rng.choice(prog["tracks"][1:] or prog["tracks"])
-        counters[track] += 1
-        pid = f"{prefix[track]}-{counters[track]:0{width}d}"
-        docs.append((track, pid, proposal_text(rng, pid, track, tracks[track],
-                                               prog["timezone"], args.reviewers)))
-
     header = (f"# Synthetic call written by bench/gen_call.py (seed {args.seed}, "
               f"{args.proposals} proposals, {args.reviewers} reviewers each).\n")
+    # Each proposal is written as soon as it is made, so memory stays flat at any size.
+    multi = None
     if args.layout == "multidoc":
-        with open(out / "proposals" / "all.yaml", "w", encoding="utf-8", newline="\n") as f:
-            f.write(header)
-            for _track, _pid, text in docs:
-                f.write("---\n")
-                f.write(text)
-    else:
-        seen = {t: 0 for t in tracks}
-        for track, pid, text in docs:
-            folder = out / "proposals" / track / f"{seen[track] // FOLDER_MAX:03d}"
-            seen[track] += 1
-            folder.mkdir(parents=True, exist_ok=True)
+        multi = open(out / "proposals" / "all.yaml", "w", encoding="utf-8", newline="\n",
+                     buffering=1 << 20)
+        multi.write(header)
+    folders: set[Path] = set()
+    try:
+        for _ in range(args.proposals):
+            track = prog["tracks"][0] if rng.random() < 0.55 else rng.choice(prog["tracks"][1:] or prog["tracks"])
+            counters[track] += 1
+            pid = f"{prefix[track]}-{counters[track]:0{width}d}"
+            text = proposal_text(rng, pid, track, tracks[track], prog["timezone"], args.reviewers)
+            if multi is not None:
+                multi.write("---\n")
+                multi.write(text)
+                continue
+            folder = out / "proposals" / track / f"{(counters[track] - 1) // FOLDER_MAX:03d}"
+            if folder not in folders:
+                folder.mkdir(parents=True, exist_ok=True)
+                folders.add(folder)
             with open(folder / f"{pid}.yaml", "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
+    finally:
+        if multi is not None:
+            multi.close()
     print(f"{out}: {args.proposals} proposals ("
           + ", ".join(f"{t} {n}" for t, n in counters.items()) + f"), layout {args.layout}",
           file=sys.stderr)

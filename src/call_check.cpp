@@ -10,7 +10,7 @@ namespace kcity {
 namespace {
 
 std::string place(const Position& p) {
-    return p.file + ":" + std::to_string(p.line);
+    return p.file.str() + ":" + std::to_string(p.line);
 }
 
 void check_duplicate_ids(const std::vector<Proposal>& proposals, Diagnostics& diags) {
@@ -35,8 +35,8 @@ std::set<Position> error_positions(const Diagnostics& diags) {
 }
 
 bool request_readable(const Proposal& p, const std::set<Position>& unreadable) {
-    auto it = p.at.find("requested_krw");
-    return it != p.at.end() && !unreadable.count(it->second);
+    const Position* where = p.at.find("requested_krw");
+    return where && !unreadable.count(*where);
 }
 
 void check_decisions(const Call& call, Diagnostics& diags) {

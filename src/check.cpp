@@ -93,7 +93,7 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::
             out += fmt::format(
                 "{}\n    {{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": \"{}\", "
                 "\"message\": {}}}",
-                i ? "," : "", d.where.file.empty() ? "null" : json_quote(d.where.file),
+                i ? "," : "", d.where.file.empty() ? "null" : json_quote(d.where.file.str()),
                 d.where.line, d.where.column, d.severity == Severity::error ? "error" : "warning",
                 json_quote(d.message));
         }
@@ -104,8 +104,9 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::
             const char* kind = d.severity == Severity::error ? "error" : "warning";
             std::string props;
             if (!d.where.file.empty())
-                props = fmt::format(" file={},line={},col={}", github_escape(d.where.file, true),
-                                    std::max(d.where.line, 1), std::max(d.where.column, 1));
+                props =
+                    fmt::format(" file={},line={},col={}", github_escape(d.where.file.str(), true),
+                                std::max(d.where.line, 1), std::max(d.where.column, 1));
             out += fmt::format("::{}{}::{}\n", kind, props, github_escape(d.message, false));
         } else {
             out += format_diagnostic(d) + "\n";

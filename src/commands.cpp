@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 #include "kcity/diff.hpp"
 #include "kcity/git.hpp"
@@ -110,9 +111,15 @@ std::optional<std::vector<SourceFile>> base_rule_files(const DiffOptions& o,
     return read_rule_files({false, o.base_rules}, diags);
 }
 
-// Problems found only under the base rules name files both sides read: say which side.
+// Both sides load the same inputs, so a mistake in them that does not depend on the rules (a
+// YAML error, a bad amount, an id used twice), or anything in a rules folder given as both
+// sides, is found twice: report it once, as the current rules found it. Problems found only
+// under the base rules name files both sides read: say which side.
 void add_base_diagnostics(const Diagnostics& base, Diagnostics& all) {
+    std::set<std::string> current;
+    for (const auto& d : all.sorted()) current.insert(format_diagnostic(d));
     for (auto d : base.sorted()) {
+        if (current.count(format_diagnostic(d))) continue;
         if (!d.where.file.starts_with("git:") && !d.where.file.empty())
             d.message += " (with the base rules)";
         all.add(std::move(d));

@@ -1,10 +1,30 @@
 #include "kcity/diagnostics.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <tuple>
+#include <unordered_set>
 
 namespace kcity {
 namespace {
+
+// The names of a run, each stored once. Never freed: a name lives as long as any Position may,
+// and the table is small (one entry per file read). Loading runs on several threads.
+struct NameTable {
+    std::mutex lock;
+    std::unordered_set<std::string> names{""};
+};
+
+NameTable& name_table() {
+    static auto* table = new NameTable;
+    return *table;
+}
+
+const std::string* intern(std::string_view name) {
+    NameTable& t = name_table();
+    std::lock_guard guard(t.lock);
+    return &*t.names.emplace(name).first;
+}
 
 // A message is one line whatever the user's text inside it holds ("a\nb" in a quoted YAML
 // scalar, a line break in a quoted CSV cell): control characters are shown escaped.
@@ -30,6 +50,13 @@ std::string one_line(std::string message) {
 }
 
 }  // namespace
+
+FileName::FileName() {
+    static const std::string* const empty = intern("");
+    name_ = empty;
+}
+
+FileName::FileName(std::string_view name) : name_(intern(name)) {}
 
 void Diagnostics::error(const Position& where, std::string message) {
     items_.push_back({where, Severity::error, one_line(std::move(message))});
@@ -64,7 +91,7 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 std::string format_diagnostic(const Diagnostic& d) {
     const char* kind = d.severity == Severity::error ? "error" : "warning";
     if (d.where.file.empty()) return std::string("kcity: ") + kind + ": " + d.message;
-    std::string s = d.where.file;
+    std::string s = d.where.file.str();
     if (d.where.line > 0) {
         s += ":" + std::to_string(d.where.line) + ":" + std::to_string(std::max(d.where.column, 1));
     }

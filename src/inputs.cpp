@@ -1,5 +1,7 @@
 #include "kcity/inputs.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -23,13 +25,17 @@ bool is_call_dir(const fs::path& dir) {
     return has_program(dir / "rules");
 }
 
-// How a path is shown: relative to the current folder when it lies below it.
-std::string display(const fs::path& p) {
-    std::error_code ec;
-    fs::path abs = fs::absolute(p, ec).lexically_normal();
-    fs::path rel = abs.lexically_relative(fs::current_path(ec));
+// How a path is shown: relative to the current folder `cwd` when it lies below it.
+std::string display(const fs::path& p, const fs::path& cwd) {
+    fs::path abs = (p.is_absolute() ? p : cwd / p).lexically_normal();
+    fs::path rel = abs.lexically_relative(cwd);
     if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
     return abs.generic_string();
+}
+
+std::string display(const fs::path& p) {
+    std::error_code ec;
+    return display(p, fs::current_path(ec));
 }
 
 std::string too_large(std::uintmax_t size) {
@@ -52,15 +58,22 @@ std::optional<std::string> read_file(const fs::path& p, Diagnostics& diags) {
         diags.error({display(p), 0, 0}, "cannot read the file");
         return std::nullopt;
     }
+    // Read into the string itself, in steps of its known size (or 64 KiB), growing it as
+    // needed: no zero-filled buffer per file, no copy.
     std::string bytes;
-    if (!ec) bytes.reserve(static_cast<std::size_t>(size));
-    std::vector<char> chunk(1 << 16);
-    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    std::size_t step = !ec && size > 0 ? static_cast<std::size_t>(size) : 1 << 16;
+    for (;;) {
+        std::size_t have = bytes.size();
+        bytes.resize(have + step);
+        in.read(bytes.data() + have, static_cast<std::streamsize>(step));
+        bytes.resize(have + static_cast<std::size_t>(in.gcount()));
         if (bytes.size() > max_file_bytes) {
             diags.error({display(p), 1, 1}, too_large(bytes.size()) + " (or more)");
             return std::nullopt;
         }
+        // A file of the size it had is read whole once nothing follows: no second step.
+        if (!in || in.peek() == std::char_traits<char>::eof()) break;
+        step = 1 << 16;
     }
     if (in.bad()) {
         diags.error({display(p), 0, 0}, "cannot read the file");
@@ -77,20 +90,30 @@ Kind kind_of(const fs::path& p) {
     return Kind::other;
 }
 
-// Recursively, skipping names that start with '.', not following links to folders.
+// Recursively, skipping names that start with '.', not following links to folders. The
+// entries' types come from the folder listing itself, without a stat per file.
 void walk(const fs::path& dir, std::vector<fs::path>& out) {
     std::error_code ec;
-    std::vector<fs::path> entries;
-    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path());
-    std::sort(entries.begin(), entries.end());
-    for (const auto& p : entries) {
-        if (p.filename().string().starts_with(".")) continue;
-        if (fs::is_symlink(p, ec) && fs::is_directory(p, ec)) continue;
-        if (fs::is_directory(p, ec))
-            walk(p, out);
-        else if (kind_of(p) != Kind::other)
-            out.push_back(p);
+    std::vector<fs::directory_entry> entries;
+    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const auto& e : entries) {
+        if (e.path().filename().string().starts_with(".")) continue;
+        if (e.is_symlink(ec) && e.is_directory(ec)) continue;
+        if (e.is_directory(ec))
+            walk(e.path(), out);
+        else if (kind_of(e.path()) != Kind::other)
+            out.push_back(e.path());
     }
+}
+
+// Which file a path names, however it is written: two inputs that name the same file
+// (`proposals/` and `proposals/a.yaml`, or through a link) read it once.
+std::pair<dev_t, ino_t> file_identity(const fs::path& p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return {0, 0};
+    return {st.st_dev, st.st_ino};
 }
 
 // A folder given as input, as the folders whose files it stands for.
@@ -155,12 +178,13 @@ InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
             found.push_back(s);
     }
     // Each file once, however many inputs name it; then in byte order of the shown paths.
-    std::set<fs::path> seen;
+    std::set<std::pair<dev_t, ino_t>> seen;
     InputFiles out;
-    std::vector<std::string> shown;
+    const fs::path cwd = fs::current_path(ec);
     for (const auto& p : found) {
-        if (!seen.insert(fs::weakly_canonical(p, ec)).second) continue;
-        (kind_of(p) == Kind::sheet ? out.sheets : out.proposals).push_back(display(p));
+        auto id = file_identity(p);
+        if (id != std::pair<dev_t, ino_t>{0, 0} && !seen.insert(id).second) continue;
+        (kind_of(p) == Kind::sheet ? out.sheets : out.proposals).push_back(display(p, cwd));
     }
     std::sort(out.proposals.begin(), out.proposals.end());
     std::sort(out.sheets.begin(), out.sheets.end());

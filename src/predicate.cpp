@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kcity/diagnostics.hpp"
+
 namespace kcity {
 namespace {
 
@@ -131,6 +133,18 @@ void check_field(const YamlReader& r, const YamlNode& n, const std::string& path
                        "; free data is tested as `attributes.NAME`");
 }
 
+// Every key a condition's map may hold, for the suggestion after a misspelt one: a misspelt
+// combinator (`nott`) or `field` lands in parse_test too, as an unknown operator.
+const std::vector<std::string>& condition_keys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> k;
+        for (const auto& o : op_names) k.emplace_back(o.name);
+        for (const char* other : {"field", "all", "any", "not"}) k.emplace_back(other);
+        return k;
+    }();
+    return keys;
+}
+
 Predicate parse_test(const YamlReader& r, const YamlNode& node) {
     Predicate p;
     p.where = r.at(node);
@@ -141,16 +155,22 @@ Predicate parse_test(const YamlReader& r, const YamlNode& node) {
             check_field(r, *field, p.field);
         }
     }
-    std::vector<std::string> ops;
-    for (const auto& o : op_names) ops.emplace_back(o.name);
     int count = 0;
+    // What the unknown keys stood for. Each is reported once, with its suggestion; a missing
+    // operator or `field` that it stood for is the same mistake and is not reported again.
+    bool unknown_key = false, meant_field = false, meant_combinator = false;
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
         const std::string& key = node.keys[i].text;
         if (key == "field") continue;
         auto it = std::find_if(std::begin(op_names), std::end(op_names),
                                [&](const OpName& o) { return key == o.name; });
         if (it == std::end(op_names)) {
-            r.error(node.keys[i], "unknown operator `" + key + "`" + did_you_mean(key, ops));
+            r.error(node.keys[i],
+                    "unknown operator `" + key + "`" + did_you_mean(key, condition_keys()));
+            const std::string near = nearest(key, condition_keys());
+            unknown_key = true;
+            meant_field = meant_field || near == "field";
+            meant_combinator = meant_combinator || near == "all" || near == "any" || near == "not";
             continue;
         }
         if (++count > 1) {
@@ -161,10 +181,11 @@ Predicate parse_test(const YamlReader& r, const YamlNode& node) {
         p.op = it->op;
         if (field) parse_operand(r, node.items[i], p);
     }
-    if (!field) r.error(node, "a test needs `field` and one operator");
-    if (field && count == 0)
-        r.error(node,
-                "a test needs one operator" + std::string(": ") + "equals, in, at_least, ...");
+    if (!field && !meant_field && !meant_combinator)
+        r.error(node, count > 0 || unknown_key ? "a test needs `field`, the path it tests"
+                                               : "a test needs `field` and one operator");
+    if (field && count == 0 && !unknown_key)
+        r.error(node, "a test needs one operator: equals, in, at_least, ...");
     if (p.op == Op::in_history && !p.field.empty()) {
         auto last = last_part(p.field);
         if (last != "country" && last != "city")
@@ -249,8 +270,8 @@ Predicate parse_predicate(const YamlReader& r, const YamlNode& node) {
 
 Value lookup_field(const Proposal& p, std::string_view path) {
     auto at = [&](const char* key) {
-        auto it = p.at.find(key);
-        return it == p.at.end() ? p.where : it->second;
+        const Position* where = p.at.find(key);
+        return where ? *where : p.where;
     };
     auto party = [&](const std::optional<Party>& party, std::string_view part) -> Value {
         if (!party) return {};
@@ -405,7 +426,7 @@ void check_types(const Predicate& p, const Proposal& proposal, const std::string
         Value::Type want = t.op == Op::in_history ? Value::Type::string : t.values[0].type;
         if (as_type(v, want)) return;
         diags.error(v.where, "`" + t.field + "` is " + type_name(v.type) + " (" + v.text +
-                                 "), but rule `" + rule + "` (" + t.where.file + ":" +
+                                 "), but rule `" + rule + "` (" + t.where.file.str() + ":" +
                                  std::to_string(t.where.line) + ") compares it with " +
                                  type_name(want));
     });

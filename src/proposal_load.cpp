@@ -147,7 +147,7 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
     MapFields f(r, doc, "a proposal");
     if (!f.ok()) return std::nullopt;
     auto note = [&](const char* key, const YamlNode* n) {
-        if (n) p.at[key] = r.at(*n);
+        if (n) p.at.set(key, r.at(*n));
         return n;
     };
     if (auto* n = note("id", f.required("id"))) {
@@ -197,6 +197,21 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
 }
 
 }  // namespace
+
+void FieldPositions::set(std::string_view key, const Position& where) {
+    for (auto& [k, w] : items_)
+        if (k == key) {
+            w = where;
+            return;
+        }
+    items_.emplace_back(key, where);
+}
+
+const Position* FieldPositions::find(std::string_view key) const {
+    for (const auto& [k, w] : items_)
+        if (k == key) return &w;
+    return nullptr;
+}
 
 std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,
                             Diagnostics& diags) {

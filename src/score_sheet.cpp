@@ -204,7 +204,7 @@ class SheetReader {
                                  [&](const Review& o) { return o.reviewer == rv.reviewer; });
         if (same != p.reviews.end()) {
             diags_.error(rv.where, "reviewer `" + rv.reviewer + "` already reviewed `" + p.id +
-                                       "` at " + same->where.file + ":" +
+                                       "` at " + same->where.file.str() + ":" +
                                        std::to_string(same->where.line));
             return;
         }

@@ -1,13 +1,13 @@
 // SHA-256 as specified in FIPS 180-4.
 #include "kcity/sha256.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
 namespace kcity {
 namespace {
 
-using Block = std::array<std::uint8_t, 64>;
 using State = std::array<std::uint32_t, 8>;
 
 // FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the first
@@ -30,8 +30,11 @@ constexpr std::uint32_t rotr(std::uint32_t x, int n) {
     return (x >> n) | (x << (32 - n));
 }
 
-void compress(State& h, const Block& block) {
-    std::array<std::uint32_t, 64> w{};
+// One 64-byte block (§6.2.2). The eight working variables are locals rather than an array
+// rotated each round, so that they stay in registers: hashing every input file is on the
+// path of every run.
+void compress(State& h, const std::uint8_t* block) {
+    std::array<std::uint32_t, 64> w;
     for (std::size_t t = 0; t < 16; ++t) {
         w[t] = std::uint32_t{block[4 * t]} << 24 | std::uint32_t{block[4 * t + 1]} << 16 |
                std::uint32_t{block[4 * t + 2]} << 8 | std::uint32_t{block[4 * t + 3]};
@@ -41,17 +44,31 @@ void compress(State& h, const Block& block) {
         const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
         w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
-    State v = h;  // a..h
+    std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
     for (std::size_t t = 0; t < 64; ++t) {
-        const std::uint32_t big_s1 = rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25);
-        const std::uint32_t choose = (v[4] & v[5]) ^ (~v[4] & v[6]);
-        const std::uint32_t t1 = v[7] + big_s1 + choose + round_constants[t] + w[t];
-        const std::uint32_t big_s0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22);
-        const std::uint32_t majority = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+        const std::uint32_t big_s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+        const std::uint32_t choose = (e & f) ^ (~e & g);
+        const std::uint32_t t1 = k + big_s1 + choose + round_constants[t] + w[t];
+        const std::uint32_t big_s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+        const std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
         const std::uint32_t t2 = big_s0 + majority;
-        v = {t1 + t2, v[0], v[1], v[2], v[3] + t1, v[4], v[5], v[6]};
+        k = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = c;
+        c = b;
+        b = a;
+        a = t1 + t2;
     }
-    for (std::size_t i = 0; i < 8; ++i) h[i] += v[i];
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += k;
 }
 
 std::string to_hex(const State& h) {
@@ -68,23 +85,21 @@ std::string to_hex(const State& h) {
 
 std::string sha256_hex(std::string_view bytes) {
     State h = initial_state;
-    Block block{};
-    std::size_t used = 0;
-    auto feed = [&](std::uint8_t byte) {
-        block[used++] = byte;
-        if (used == block.size()) {
-            compress(h, block);
-            used = 0;
-        }
-    };
-    for (char c : bytes) feed(static_cast<std::uint8_t>(c));
+    // Whole blocks straight from the input; the tail and the padding in a last block or two.
+    const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    std::size_t whole = bytes.size() / 64 * 64;
+    for (std::size_t i = 0; i < whole; i += 64) compress(h, data + i);
     // §5.1.1 padding: a 1 bit, zeros up to 56 bytes mod 64, then the length in bits, big-endian.
+    std::array<std::uint8_t, 128> tail{};
+    std::size_t used = bytes.size() - whole;
+    std::copy(data + whole, data + bytes.size(), tail.begin());
+    tail[used++] = 0x80;
+    std::size_t end = used <= 56 ? 64 : 128;
     const std::uint64_t bit_length = static_cast<std::uint64_t>(bytes.size()) * 8;
-    feed(0x80);
-    while (used != 56) feed(0);
-    for (int shift = 56; shift >= 0; shift -= 8) {
-        feed(static_cast<std::uint8_t>(bit_length >> shift));
-    }
+    for (int i = 0; i < 8; ++i)
+        tail[end - 1 - static_cast<std::size_t>(i)] =
+            static_cast<std::uint8_t>(bit_length >> (8 * i));
+    for (std::size_t i = 0; i < end; i += 64) compress(h, tail.data() + i);
     return to_hex(h);
 }
 

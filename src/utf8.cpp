@@ -52,6 +52,13 @@ std::optional<TextProblem> check_text(std::string_view text, LineBreaks breaks) 
     int line = 1, column = 1;
     std::size_t i = 0;
     while (i < text.size()) {
+        // Printable ASCII, most of any file, without decoding.
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F) {
+            ++column;
+            ++i;
+            continue;
+        }
         std::size_t len = sequence_length(static_cast<unsigned char>(text[i]));
         long cp = len == 0 || i + len > text.size() ? -1 : decode(text.substr(i), len);
         if (cp < 0) return TextProblem{line, column, "the file is not valid UTF-8 here"};
@@ -60,7 +67,9 @@ std::optional<TextProblem> check_text(std::string_view text, LineBreaks breaks) 
                                "the file holds a control character (" + code_point_name(cp) +
                                    ") here; only text, tabs and line breaks belong in it"};
         bool lone_cr = cp == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
-        if (cp == '\n' || (breaks == LineBreaks::lf_or_cr && lone_cr)) {
+        bool yaml_break =
+            breaks == LineBreaks::yaml && (lone_cr || cp == 0x85 || cp == 0x2028 || cp == 0x2029);
+        if (cp == '\n' || (lone_cr && breaks == LineBreaks::lf_or_cr) || yaml_break) {
             ++line;
             column = 1;
         } else {

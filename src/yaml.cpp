@@ -1,13 +1,9 @@
 #include "kcity/yaml.hpp"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
-#include <istream>
-#include <streambuf>
+#include <cstring>
 
 #include "kcity/money.hpp"
 #include "kcity/utf8.hpp"
@@ -48,17 +44,14 @@ bool is_plain_null(std::string_view s) {
     return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
-// yaml-cpp counts columns in bytes; kcity counts characters everywhere (CSV and UTF-8 errors
-// too), so that Korean text earlier on a line does not shift the column.
-int character_column(std::string_view text, const YAML::Mark& m) {
-    if (m.pos < 0 || static_cast<std::size_t>(m.pos) > text.size()) return m.column + 1;
-    std::size_t end = static_cast<std::size_t>(m.pos);
-    std::size_t start = end;
-    while (start > 0 && text[start - 1] != '\n') --start;
-    int column = 1;
-    for (std::size_t i = start; i < end; ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    return column;
+// A place in the text as libyaml marks it (0-based, columns in characters, as kcity counts
+// everywhere, so that Korean text earlier on a line does not shift the column).
+struct Mark {
+    int line = 0, column = 0;  // 1-based
+};
+
+Mark mark_of(const yaml_mark_t& m) {
+    return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
 }
 
 // A problem that stands for every one of its kind in a document: reported once, at its first
@@ -78,93 +71,58 @@ struct FirstOfKind {
     }
 };
 
-class TreeBuilder : public YAML::EventHandler {
-  public:
-    TreeBuilder(const YamlReader& r, std::string_view text,
-                const std::function<void(YamlNode&&)>& sink)
-        : r_(r), text_(text), sink_(sink) {}
+// Beyond this depth the parse stops: libyaml keeps a stack entry per open level, and a file
+// of nothing but `[` must not grow it without bound. Far above max_yaml_depth, which is
+// reported first.
+constexpr int parser_depth_limit = 1000;
 
-    void OnDocumentStart(const YAML::Mark& m) override {
-        // yaml-cpp 0.7 never consumes a `,` that starts a document: it hands out the same
-        // empty document forever (jbeder/yaml-cpp#1040). A document that starts where the
-        // previous one did means the parser is stuck; the caller stops there.
-        stuck_ = documents_ > 0 && m.pos == document_start_.pos;
-        if (stuck_) {
-            held_null_ = false;  // the empty document was yaml-cpp's, not the file's
-        } else {
-            hand_on_held();
-            ++documents_;
+// Builds one YamlNode tree per document from libyaml's events, checking as it goes.
+class TreeBuilder {
+  public:
+    TreeBuilder(const YamlReader& r, const std::function<void(YamlNode&&)>& sink)
+        : r_(r), sink_(sink) {}
+
+    // Feeds one event; false when the parse must stop (too deep for the parser).
+    bool on_event(const yaml_event_t& e) {
+        Mark m = mark_of(e.start_mark);
+        switch (e.type) {
+            case YAML_DOCUMENT_START_EVENT:
+                start_document();
+                break;
+            case YAML_DOCUMENT_END_EVENT:
+                end_document();
+                break;
+            case YAML_ALIAS_EVENT:
+                on_alias(m);
+                break;
+            case YAML_SCALAR_EVENT:
+                on_scalar(m, e);
+                break;
+            case YAML_SEQUENCE_START_EVENT:
+                open(m, YamlNode::Kind::sequence, e.data.sequence_start.tag,
+                     e.data.sequence_start.anchor);
+                return depth_ < parser_depth_limit;
+            case YAML_MAPPING_START_EVENT:
+                open(m, YamlNode::Kind::map, e.data.mapping_start.tag, e.data.mapping_start.anchor);
+                return depth_ < parser_depth_limit;
+            case YAML_SEQUENCE_END_EVENT:
+            case YAML_MAPPING_END_EVENT:
+                close();
+                break;
+            default:  // stream start and end
+                break;
         }
-        document_start_ = m;
-        stack_.clear();
-        bad_ = stuck_;
-        anchors_ = aliases_ = too_deep_ = FirstOfKind{};
+        return true;
     }
-    void OnDocumentEnd() override {
-        report_pending("");
-        if (!bad_ && have_root_) {
-            if (root_.is_null())
-                held_null_ = true;  // handed on once the parser has moved past it
-            else
-                sink_(std::move(root_));
-        }
-        have_root_ = false;
-        root_ = YamlNode{};
-    }
-    // An empty document held back by OnDocumentEnd, once it is known to be the file's own.
-    void hand_on_held() {
-        if (!held_null_) return;
-        held_null_ = false;
-        YamlNode empty;
-        empty.line = document_start_.line + 1;
-        empty.column = character_column(text_, document_start_);
-        sink_(std::move(empty));
-    }
-    bool stuck() const { return stuck_; }
-    // yaml-cpp gave up inside the document (a syntax error, or its own nesting limit): what
-    // was seen so far is reported, and nothing is handed on.
+    // The parse stopped inside the document (a syntax error, or the parser's depth limit):
+    // what was seen so far is reported, and nothing is handed on.
     void abandon(std::string_view why) {
         report_pending(why);
         stack_.clear();
+        depth_ = dropped_levels_ = 0;
         have_root_ = false;
     }
     bool reported_depth() const { return too_deep_.seen(); }
-    const YAML::Mark& document_start() const { return document_start_; }
-
-    void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
-        YamlNode n = make(m, YamlNode::Kind::null);
-        check_anchor(n, anchor);
-        add(std::move(n));
-    }
-    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
-        // The value behind an alias is never looked up, so no alias can expand into anything:
-        // the document is refused.
-        YamlNode n = make(m, YamlNode::Kind::null);
-        aliases_.note(n);
-        bad_ = true;
-        add(std::move(n));
-    }
-    void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                  const std::string& value) override {
-        YamlNode n = make(m, YamlNode::Kind::scalar);
-        n.quoted = tag == "!";
-        check_tag(n, tag);
-        check_anchor(n, anchor);
-        if (!n.quoted && is_plain_null(value)) n.kind = YamlNode::Kind::null;
-        n.text = value;
-        add(std::move(n));
-    }
-    void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(m, YamlNode::Kind::sequence, tag, anchor);
-    }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(m, YamlNode::Kind::map, tag, anchor);
-    }
-    void OnMapEnd() override { close(); }
-
     std::size_t documents() const { return documents_; }
 
   private:
@@ -176,11 +134,45 @@ class TreeBuilder : public YAML::EventHandler {
         bool dropped = false;  // deeper than max_yaml_depth: its contents are not kept
     };
 
-    YamlNode make(const YAML::Mark& m, YamlNode::Kind kind) const {
+    void start_document() {
+        ++documents_;
+        stack_.clear();
+        depth_ = dropped_levels_ = 0;
+        bad_ = false;
+        anchors_ = aliases_ = too_deep_ = FirstOfKind{};
+    }
+    void end_document() {
+        report_pending("");
+        if (!bad_ && have_root_) sink_(std::move(root_));
+        have_root_ = false;
+        root_ = YamlNode{};
+    }
+    void on_alias(Mark m) {
+        // The value behind an alias is never looked up, so no alias can expand into anything:
+        // the document is refused.
+        YamlNode n = make(m, YamlNode::Kind::null);
+        aliases_.note(n);
+        bad_ = true;
+        add(std::move(n));
+    }
+    void on_scalar(Mark m, const yaml_event_t& e) {
+        const auto& s = e.data.scalar;
+        YamlNode n = make(m, YamlNode::Kind::scalar);
+        const char* tag = reinterpret_cast<const char*>(s.tag);
+        // Quoted, a block scalar, or the non-specific tag `!`: always a string.
+        n.quoted = s.style != YAML_PLAIN_SCALAR_STYLE || (tag && std::strcmp(tag, "!") == 0);
+        if (tag && std::strcmp(tag, "!") != 0) check_tag(n, tag);
+        check_anchor(n, s.anchor);
+        n.text.assign(reinterpret_cast<const char*>(s.value), s.length);
+        if (!n.quoted && is_plain_null(n.text)) n.kind = YamlNode::Kind::null;
+        add(std::move(n));
+    }
+
+    YamlNode make(Mark m, YamlNode::Kind kind) const {
         YamlNode n;
         n.kind = kind;
-        n.line = m.line + 1;
-        n.column = character_column(text_, m);
+        n.line = m.line;
+        n.column = m.column;
         return n;
     }
     // Reports a problem and reads on, so that one run shows every problem of the document.
@@ -191,7 +183,7 @@ class TreeBuilder : public YAML::EventHandler {
         if (k.more > 0)
             more =
                 " (" + std::to_string(k.more) + " more " + std::string(what) + " in this document)";
-        r_.diags().error({r_.file(), k.line, k.column}, message + more);
+        r_.diags().error(r_.at(k.line, k.column), message + more);
     }
     void report_pending(std::string_view why) {
         report(anchors_, "anchors (&name) are not supported: write the value out in full",
@@ -199,51 +191,52 @@ class TreeBuilder : public YAML::EventHandler {
         report(aliases_, "aliases (*name) are not supported: write the value out in full",
                "aliases");
         if (too_deep_.seen())
-            r_.diags().error({r_.file(), too_deep_.line, too_deep_.column},
+            r_.diags().error(r_.at(too_deep_.line, too_deep_.column),
                              "nesting is deeper than " + std::to_string(max_yaml_depth) +
                                  " levels of maps and lists" + std::string(why));
         anchors_ = aliases_ = too_deep_ = FirstOfKind{};
     }
-    void check_tag(const YamlNode& n, const std::string& tag) {
-        if (tag != "?" && tag != "!" && !tag.empty())
-            fail(n, "tags (" + tag + ") are not supported: remove the tag");
+    void check_tag(const YamlNode& n, const char* tag) {
+        fail(n, "tags (" + std::string(tag) + ") are not supported: remove the tag");
     }
-    void check_anchor(const YamlNode& n, YAML::anchor_t anchor) {
-        if (anchor != YAML::NullAnchor) anchors_.note(n);
+    void check_anchor(const YamlNode& n, const yaml_char_t* anchor) {
+        if (anchor) anchors_.note(n);
     }
-    void open(const YAML::Mark& m, YamlNode::Kind kind, const std::string& tag,
-              YAML::anchor_t anchor) {
+    void open(Mark m, YamlNode::Kind kind, const yaml_char_t* tag, const yaml_char_t* anchor) {
         Frame f;
         f.node = make(m, kind);
-        check_tag(f.node, tag);
+        if (tag) check_tag(f.node, reinterpret_cast<const char*>(tag));
         check_anchor(f.node, anchor);
+        ++depth_;
         // Nothing kcity reads is nested deeper; a deeper tree is not kept, so that no later
         // step recurses or allocates beyond this depth, whatever the file holds.
         if (static_cast<int>(stack_.size()) >= max_yaml_depth) {
             if (!too_deep_.seen()) too_deep_.note(f.node);
-            f.dropped = true;
+            if (dropped_levels_ == 0) dropped_at_ = m;
+            ++dropped_levels_;
+            return;  // not kept: only its depth is counted
         }
         stack_.push_back(std::move(f));
     }
     void close() {
-        bool dropped = stack_.back().dropped;
+        --depth_;
+        if (dropped_levels_ > 0) {
+            // Its place is kept (as null), its contents are not.
+            if (--dropped_levels_ == 0) add(make(dropped_at_, YamlNode::Kind::null));
+            return;
+        }
         YamlNode n = std::move(stack_.back().node);
         stack_.pop_back();
-        if (dropped) {
-            n.kind = YamlNode::Kind::null;  // its place is kept, its contents are not
-            n.items.clear();
-            n.keys.clear();
-        }
         add(std::move(n));
     }
     void add(YamlNode&& n) {
+        if (dropped_levels_ > 0) return;
         if (stack_.empty()) {
             root_ = std::move(n);
             have_root_ = true;
             return;
         }
         Frame& top = stack_.back();
-        if (top.dropped) return;
         if (top.node.kind == YamlNode::Kind::sequence) {
             top.node.items.push_back(std::move(n));
         } else if (!top.have_key) {
@@ -261,7 +254,7 @@ class TreeBuilder : public YAML::EventHandler {
         if (top.bad_key) {
             fail(key, "a key must be a plain word, not " + describe(key));
         } else {
-            // yaml-cpp keeps both silently; one of them would be ignored.
+            // A parser keeps both silently; one of them would be ignored.
             for (const auto& k : top.node.keys)
                 if (k.text == key.text) {
                     std::string where = "line " + std::to_string(k.line);
@@ -275,34 +268,65 @@ class TreeBuilder : public YAML::EventHandler {
     }
 
     const YamlReader& r_;
-    std::string_view text_;
     const std::function<void(YamlNode&&)>& sink_;
     std::vector<Frame> stack_;
+    int depth_ = 0;           // levels open in the text, kept or not
+    int dropped_levels_ = 0;  // levels open from the outermost one too deep
+    Mark dropped_at_;         // where that one began
     YamlNode root_;
     bool have_root_ = false;
     bool bad_ = false;
     FirstOfKind anchors_, aliases_, too_deep_;
-    YAML::Mark document_start_;
-    bool stuck_ = false;
-    bool held_null_ = false;
     std::size_t documents_ = 0;
 };
 
-std::string stuck_message(std::string_view text, const YAML::Mark& at) {
-    auto pos = static_cast<std::size_t>(std::max(at.pos, 0));
-    if (pos < text.size() && text[pos] == ',')
-        return "YAML syntax: a `,` cannot start a document; commas separate the items of "
-               "[...] and {...}";
-    return "YAML syntax: the file cannot be read on from here";
+// libyaml's own words for a syntax error, with where the construct it was in began.
+std::string syntax_message(const yaml_parser_t& p) {
+    std::string msg = "YAML syntax: ";
+    msg += p.problem ? p.problem : "the file cannot be read on from here";
+    if (p.context) {
+        Mark c = mark_of(p.context_mark);
+        msg += " (" + std::string(p.context) + " that began at line " + std::to_string(c.line) +
+               ", column " + std::to_string(c.column) + ")";
+    }
+    return msg;
 }
 
-// An input stream over the text without copying it: a 100 MB file is not held twice.
-class ViewBuffer : public std::streambuf {
+// Owns libyaml's parser and its current event, so that both are freed on every path.
+class Parser {
   public:
-    explicit ViewBuffer(std::string_view text) {
-        char* p = const_cast<char*>(text.data());  // read only: streambuf's API is not const
-        setg(p, p, p + text.size());
+    explicit Parser(std::string_view text) {
+        yaml_parser_initialize(&parser_);
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
+        yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
     }
+    ~Parser() {
+        if (have_event_) yaml_event_delete(&event_);
+        yaml_parser_delete(&parser_);
+    }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+
+    // The next event, or nullptr at the end of the stream or after an error.
+    const yaml_event_t* next() {
+        if (have_event_) {
+            bool end = event_.type == YAML_STREAM_END_EVENT;
+            yaml_event_delete(&event_);
+            have_event_ = false;
+            if (end) return nullptr;
+        }
+        if (!yaml_parser_parse(&parser_, &event_)) return nullptr;
+        have_event_ = true;
+        return &event_;
+    }
+    bool failed() const { return parser_.error != YAML_NO_ERROR; }
+    const yaml_parser_t& state() const { return parser_; }
+
+  private:
+    yaml_parser_t parser_;
+    yaml_event_t event_;
+    bool have_event_ = false;
 };
 
 }  // namespace
@@ -352,38 +376,29 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
     YamlReader r(file, diags);
     // The byte-order mark goes first: it is not a column of the first line.
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    if (auto problem = check_text(text, LineBreaks::lf)) {
+    if (auto problem = check_text(text, LineBreaks::yaml)) {
         diags.error({file, problem->line, problem->column}, problem->message);
         return 0;
     }
-    ViewBuffer buffer(text);
-    std::istream in(&buffer);
-    TreeBuilder builder(r, text, on_document);
-    try {
-        YAML::Parser parser(in);
-        while (parser.HandleNextDocument(builder)) {
-            if (builder.stuck()) {
-                const YAML::Mark& start = builder.document_start();
-                diags.error({file, start.line + 1, character_column(text, start)},
-                            stuck_message(text, start));
-                break;
+    TreeBuilder builder(r, on_document);
+    Parser parser(text);
+    while (const yaml_event_t* e = parser.next()) {
+        if (!builder.on_event(*e)) {
+            // Far deeper than kcity's own limit, which is already reported at its first place.
+            bool reported = builder.reported_depth();
+            builder.abandon("; the rest of the file was not read");
+            if (!reported) {
+                Mark m = mark_of(e->start_mark);
+                diags.error({file, m.line, m.column},
+                            "nesting is too deep; the rest of the file was not read");
             }
+            return builder.documents();
         }
-        builder.hand_on_held();
-    } catch (const YAML::DeepRecursion& e) {
-        // yaml-cpp's own limit (2000 calls deep, some 500 levels) lies far beyond kcity's, which
-        // is already reported at its first place: yaml-cpp's message ("bad file") would confuse.
-        bool reported = builder.reported_depth();
-        builder.abandon("; the rest of the file was not read");
-        builder.hand_on_held();
-        if (!reported)
-            diags.error({file, e.mark.line + 1, character_column(text, e.mark)},
-                        "nesting is too deep; the rest of the file was not read");
-    } catch (const YAML::Exception& e) {
+    }
+    if (parser.failed()) {
         builder.abandon("");
-        builder.hand_on_held();
-        diags.error({file, e.mark.line + 1, character_column(text, e.mark)},
-                    "YAML syntax: " + e.msg);
+        Mark m = mark_of(parser.state().problem_mark);
+        diags.error({file, m.line, m.column}, syntax_message(parser.state()));
     }
     return builder.documents();
 }

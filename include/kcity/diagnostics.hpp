@@ -1,16 +1,41 @@
 // User errors are values: every problem found in a run is collected, sorted and printed at
 // once as FILE:LINE:COLUMN: error: MESSAGE. One place (the CLI) turns them into an exit code.
 #pragma once
+#include <compare>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace kcity {
 
+// A file's name as shown in messages, stored once per run: every value of a call keeps a
+// Position, and a copy of a long path in each of them was most of a proposal's memory.
+// Copying is copying a pointer; equal names are the same pointer.
+class FileName {
+  public:
+    FileName();
+    FileName(std::string_view name);  // NOLINT: implicit, like the string it stands for
+    FileName(const std::string& name) : FileName(std::string_view(name)) {}
+    FileName(const char* name) : FileName(std::string_view(name)) {}
+
+    const std::string& str() const { return *name_; }
+    operator const std::string&() const { return *name_; }  // NOLINT
+    bool empty() const { return name_->empty(); }
+    bool starts_with(std::string_view prefix) const { return name_->starts_with(prefix); }
+
+    bool operator==(const FileName& other) const { return name_ == other.name_; }
+    std::strong_ordering operator<=>(const FileName& other) const {
+        return name_ == other.name_ ? std::strong_ordering::equal : *name_ <=> *other.name_;
+    }
+
+  private:
+    const std::string* name_;
+};
+
 // Where a value came from. `file` is the path as the user named it (or "<built-in>/x.yaml").
 // line and column are 1-based; 0 means "the whole file".
 struct Position {
-    std::string file;
+    FileName file;
     int line = 0;
     int column = 0;
     auto operator<=>(const Position&) const = default;

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kcity/date.hpp"
@@ -48,6 +49,17 @@ struct Review {
     Position where;
 };
 
+// Positions of a proposal's top-level fields, for messages. A few entries, looked up rarely:
+// a list, keyed by the field names (string literals of the loader), is the smallest form.
+class FieldPositions {
+  public:
+    void set(std::string_view key, const Position& where);
+    const Position* find(std::string_view key) const;
+
+  private:
+    std::vector<std::pair<std::string_view, Position>> items_;
+};
+
 struct Proposal {
     std::string id;
     std::string track;
@@ -61,8 +73,8 @@ struct Proposal {
     std::map<std::string, Value> attributes;
     std::vector<std::string> conflicts;
     std::vector<Review> reviews;
-    Position where;                      // the document's first line
-    std::map<std::string, Position> at;  // positions of the top-level fields, for messages
+    Position where;     // the document's first line
+    FieldPositions at;  // positions of the top-level fields, for messages
 };
 
 // A predicate of the rules (SPEC §5): a field test or a combination.

@@ -1,5 +1,5 @@
-// Checks that a file is text before a parser sees it. yaml-cpp and the CSV reader would take
-// any bytes: invalid UTF-8 (a sheet saved as CP949 by a Korean spreadsheet, a UTF-16 file)
+// Checks that a file is text before a parser sees it. The YAML parser and the CSV reader would
+// take any bytes: invalid UTF-8 (a sheet saved as CP949 by a Korean spreadsheet, a UTF-16 file)
 // or control characters would turn into mojibake in ids and names, or into parser errors
 // that quote raw bytes. Both are refused here, at their line and column.
 #pragma once
@@ -15,7 +15,7 @@ struct TextProblem {
 };
 
 enum class LineBreaks {
-    lf,        // YAML as yaml-cpp counts lines: only LF ends a line
+    yaml,      // YAML as libyaml counts lines: LF, CRLF, a lone CR, NEL, U+2028 and U+2029
     lf_or_cr,  // CSV: LF, CRLF, or a lone CR (old Mac spreadsheets) ends a line
 };
 

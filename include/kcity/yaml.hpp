@@ -55,11 +55,12 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
 // Typed reading of nodes with errors at their position.
 class YamlReader {
   public:
-    YamlReader(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+    YamlReader(FileName file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
     Position at(const YamlNode& n) const { return {file_, n.line, n.column}; }
+    Position at(int line, int column) const { return {file_, line, column}; }
     void error(const YamlNode& n, std::string message) const;
-    const std::string& file() const { return file_; }
+    const std::string& file() const { return file_.str(); }
     Diagnostics& diags() const { return diags_; }
 
     std::optional<std::string> text(const YamlNode& n, std::string_view what) const;
@@ -69,7 +70,7 @@ class YamlReader {
     std::optional<long long> money(const YamlNode& n, std::string_view what) const;
 
   private:
-    const std::string& file_;
+    FileName file_;
     Diagnostics& diags_;
 };
 

@@ -363,6 +363,50 @@ TEST_CASE("rules: an unknown operator, with a suggestion", "[rules]") {
     }
 }
 
+TEST_CASE("rules: a misspelt operator, combinator or field is one error, with a suggestion",
+          "[rules]") {
+    fixtures::TrackSpec t;
+    auto with_rule = [&](const std::string& require) {
+        t.extra = "eligibility:\n  - id: r\n    name: R\n    require: " + require + "\n";
+        return errors_of(t);
+    };
+    // Each misspelt key is the whole mistake: no second error about the operator or `field`
+    // that the map then lacks.
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"{field: applicant.type, inn: [government]}",
+         "unknown operator `inn` (did you mean `in`?)"},
+        {"{field: country, equal: VN}", "unknown operator `equal` (did you mean `equals`?)"},
+        {"{nott: {field: country, equals: KR}}", "unknown operator `nott` (did you mean `not`?)"},
+        {"{Not: {field: country, equals: KR}}", "unknown operator `Not` (did you mean `not`?)"},
+        {"{alll: [{field: country, equals: VN}]}", "unknown operator `alll` (did you mean `all`?)"},
+        {"{anyy: [{field: country, equals: VN}]}", "unknown operator `anyy` (did you mean `any`?)"},
+        {"{fieldd: country, equals: VN}", "unknown operator `fieldd` (did you mean `field`?)"},
+        {"{field: country, xyzzy: VN}", "unknown operator `xyzzy`"},
+    };
+    for (const auto& [rule, message] : cases) {
+        Diagnostics d = with_rule(rule);
+        INFO(rule << "\n" << fixtures::errors_of(d));
+        CHECK(has_error(d, message, "t.yaml", 11));
+        CHECK(d.sorted().size() == 1);
+    }
+    // No suggestion for a word far from every key.
+    CHECK_FALSE(has_error(with_rule("{field: country, xyzzy: VN}"), "did you mean"));
+
+    SECTION("a missing `field` beside a misspelt operator is still reported") {
+        Diagnostics d = with_rule("{inn: [VN]}");
+        INFO(fixtures::errors_of(d));
+        CHECK(has_error(d, "unknown operator `inn` (did you mean `in`?)", "t.yaml", 11));
+        CHECK(has_error(d, "a test needs `field`, the path it tests", "t.yaml", 11));
+        CHECK(d.sorted().size() == 2);
+    }
+    SECTION("and without any misspelling, the missing parts") {
+        CHECK(has_error(with_rule("{equals: VN}"), "a test needs `field`, the path it tests",
+                        "t.yaml", 11));
+        CHECK(has_error(with_rule("{}"), "a test needs `field` and one operator", "t.yaml", 11));
+        CHECK(has_error(with_rule("{field: country}"), "a test needs one operator", "t.yaml", 11));
+    }
+}
+
 TEST_CASE("rules: operator values of the wrong type", "[rules]") {
     fixtures::TrackSpec t;
     auto with_rule = [&](const std::string& require) {

@@ -84,9 +84,9 @@ TEST_CASE("validation: check_text finds what is not UTF-8 text, at its line and 
           "[validation]") {
     using kcity::check_text;
     using kcity::LineBreaks;
-    CHECK_FALSE(check_text("", LineBreaks::lf));
-    CHECK_FALSE(check_text("a\tb\r\n한글 \xc2\x85 \xf0\x9f\x98\x80\n", LineBreaks::lf));
-    auto bad = check_text("ab\n한글\xe2\x82", LineBreaks::lf);
+    CHECK_FALSE(check_text("", LineBreaks::yaml));
+    CHECK_FALSE(check_text("a\tb\r\n한글 \xc2\x85 \xf0\x9f\x98\x80\n", LineBreaks::yaml));
+    auto bad = check_text("ab\n한글\xe2\x82", LineBreaks::yaml);
     REQUIRE(bad);
     CHECK(bad->line == 2);
     CHECK(bad->column == 3);
@@ -94,15 +94,21 @@ TEST_CASE("validation: check_text finds what is not UTF-8 text, at its line and 
     for (const char* s : {"\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80",
                           "\xf8\x88\x80\x80\x80"}) {
         INFO(s);
-        CHECK(check_text(s, LineBreaks::lf));
+        CHECK(check_text(s, LineBreaks::yaml));
     }
-    auto control = check_text(std::string_view("x\x01", 2), LineBreaks::lf);
+    auto control = check_text(std::string_view("x\x01", 2), LineBreaks::yaml);
     REQUIRE(control);
     CHECK(control->column == 2);
     CHECK_THAT(control->message, Catch::Contains("(U+0001)"));
-    CHECK(check_text("\xef\xbf\xbe", LineBreaks::lf));  // U+FFFE
-    // Lines: a lone CR ends a line in CSV, not in YAML (as yaml-cpp counts them).
-    CHECK(check_text("a\rb\x01", LineBreaks::lf)->line == 1);
+    CHECK(check_text("\xef\xbf\xbe", LineBreaks::yaml));  // U+FFFE
+    // Lines: as libyaml counts them in YAML (a lone CR, NEL, U+2028 and U+2029 end a line
+    // too), and as the CSV reader counts them.
+    CHECK(check_text("a\rb\x01", LineBreaks::yaml)->line == 2);
+    CHECK(check_text("a\xc2\x85"
+                     "b\xe2\x80\xa8"
+                     "c\x01",
+                     LineBreaks::yaml)
+              ->line == 3);
     CHECK(check_text("a\rb\x01", LineBreaks::lf_or_cr)->line == 2);
     CHECK(check_text("a\r\nb\x01", LineBreaks::lf_or_cr)->line == 2);
 }
