@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 
 #include "kcity/builtin_rules.hpp"
 #include "kcity/load.hpp"
 #include "kcity/money.hpp"
+#include "kcity/parallel.hpp"
 #include "kcity/sha256.hpp"
+#include "kcity/yaml.hpp"
 
 namespace kcity {
 namespace fs = std::filesystem;
@@ -214,17 +217,112 @@ Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
                        where.builtin ? builtin_rules_origin : where.dir, diags);
 }
 
+namespace {
+
+// A file larger than this is cut into parts of about this size, parsed in parallel.
+constexpr std::size_t part_bytes = 1 << 20;
+
+// One piece of parallel work on the proposal files: hashing a file, or parsing a part of one.
+struct Task {
+    std::size_t file = 0;
+    std::size_t begin = 0, end = 0;  // the part's bytes (parse), unused for the hash
+    int first_line = 1;
+    bool hash = false;
+    // Results, written by the one thread that runs the task.
+    std::string sha256;
+    std::vector<Proposal> proposals;
+    Diagnostics diags;
+};
+
+struct ProposalFile {
+    std::optional<std::string> bytes;
+    Diagnostics read_diags;
+    std::size_t first_task = 0, end_task = 0;  // its parse tasks
+};
+
+int lines_before(std::string_view text, std::size_t offset) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+// The tasks of a file: its hash, and one parse per part.
+void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks) {
+    if (!file.bytes) return;
+    std::string_view text = *file.bytes;
+    Task hash;
+    hash.file = index;
+    hash.hash = true;
+    tasks.push_back(std::move(hash));
+    file.first_task = tasks.size();
+    std::vector<std::size_t> parts = document_parts(text, part_bytes);
+    int line = 1;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        std::size_t end = i + 1 < parts.size() ? parts[i + 1] : text.size();
+        if (i > 0) line += lines_before(text.substr(parts[i - 1]), parts[i] - parts[i - 1]) - 1;
+        Task parse;
+        parse.file = index;
+        parse.begin = parts[i];
+        parse.end = end;
+        parse.first_line = line;
+        tasks.push_back(std::move(parse));
+    }
+    file.end_task = tasks.size();
+}
+
+}  // namespace
+
 Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
     Call call;
     call.rules = std::move(rules);
     InputFiles files = collect_inputs(in, diags);
+    // Files are independent until the checks across them: they are read, hashed and parsed in
+    // parallel (large files in parts), and the results are merged in file order. Proposals are
+    // sorted and messages sorted afterwards, so nothing depends on the threads' timing.
+    std::vector<ProposalFile> loaded(files.proposals.size());
+    parallel_for(loaded.size(), [&](std::size_t i) {
+        loaded[i].bytes = read_file(files.proposals[i], loaded[i].read_diags);
+    });
+    std::vector<Task> tasks;
+    for (std::size_t i = 0; i < loaded.size(); ++i) plan_tasks(i, loaded[i], tasks);
+    const Rules& the_rules = call.rules;
+    parallel_for(tasks.size(), [&](std::size_t t) {
+        Task& task = tasks[t];
+        std::string_view text = *loaded[task.file].bytes;
+        if (task.hash) {
+            task.sha256 = sha256_hex(text);
+            return;
+        }
+        parse_proposal_text(text.substr(task.begin, task.end - task.begin),
+                            files.proposals[task.file], task.first_line, the_rules, task.proposals,
+                            task.diags);
+    });
     std::vector<std::string> hashes;
-    for (const auto& path : files.proposals) {
-        auto bytes = read_file(path, diags);
-        if (!bytes) continue;
-        hashes.push_back(sha256_hex(*bytes));
-        parse_proposals({path, std::move(*bytes)}, call.rules, call.proposals, diags);
+    std::size_t total = 0;
+    for (const auto& task : tasks) total += task.proposals.size();
+    call.proposals.reserve(total);
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+        ProposalFile& file = loaded[i];
+        diags.append(file.read_diags);
+        if (!file.bytes) continue;
+        bool parts_clean = true;
+        for (std::size_t t = file.first_task; t < file.end_task; ++t)
+            parts_clean = parts_clean && tasks[t].diags.size() == 0;
+        if (file.end_task - file.first_task > 1 && !parts_clean) {
+            // A problem in a part: the whole file is parsed again at once, so that what is
+            // reported is exactly what one pass over the file reports.
+            parse_proposals({files.proposals[i], std::move(*file.bytes)}, call.rules,
+                            call.proposals, diags);
+        } else {
+            for (std::size_t t = file.first_task; t < file.end_task; ++t) {
+                diags.append(tasks[t].diags);
+                std::move(tasks[t].proposals.begin(), tasks[t].proposals.end(),
+                          std::back_inserter(call.proposals));
+                tasks[t].proposals = {};
+            }
+        }
+        file.bytes.reset();
     }
+    for (const auto& task : tasks)
+        if (task.hash) hashes.push_back(task.sha256);
     std::sort(call.proposals.begin(), call.proposals.end(),
               [](const Proposal& a, const Proposal& b) {
                   return std::tie(a.id, a.where) < std::tie(b.id, b.where);

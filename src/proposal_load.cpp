@@ -213,13 +213,22 @@ const Position* FieldPositions::find(std::string_view key) const {
     return nullptr;
 }
 
+std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
+                                const Rules& rules, std::vector<Proposal>& out,
+                                Diagnostics& diags) {
+    YamlReader r(path, diags);
+    return read_yaml_stream(
+        text, path, diags,
+        [&](YamlNode&& doc) {
+            if (doc.is_null()) return;  // an empty document, e.g. after a trailing ---
+            if (auto p = read_proposal(r, doc, rules)) out.push_back(std::move(*p));
+        },
+        first_line);
+}
+
 std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,
                             Diagnostics& diags) {
-    YamlReader r(file.path, diags);
-    return read_yaml_stream(file.bytes, file.path, diags, [&](YamlNode&& doc) {
-        if (doc.is_null()) return;  // an empty document, e.g. after a trailing ---
-        if (auto p = read_proposal(r, doc, rules)) out.push_back(std::move(*p));
-    });
+    return parse_proposal_text(file.bytes, file.path, 1, rules, out, diags);
 }
 
 }  // namespace kcity

@@ -50,8 +50,9 @@ struct Mark {
     int line = 0, column = 0;  // 1-based
 };
 
-Mark mark_of(const yaml_mark_t& m) {
-    return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+// `first_line`: the line of the file on which the parsed text begins (a part of a large file).
+Mark mark_of(const yaml_mark_t& m, int first_line) {
+    return {static_cast<int>(m.line) + first_line, static_cast<int>(m.column) + 1};
 }
 
 // A problem that stands for every one of its kind in a document: reported once, at its first
@@ -79,12 +80,12 @@ constexpr int parser_depth_limit = 1000;
 // Builds one YamlNode tree per document from libyaml's events, checking as it goes.
 class TreeBuilder {
   public:
-    TreeBuilder(const YamlReader& r, const std::function<void(YamlNode&&)>& sink)
-        : r_(r), sink_(sink) {}
+    TreeBuilder(const YamlReader& r, int first_line, const std::function<void(YamlNode&&)>& sink)
+        : r_(r), first_line_(first_line), sink_(sink) {}
 
     // Feeds one event; false when the parse must stop (too deep for the parser).
     bool on_event(const yaml_event_t& e) {
-        Mark m = mark_of(e.start_mark);
+        Mark m = mark_of(e.start_mark, first_line_);
         switch (e.type) {
             case YAML_DOCUMENT_START_EVENT:
                 start_document();
@@ -268,6 +269,7 @@ class TreeBuilder {
     }
 
     const YamlReader& r_;
+    int first_line_;
     const std::function<void(YamlNode&&)>& sink_;
     std::vector<Frame> stack_;
     int depth_ = 0;           // levels open in the text, kept or not
@@ -281,11 +283,11 @@ class TreeBuilder {
 };
 
 // libyaml's own words for a syntax error, with where the construct it was in began.
-std::string syntax_message(const yaml_parser_t& p) {
+std::string syntax_message(const yaml_parser_t& p, int first_line) {
     std::string msg = "YAML syntax: ";
     msg += p.problem ? p.problem : "the file cannot be read on from here";
     if (p.context) {
-        Mark c = mark_of(p.context_mark);
+        Mark c = mark_of(p.context_mark, first_line);
         msg += " (" + std::string(p.context) + " that began at line " + std::to_string(c.line) +
                ", column " + std::to_string(c.column) + ")";
     }
@@ -372,15 +374,15 @@ std::string describe(const YamlNode& n) {
 }
 
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
-                             const std::function<void(YamlNode&&)>& on_document) {
+                             const std::function<void(YamlNode&&)>& on_document, int first_line) {
     YamlReader r(file, diags);
     // The byte-order mark goes first: it is not a column of the first line.
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (auto problem = check_text(text, LineBreaks::yaml)) {
-        diags.error({file, problem->line, problem->column}, problem->message);
+        diags.error({file, problem->line + first_line - 1, problem->column}, problem->message);
         return 0;
     }
-    TreeBuilder builder(r, on_document);
+    TreeBuilder builder(r, first_line, on_document);
     Parser parser(text);
     while (const yaml_event_t* e = parser.next()) {
         if (!builder.on_event(*e)) {
@@ -388,7 +390,7 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
             bool reported = builder.reported_depth();
             builder.abandon("; the rest of the file was not read");
             if (!reported) {
-                Mark m = mark_of(e->start_mark);
+                Mark m = mark_of(e->start_mark, first_line);
                 diags.error({file, m.line, m.column},
                             "nesting is too deep; the rest of the file was not read");
             }
@@ -397,10 +399,51 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
     }
     if (parser.failed()) {
         builder.abandon("");
-        Mark m = mark_of(parser.state().problem_mark);
-        diags.error({file, m.line, m.column}, syntax_message(parser.state()));
+        Mark m = mark_of(parser.state().problem_mark, first_line);
+        diags.error({file, m.line, m.column}, syntax_message(parser.state(), first_line));
     }
     return builder.documents();
+}
+
+namespace {
+
+// A lone CR, NEL (C2 85), LS (E2 80 A8) or PS (E2 80 A9): line breaks libyaml counts besides LF.
+bool has_other_line_breaks(std::string_view text) {
+    for (std::size_t i = text.find_first_of("\r\xC2\xE2"); i != std::string_view::npos;
+         i = text.find_first_of("\r\xC2\xE2", i + 1)) {
+        std::string_view rest = text.substr(i);
+        if (rest[0] == '\r' && !rest.starts_with("\r\n")) return true;
+        if (rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") ||
+            rest.starts_with("\xE2\x80\xA9"))
+            return true;
+    }
+    return false;
+}
+
+bool is_document_marker(std::string_view text, std::size_t at) {
+    std::string_view rest = text.substr(at);
+    return rest.starts_with("---") && (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t' ||
+                                       rest[3] == '\n' || rest[3] == '\r');
+}
+
+}  // namespace
+
+std::vector<std::size_t> document_parts(std::string_view text, std::size_t part_size) {
+    std::vector<std::size_t> parts{0};
+    if (text.size() <= part_size || has_other_line_breaks(text)) return parts;
+    std::size_t from = part_size;
+    while (from < text.size()) {
+        std::size_t at = from;
+        for (;;) {
+            at = text.find("\n---", at);
+            if (at == std::string_view::npos) return parts;
+            ++at;  // the marker's line starts after the LF
+            if (is_document_marker(text, at)) break;
+        }
+        parts.push_back(at);
+        from = at + part_size;
+    }
+    return parts;
 }
 
 void YamlReader::error(const YamlNode& n, std::string message) const {

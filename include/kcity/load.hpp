@@ -24,6 +24,11 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
 std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,
                             Diagnostics& diags);
 
+// Appends the proposals of a part of a YAML file: `text` begins on line `first_line` of `path`
+// (see document_parts). Returns the number of documents read.
+std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
+                                const Rules& rules, std::vector<Proposal>& out, Diagnostics& diags);
+
 // Adds the reviews of one CSV score sheet to the proposals they name.
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
                        Diagnostics& diags);

@@ -1,5 +1,5 @@
-// A YAML document as kcity reads it: yaml-cpp's event parser feeds a small tree that keeps
-// every value's position and whether it was quoted, refuses what yaml-cpp would silently
+// A YAML document as kcity reads it: libyaml's event parser feeds a small tree that keeps
+// every value's position and whether it was quoted, refuses what a YAML parser would silently
 // accept (duplicate keys, anchors and aliases, tags, deep nesting, text that is not UTF-8),
 // and resolves scalars by YAML 1.2's core schema (`yes` is a string; `"27"` is a string;
 // `010` is refused as ambiguous). docs/validation.md lists the traps and how each is met.
@@ -43,14 +43,25 @@ std::string describe(const YamlNode& n);
 inline constexpr int max_yaml_depth = 32;
 
 // Parses a stream of documents, handing each complete document to `on_document`, one at a
-// time (a multi-document file is never held whole). Problems are reported into `diags`
-// against `file` (line and column 1-based, columns in characters); a document is still handed
-// on after most problems, so that one run reports all of them, but not after an alias, whose
-// value is unknown. Anchors and aliases are reported once per document (the first of each,
-// with a count of the others); what lies deeper than max_yaml_depth is reported once and not
-// kept. Returns the number of documents seen.
+// time (a multi-document file is never held whole as a tree). Problems are reported into
+// `diags` against `file` (line and column 1-based, columns in characters; `first_line` is the
+// file's line on which `text` begins, when it is a part of the file); a document is still
+// handed on after most problems, so that one run reports all of them, but not after an alias,
+// whose value is unknown. Anchors and aliases are reported once per document (the first of
+// each, with a count of the others); what lies deeper than max_yaml_depth is reported once
+// and not kept. Returns the number of documents seen.
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
-                             const std::function<void(YamlNode&&)>& on_document);
+                             const std::function<void(YamlNode&&)>& on_document,
+                             int first_line = 1);
+
+// Where a large multi-document text may be cut into parts that are parsed on their own, in
+// parallel: the offsets of lines that start with the document marker `---`, about
+// `part_size` bytes apart, after the first part at offset 0. Only {0} when the text uses a line
+// break other than LF and CRLF (libyaml counts a lone CR, NEL, U+2028 and U+2029 as line
+// breaks too; a part's first line number is counted in LFs). A marker at the start of a line
+// always starts a document or is a syntax error, so parts parse as the whole text does; the
+// caller still parses the whole text at once whenever a part reports any problem.
+std::vector<std::size_t> document_parts(std::string_view text, std::size_t part_size);
 
 // Typed reading of nodes with errors at their position.
 class YamlReader {
