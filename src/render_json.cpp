@@ -28,7 +28,8 @@ std::string number_or_null(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "null";
 }
 
-std::string proposal_json(const TrackRules& t, const ProposalResult& r, Lang lang) {
+// Appends to `out`: the report of a large call is tens of megabytes, built in one string.
+void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
     const Proposal& p = *r.proposal;
     const std::string in = "        ";
     std::string criteria = "null";
@@ -48,7 +49,7 @@ std::string proposal_json(const TrackRules& t, const ProposalResult& r, Lang lan
                               ? fmt::format("{{\"used\": {}, \"trimmed\": {}, \"excluded\": {}}}",
                                             list(r.used), list(r.trimmed), list(r.excluded))
                               : "null";
-    std::string out = in + "{\n";
+    out += in + "{\n";
     out += fmt::format("{}  \"id\": {}, \"country\": {}, \"city\": {},\n", in, json_quote(p.id),
                        json_quote(p.country), json_quote(p.city));
     out += fmt::format("{}  \"status\": {}, \"rank\": {},\n", in, json_quote(status_code(r.status)),
@@ -61,13 +62,13 @@ std::string proposal_json(const TrackRules& t, const ProposalResult& r, Lang lan
                        r.award_krw ? std::to_string(*r.award_krw) : "null");
     out += fmt::format("{}  \"reviews\": {},\n", in, reviews);
     out += fmt::format("{}  \"reasons\": {}\n", in, reasons_json(r.reasons, in + "  ", lang));
-    return out + in + "}";
+    out += in + "}";
 }
 
-std::string track_json(const TrackResult& tr, Lang lang) {
+void track_json(std::string& out, const TrackResult& tr, Lang lang) {
     const TrackRules& t = *tr.rules;
     const std::string in = "    ";
-    std::string out = in + "{\n";
+    out += in + "{\n";
     out += fmt::format("{}  \"track\": {},\n", in, json_quote(t.id));
     out += fmt::format("{}  \"method\": {},\n", in,
                        tr.method == Method::merit ? "\"merit\"" : "\"optimal\"");
@@ -80,10 +81,12 @@ std::string track_json(const TrackResult& tr, Lang lang) {
         out += fmt::format("{}  \"shortfall_reasons\": {},\n", in,
                            reasons_json(tr.shortfall_reasons, in + "  ", lang));
     out += in + "  \"proposals\": [";
-    for (std::size_t i = 0; i < tr.proposals.size(); ++i)
-        out += (i ? ",\n" : "\n") + proposal_json(t, tr.proposals[i], lang);
+    for (std::size_t i = 0; i < tr.proposals.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        proposal_json(out, t, tr.proposals[i], lang);
+    }
     out += tr.proposals.empty() ? "]\n" : "\n" + in + "  ]\n";
-    return out + in + "}";
+    out += in + "}";
 }
 
 }  // namespace
@@ -100,8 +103,10 @@ std::string render_json(const Result& result, Lang lang) {
         json_quote(result.rules->sha256), json_quote(result.proposals_sha256),
         result.proposal_count);
     out += "  \"tracks\": [";
-    for (std::size_t i = 0; i < result.tracks.size(); ++i)
-        out += (i ? ",\n" : "\n") + track_json(result.tracks[i], lang);
+    for (std::size_t i = 0; i < result.tracks.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        track_json(out, result.tracks[i], lang);
+    }
     out += result.tracks.empty() ? "],\n" : "\n  ],\n";
     out += "  \"warnings\": [";
     for (std::size_t i = 0; i < result.warnings.size(); ++i) {
@@ -110,7 +115,8 @@ std::string render_json(const Result& result, Lang lang) {
                            json_quote(w.track), json_quote(w.code), json_quote(w.message));
     }
     out += result.warnings.empty() ? "]\n" : "\n  ]\n";
-    return out + "}\n";
+    out += "}\n";
+    return out;
 }
 
 }  // namespace kcity
