@@ -1,10 +1,15 @@
-// `kcity explain ID`: one proposal's way through every step, with the numbers.
+// `kcity explain ID`: one proposal's way through every step, with the numbers. Every word
+// comes from the message table (i18n.cpp, keys explain.*), so the text is English or Korean;
+// the JSON form keeps its keys and names each step by its stable code.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "kcity/commands.hpp"
+#include "kcity/countries.hpp"
 #include "kcity/evaluate.hpp"
+#include "kcity/i18n.hpp"
 #include "kcity/predicate.hpp"
 #include "kcity/text_util.hpp"
 
@@ -12,6 +17,7 @@ namespace kcity {
 namespace {
 
 struct Step {
+    std::string code;  // stable: eligibility, panel, ... (the JSON's "step")
     std::string name, outcome;
     std::vector<std::string> details;
 };
@@ -23,10 +29,6 @@ std::string exact(const Rational& r) {
     return format_decimal_short(d) + (ends ? "" : "…");
 }
 
-std::string money(Krw k) {
-    return format_krw(k, Lang::en);
-}
-
 struct Ctx {
     const Call& call;
     const TrackRules& t;
@@ -36,44 +38,67 @@ struct Ctx {
     Lang lang;
     int places() const { return t.rounding; }
     std::string score(Decimal d) const { return format_decimal(d, places()); }
+    bool ko() const { return lang == Lang::ko; }
+    // A message of the table in the explanation's language.
+    std::string say(std::string_view key, const std::vector<std::string>& values = {}) const {
+        return format_label(key, lang, values);
+    }
+    std::string money(Krw k) const { return format_krw(k, lang); }
+    std::string pass_fail(bool ok) const { return say(ok ? "explain.pass" : "explain.fail"); }
+    // English names things by the rules' ids and the JSON's codes, Korean by their names.
+    std::string criterion(const Criterion& k) const { return ko() ? k.name.get(true) : k.id; }
+    std::string status(Status st) const { return ko() ? status_label(st, lang) : status_code(st); }
+    std::string country(const std::string& code) const {
+        return ko() ? arg_country(code).ko : code;
+    }
+    Step step(const char* code) const {
+        return {code, say(std::string("explain.step.") + code), "", {}};
+    }
 };
 
-void tested_values(const Predicate& pred, const Proposal& p, std::vector<std::string>& out) {
+// The value of each field the predicate tests, once per field (a rule may test a field in
+// several of its branches).
+void tested_values(const Ctx& c, const Predicate& pred, std::vector<std::string>& out) {
+    std::vector<std::string> seen;
     for_each_test(pred, [&](const Predicate& test) {
-        Value v = lookup_field(p, test.field);
-        out.push_back("    " + test.field + " = " +
-                      (v.type == Value::Type::null ? "(absent)" : v.text));
+        if (std::find(seen.begin(), seen.end(), test.field) != seen.end()) return;
+        seen.push_back(test.field);
+        Value v = lookup_field(c.p, test.field);
+        out.push_back(
+            c.say("explain.tested",
+                  {test.field, v.type == Value::Type::null ? c.say("explain.absent") : v.text}));
     });
 }
 
 Step eligibility(const Ctx& c) {
-    Step s{"eligibility", "", {}};
+    Step s = c.step("eligibility");
     int tz = c.call.rules.program.tz_minutes;
     bool late = compare_dates(c.p.submitted_at, c.t.deadline, tz) > 0;
-    s.details.push_back(fmt::format("deadline: submitted {}, deadline {}: {}",
-                                    format_datetime(c.p.submitted_at),
-                                    format_datetime(c.t.deadline), late ? "FAIL" : "pass"));
+    s.details.push_back(c.say(
+        "explain.deadline",
+        {format_datetime(c.p.submitted_at), format_datetime(c.t.deadline), c.pass_fail(!late)}));
     bool low = c.p.requested_krw < c.t.award_min;
     bool high = c.p.requested_krw > c.t.award_max;
-    s.details.push_back(fmt::format("award-range: requested {}, range {}–{} (above: {}): {}",
-                                    money(c.p.requested_krw), money(c.t.award_min),
-                                    money(c.t.award_max), c.t.reject_above_max ? "reject" : "cap",
-                                    low || (high && c.t.reject_above_max) ? "FAIL"
-                                    : high                                ? "pass (capped)"
-                                                                          : "pass"));
+    s.details.push_back(
+        c.say("explain.award-range",
+              {c.money(c.p.requested_krw), c.money(c.t.award_min), c.money(c.t.award_max),
+               c.say(c.t.reject_above_max ? "explain.above-reject" : "explain.above-cap"),
+               low || (high && c.t.reject_above_max) ? c.say("explain.fail")
+               : high                                ? c.say("explain.pass-capped")
+                                                     : c.say("explain.pass")}));
     PredicateContext ctx{&c.call.rules.history, c.call.rules.program.year, tz};
     for (const auto& rule : c.t.eligibility) {
         bool ok = evaluate(rule.require, c.p, ctx);
-        s.details.push_back(fmt::format("{} ({}): {}", rule.id, rule.name.get(c.lang == Lang::ko),
-                                        ok ? "pass" : "FAIL"));
-        tested_values(rule.require, c.p, s.details);
+        s.details.push_back(
+            c.say("explain.rule", {rule.id, rule.name.get(c.ko()), c.pass_fail(ok)}));
+        tested_values(c, rule.require, s.details);
     }
-    s.outcome = c.r.status == Status::ineligible ? "ineligible" : "eligible";
+    s.outcome = c.say(c.r.status == Status::ineligible ? "explain.ineligible" : "explain.eligible");
     return s;
 }
 
 Step panel(const Ctx& c) {
-    Step s{"panel", "", {}};
+    Step s = c.step("panel");
     auto in = [](const std::vector<std::string>& v, const std::string& id) {
         return std::find(v.begin(), v.end(), id) != v.end();
     };
@@ -86,34 +111,36 @@ Step panel(const Ctx& c) {
         std::string scores;
         for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
             total = total + Rational(c.t.criteria[i].weight) * Rational(rv->scores[i]);
-            scores +=
-                (i ? ", " : "") + c.t.criteria[i].id + " " + format_decimal_short(rv->scores[i]);
+            scores += (i ? ", " : "") + c.criterion(c.t.criteria[i]) + " " +
+                      format_decimal_short(rv->scores[i]);
         }
-        std::string role = in(c.r.excluded, rv->reviewer)  ? "excluded (conflict of interest)"
-                           : in(c.r.trimmed, rv->reviewer) ? "trimmed (highest or lowest total)"
-                                                           : "used";
+        std::string role = c.say(in(c.r.excluded, rv->reviewer)  ? "explain.excluded"
+                                 : in(c.r.trimmed, rv->reviewer) ? "explain.trimmed"
+                                                                 : "explain.used");
         if (in(c.r.excluded, rv->reviewer))
             s.details.push_back(rv->reviewer + ": " + role);
         else
             s.details.push_back(
-                fmt::format("{}: {} (total {}): {}", rv->reviewer, scores, exact(total), role));
+                c.say("explain.review", {rv->reviewer, scores, exact(total), role}));
     }
-    s.details.push_back(fmt::format("valid reviews {}, at least {} needed",
-                                    c.r.used.size() + c.r.trimmed.size(), c.t.min_reviewers));
-    s.outcome = c.r.status == Status::unscored ? "unscored" : "enough reviews";
+    s.details.push_back(c.say(
+        "explain.valid-reviews",
+        {std::to_string(c.r.used.size() + c.r.trimmed.size()), std::to_string(c.t.min_reviewers)}));
+    s.outcome =
+        c.say(c.r.status == Status::unscored ? "explain.unscored" : "explain.enough-reviews");
     return s;
 }
 
 Step aggregation(const Ctx& c) {
-    Step s{"aggregation", "", {}};
+    Step s = c.step("aggregation");
     std::vector<const Review*> valid;
     for (const auto& rv : c.p.reviews)
         if (std::find(c.r.excluded.begin(), c.r.excluded.end(), rv.reviewer) == c.r.excluded.end())
             valid.push_back(&rv);
     Aggregation agg = aggregate(c.t, valid);
-    const char* how = c.t.aggregate == Aggregate::mean     ? "mean"
-                      : c.t.aggregate == Aggregate::median ? "median"
-                                                           : "trimmed mean";
+    std::string how = c.say(c.t.aggregate == Aggregate::mean     ? "explain.mean"
+                            : c.t.aggregate == Aggregate::median ? "explain.median"
+                                                                 : "explain.trimmed-mean");
     Rational base;
     for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
         const Criterion& k = c.t.criteria[i];
@@ -121,71 +148,82 @@ Step aggregation(const Ctx& c) {
         for (const Review* rv : valid)
             if (std::find(agg.used.begin(), agg.used.end(), rv->reviewer) != agg.used.end())
                 values += (values.empty() ? "" : " + ") + format_decimal_short(rv->scores[i]);
-        s.details.push_back(fmt::format("{}: {} of ({}) = {} → {}{}", k.id, how, values,
-                                        exact(agg.criteria[i]), c.score(c.r.criteria[i]),
-                                        k.weight == Decimal::from_int(1)
-                                            ? ""
-                                            : " (weight " + format_decimal_short(k.weight) + ")"));
+        s.details.push_back(
+            c.say("explain.aggregate",
+                  {c.criterion(k), how, values, exact(agg.criteria[i]), c.score(c.r.criteria[i]),
+                   k.weight == Decimal::from_int(1)
+                       ? ""
+                       : c.say("explain.weight", {format_decimal_short(k.weight)})}));
         base = base + Rational(k.weight) * agg.criteria[i];
     }
-    s.details.push_back(fmt::format("base = {} → {} (rounded half away from zero to {} places)",
-                                    exact(base), c.score(*c.r.base), c.places()));
-    s.outcome = "base " + c.score(*c.r.base);
+    s.details.push_back(
+        c.say("explain.base", {exact(base), c.score(*c.r.base), std::to_string(c.places())}));
+    s.outcome = c.say("explain.base-outcome", {c.score(*c.r.base)});
     return s;
 }
 
 Step adjustments(const Ctx& c) {
-    Step s{"adjustments", "", {}};
+    Step s = c.step("adjustments");
     PredicateContext ctx{&c.call.rules.history, c.call.rules.program.year,
                          c.call.rules.program.tz_minutes};
     for (const auto& a : c.t.adjustments) {
         bool holds = evaluate(a.when, c.p, ctx);
-        s.details.push_back(fmt::format("{} ({} points): {}", a.id, a.points_text,
-                                        holds ? "applies" : "does not apply"));
-        tested_values(a.when, c.p, s.details);
+        s.details.push_back(c.say("explain.adjustment",
+                                  {c.ko() ? a.name.get(true) : a.id, a.points_text,
+                                   c.say(holds ? "explain.applies" : "explain.not-applies")}));
+        tested_values(c, a.when, s.details);
     }
     if (c.t.cap_bonus || c.t.cap_penalty)
-        s.details.push_back(
-            fmt::format("caps: bonus {}, penalty {}",
-                        c.t.cap_bonus ? format_decimal_short(*c.t.cap_bonus) : "none",
-                        c.t.cap_penalty ? format_decimal_short(*c.t.cap_penalty) : "none"));
-    s.details.push_back(fmt::format("score = base {} + {} = {}", c.score(*c.r.base),
-                                    format_decimal_short(c.r.adjustment_total),
-                                    c.score(*c.r.score)));
-    s.outcome = "score " + c.score(*c.r.score);
+        s.details.push_back(c.say(
+            "explain.caps",
+            {c.t.cap_bonus ? format_decimal_short(*c.t.cap_bonus) : c.say("explain.none"),
+             c.t.cap_penalty ? format_decimal_short(*c.t.cap_penalty) : c.say("explain.none")}));
+    s.details.push_back(c.say(
+        "explain.score",
+        {c.score(*c.r.base), format_decimal_short(c.r.adjustment_total), c.score(*c.r.score)}));
+    s.outcome = c.say("explain.score-outcome", {c.score(*c.r.score)});
     return s;
 }
 
 Step cutoffs(const Ctx& c) {
-    Step s{"cut-offs", "", {}};
+    Step s = c.step("cut-offs");
     for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
         const Criterion& k = c.t.criteria[i];
         if (!k.cutoff) continue;
         bool ok = !(c.r.criteria[i] < *k.cutoff);
-        s.details.push_back(fmt::format("{} {} against cut-off {}: {}", k.id,
-                                        c.score(c.r.criteria[i]), format_decimal_short(*k.cutoff),
-                                        ok ? "pass" : "FAIL"));
+        s.details.push_back(
+            c.say("explain.cutoff", {c.criterion(k), c.score(c.r.criteria[i]),
+                                     format_decimal_short(*k.cutoff), c.pass_fail(ok)}));
     }
     if (c.t.threshold)
-        s.details.push_back(fmt::format("base {} against threshold {}: {}", c.score(*c.r.base),
-                                        format_decimal_short(*c.t.threshold),
-                                        *c.r.base < *c.t.threshold ? "FAIL" : "pass"));
-    s.outcome = c.r.status == Status::below_threshold ? "below threshold" : "passed";
+        s.details.push_back(
+            c.say("explain.threshold", {c.score(*c.r.base), format_decimal_short(*c.t.threshold),
+                                        c.pass_fail(!(*c.r.base < *c.t.threshold))}));
+    s.outcome =
+        c.say(c.r.status == Status::below_threshold ? "explain.below-threshold" : "explain.passed");
     return s;
+}
+
+// A tie-break key as the rules wrote it; in Korean a criterion by its name.
+std::string tie_key_text(const Ctx& c, const TieKey& k) {
+    if (c.ko() && k.kind == TieKey::Kind::criterion && k.criterion < c.t.criteria.size())
+        return c.t.criteria[k.criterion].name.get(true);
+    return k.text;
 }
 
 // Why the neighbour above (or below) is ordered so: the score, or the first tie-break key
 // that differs.
 std::string decided_by(const Ctx& c, const ProposalResult& a, const ProposalResult& b) {
-    if (*a.score != *b.score) return "score";
+    if (*a.score != *b.score) return c.say("explain.by-score");
     for (const auto& k : c.t.tie_break)
         if (compare_tie_key(k, a, b, c.call.rules.program.tz_minutes) != 0)
-            return "tie-break " + k.text;
-    return "tie-break id";
+            return c.say("explain.by-tie-break", {tie_key_text(c, k)});
+    return c.say("explain.by-tie-break", {"id"});
 }
 
 Step ranking(const Ctx& c) {
-    Step s{"ranking", "rank " + std::to_string(*c.r.rank), {}};
+    Step s = c.step("ranking");
+    s.outcome = c.say("explain.rank-outcome", {std::to_string(*c.r.rank)});
     const ProposalResult* above = nullptr;
     const ProposalResult* below = nullptr;
     for (const auto& x : c.tr.proposals) {
@@ -194,18 +232,19 @@ Step ranking(const Ctx& c) {
         if (*x.rank == *c.r.rank + 1) below = &x;
     }
     if (above)
-        s.details.push_back(fmt::format("above: rank {} {} score {} (decided by {})", *above->rank,
-                                        above->proposal->id, c.score(*above->score),
-                                        decided_by(c, *above, c.r)));
+        s.details.push_back(
+            c.say("explain.above", {std::to_string(*above->rank), above->proposal->id,
+                                    c.score(*above->score), decided_by(c, *above, c.r)}));
     if (below)
-        s.details.push_back(fmt::format("below: rank {} {} score {} (decided by {})", *below->rank,
-                                        below->proposal->id, c.score(*below->score),
-                                        decided_by(c, c.r, *below)));
+        s.details.push_back(
+            c.say("explain.below", {std::to_string(*below->rank), below->proposal->id,
+                                    c.score(*below->score), decided_by(c, c.r, *below)}));
     return s;
 }
 
 Step selection(const Ctx& c) {
-    Step s{"selection", status_code(c.r.status), {}};
+    Step s = c.step("selection");
+    s.outcome = c.status(c.r.status);
     // What had been decided above it when the walk reached it.
     int selected = 0;
     Krw spent = 0;
@@ -217,17 +256,19 @@ Step selection(const Ctx& c) {
             ++per_country[x.proposal->country];
         }
     const SelectionRules& sel = c.t.selection;
-    s.details.push_back(
-        fmt::format("method {}; award {}{}", c.tr.method == Method::merit ? "merit" : "optimal",
-                    money(c.r.award_candidate),
-                    c.call.rules.decisions.awards.count(c.p.id) ? " (committee's award)" : ""));
-    s.details.push_back(fmt::format(
-        "before it: {} of {} selected, {} of {} left, {} selected from {}{}", selected, sel.max,
-        money(sel.budget_krw - spent), money(sel.budget_krw), per_country[c.p.country], c.p.country,
-        sel.max_per_country ? fmt::format(" (cap {})", *sel.max_per_country) : ""));
+    s.details.push_back(c.say(
+        "explain.method",
+        {c.say(c.tr.method == Method::merit ? "method.merit" : "method.optimal"),
+         c.money(c.r.award_candidate),
+         c.call.rules.decisions.awards.count(c.p.id) ? c.say("explain.committee-award") : ""}));
+    s.details.push_back(c.say(
+        "explain.before",
+        {std::to_string(selected), std::to_string(sel.max), c.money(sel.budget_krw - spent),
+         c.money(sel.budget_krw), std::to_string(per_country[c.p.country]), c.country(c.p.country),
+         sel.max_per_country ? c.say("explain.cap", {std::to_string(*sel.max_per_country)}) : ""}));
     for (const auto& reason : c.r.reasons)
         s.details.push_back(reason.code + ": " + reason_text(reason, c.lang));
-    if (c.r.award_krw) s.details.push_back("awarded " + money(*c.r.award_krw));
+    if (c.r.award_krw) s.details.push_back(c.say("explain.awarded", {c.money(*c.r.award_krw)}));
     return s;
 }
 
@@ -237,28 +278,30 @@ std::vector<std::string> margins(const Ctx& c) {
     if (!c.r.score) return out;
     if (c.t.threshold) {
         Decimal gap = *c.r.base - *c.t.threshold;
-        out.push_back(gap < Decimal{} ? "needs " + format_decimal_short(-gap) +
-                                            " more base points to reach the threshold"
-                                      : "could lose " + format_decimal_short(gap) +
-                                            " base points and still pass the threshold");
+        out.push_back(gap < Decimal{}
+                          ? c.say("explain.needs-threshold", {format_decimal_short(-gap)})
+                          : c.say("explain.spare-threshold", {format_decimal_short(gap)}));
     }
     for (std::size_t i = 0; i < c.t.criteria.size(); ++i)
         if (const auto& cut = c.t.criteria[i].cutoff) {
             Decimal gap = c.r.criteria[i] - *cut;
-            out.push_back(c.t.criteria[i].id +
-                          (gap < Decimal{}
-                               ? ": needs " + format_decimal_short(-gap) + " more points"
-                               : ": " + format_decimal_short(gap) + " points above its cut-off"));
+            std::string name = c.criterion(c.t.criteria[i]);
+            out.push_back(gap < Decimal{}
+                              ? c.say("explain.needs-cutoff", {name, format_decimal_short(-gap)})
+                              : c.say("explain.spare-cutoff", {name, format_decimal_short(gap)}));
         }
     if (c.r.is_candidate && c.r.status != Status::selected) {
         const ProposalResult* last = nullptr;
         for (const auto& x : c.tr.proposals)
             if (x.status == Status::selected && (!last || *x.rank > *last->rank)) last = &x;
-        if (last)
-            out.push_back(fmt::format(
-                "the lowest selected proposal, {} (rank {}), scores {}: {} points above this one",
-                last->proposal->id, *last->rank, c.score(*last->score),
-                format_decimal_short(*last->score - *c.r.score)));
+        // A reserve kept out by the country cap may score above the lowest selected one.
+        if (last) {
+            Decimal gap = *last->score - *c.r.score;
+            bool below = gap < Decimal{};
+            out.push_back(c.say(below ? "explain.lowest-selected-below" : "explain.lowest-selected",
+                                {last->proposal->id, std::to_string(*last->rank),
+                                 c.score(*last->score), format_decimal_short(below ? -gap : gap)}));
+        }
     }
     return out;
 }
@@ -274,24 +317,30 @@ std::vector<Step> steps_of(const Ctx& c) {
     steps.push_back(ranking(c));
     if (c.r.is_candidate)
         steps.push_back(selection(c));
-    else if (c.r.status == Status::withdrawn)
-        steps.push_back({"decisions", "withdrawn", {"withdrawn after applying (decisions.yaml)"}});
+    else if (c.r.status == Status::withdrawn) {
+        Step s = c.step("decisions");
+        s.outcome = c.status(Status::withdrawn);
+        s.details.push_back(reason_text(make_reason("withdrawn", "withdrawn", {}), c.lang));
+        steps.push_back(std::move(s));
+    }
     return steps;
 }
 
 std::string render_explain_text(const Ctx& c, const std::vector<Step>& steps,
                                 const std::vector<std::string>& m) {
-    std::string out = fmt::format("{} — {} ({}, {})\ntrack {}; status {}", c.p.id,
-                                  c.p.title.get(c.lang == Lang::ko), c.p.city, c.p.country, c.t.id,
-                                  status_code(c.r.status));
-    if (c.r.rank) out += fmt::format("; rank {}; score {}", *c.r.rank, c.score(*c.r.score));
+    std::string track = c.ko() ? c.t.name.get(true) + " (" + c.t.id + ")" : c.t.id;
+    std::string out =
+        c.say("explain.header", {c.p.id, c.p.title.get(c.ko()), c.p.city,
+                                 c.ko() ? country_name(c.p.country, c.lang) : c.p.country}) +
+        "\n" + c.say("explain.status", {track, c.status(c.r.status)});
+    if (c.r.rank) out += c.say("explain.rank", {std::to_string(*c.r.rank), c.score(*c.r.score)});
     out += "\n";
     for (std::size_t i = 0; i < steps.size(); ++i) {
         out += fmt::format("\n{}. {}: {}\n", i + 1, steps[i].name, steps[i].outcome);
         for (const auto& d : steps[i].details) out += "   " + d + "\n";
     }
     if (!m.empty()) {
-        out += "\nmargins\n";
+        out += "\n" + c.say("explain.margins") + "\n";
         for (const auto& line : m) out += "   " + line + "\n";
     }
     return out;
@@ -315,7 +364,7 @@ std::string render_explain_json(const Ctx& c, const std::vector<Step>& steps,
     out += "  \"steps\": [";
     for (std::size_t i = 0; i < steps.size(); ++i)
         out += fmt::format("{}\n    {{\"step\": {}, \"outcome\": {}, \"details\": {}}}",
-                           i ? "," : "", json_quote(steps[i].name), json_quote(steps[i].outcome),
+                           i ? "," : "", json_quote(steps[i].code), json_quote(steps[i].outcome),
                            json_list(steps[i].details, "    "));
     out += "\n  ],\n  \"margins\": " + json_list(m, "  ") + "\n}\n";
     return out;

@@ -38,16 +38,15 @@ std::vector<std::string> cells(const Row& row, Lang lang, bool raw_amounts) {
 }
 
 std::vector<std::string> head(Lang lang) {
-    bool ko = lang == Lang::ko;
-    return {ko ? "구분" : "Status",    label("label.rank", lang), label("label.country", lang),
-            label("label.city", lang), ko ? "사업명" : "Project", ko ? "신청기관" : "Applicant",
+    return {label("list.status", lang),   label("label.rank", lang),
+            label("label.country", lang), label("label.city", lang),
+            label("label.project", lang), label("label.applicant", lang),
             label("label.award", lang)};
 }
 
 std::string title_of(const Result& result, Lang lang) {
     const Program& p = result.rules->program;
-    return fmt::format("{} {} — {}", p.name, p.year,
-                       lang == Lang::ko ? "선정 결과" : "Selection list");
+    return fmt::format("{} {} — {}", p.name, p.year, label("label.selection-list", lang));
 }
 
 std::string list_text(const Result& result, Lang lang, bool markdown) {
@@ -106,7 +105,7 @@ std::string list_csv(const Result& result, Lang lang, bool bom) {
         return line + "\r\n";
     };
     std::vector<std::string> h = head(lang);
-    h.insert(h.begin(), lang == Lang::ko ? "유형" : "Track");
+    h.insert(h.begin(), label("label.track", lang));
     out += row_text(h);
     for (const auto& tr : result.tracks)
         for (const auto& row : rows_of(tr)) {

@@ -37,17 +37,15 @@ std::string md_track(const TrackResult& tr, Lang lang) {
         label("label.selected-of", lang), tr.selected, s.min, s.max, label("label.awarded", lang),
         format_krw(tr.awarded_krw, lang), format_krw(s.budget_krw, lang));
     if (tr.shortfall) {
-        out += fmt::format(
-            "\n> **{}**: {}\n", label("label.shortfall", lang),
-            reason_text(make_reason("", "label.shortfall-line",
-                                    {arg(std::to_string(tr.selected)), arg(std::to_string(s.min))}),
-                        lang));
+        out += fmt::format("\n> **{}**: {}\n", label("label.shortfall", lang),
+                           format_label("label.shortfall-line", lang,
+                                        {std::to_string(tr.selected), std::to_string(s.min)}));
         for (const auto& r : tr.shortfall_reasons)
             out += "> - `" + r.code + "`: " + reason_text(r, lang) + "\n";
     }
     std::vector<std::string> head = {label("label.rank", lang),    label("label.id", lang),
                                      label("label.country", lang), label("label.city", lang),
-                                     ko ? "사업명" : "Title",      ko ? "상태" : "Status",
+                                     label("label.title", lang),   label("label.status", lang),
                                      label("label.score", lang)};
     for (const auto& c : t.criteria) head.push_back(c.name.get(ko));
     head.push_back(label("label.award", lang));

@@ -48,7 +48,7 @@ std::vector<std::string> identity(const Ctx& c, const ProposalResult& r) {
 
 std::vector<std::string> identity_head(const Ctx& c) {
     return {c.l("label.rank"), c.l("label.id"), c.l("label.country"), c.l("label.city"),
-            c.ko() ? "사업명" : "Title"};
+            c.l("label.title")};
 }
 
 const std::vector<Align> identity_align = {Align::right, Align::left, Align::left, Align::left,
@@ -106,19 +106,13 @@ std::string section(const Ctx& c, const std::string& heading, const char* sgr,
 std::string summary(const Ctx& c, const TrackResult& tr) {
     const SelectionRules& s = c.t.selection;
     std::string range = s.min == s.max ? std::to_string(s.min) : fmt::format("{}–{}", s.min, s.max);
-    std::string method = tr.method == Method::merit ? "merit" : "optimal";
-    if (c.ko())
-        return fmt::format(
-            "접수 {}, 자격 충족 {}, 평가 완료 {}, 후보 {}; 선정 {}건 (목표 {}건); 지원 {} / 예산 "
-            "{}; 선정 방식 {}\n",
-            tr.received, tr.eligible, tr.scored, tr.candidates, tr.selected, range,
-            format_krw_korean(tr.awarded_krw), format_krw_korean(s.budget_krw), method);
-    return fmt::format(
-        "Received {}, eligible {}, scored {}, candidates {}; selected {} of {}; awarded {} of {} "
-        "KRW; "
-        "method {}\n",
-        tr.received, tr.eligible, tr.scored, tr.candidates, tr.selected, range,
-        format_grouped(tr.awarded_krw), format_grouped(s.budget_krw), method);
+    auto n = [](int v) { return std::to_string(v); };
+    return format_label(
+               "text.summary", c.lang,
+               {n(tr.received), n(tr.eligible), n(tr.scored), n(tr.candidates), n(tr.selected),
+                range, amount(tr.awarded_krw, c.lang), amount(s.budget_krw, c.lang),
+                c.l(tr.method == Method::merit ? "method.merit" : "method.optimal")}) +
+           "\n";
 }
 
 std::string track_text(const TrackResult& tr, Lang lang, bool color) {
@@ -127,15 +121,13 @@ std::string track_text(const TrackResult& tr, Lang lang, bool color) {
         "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
     out += summary(c, tr);
     if (tr.shortfall) {
-        out +=
-            "\n" +
-            c.paint(fmt::format("!! {}: {}", c.l("label.shortfall"),
-                                reason_text(make_reason("", "label.shortfall-line",
-                                                        {arg(std::to_string(tr.selected)),
-                                                         arg(std::to_string(c.t.selection.min))}),
-                                            lang)),
-                    "1;31") +
-            "\n";
+        out += "\n" +
+               c.paint(fmt::format("!! {}: {}", c.l("label.shortfall"),
+                                   format_label("label.shortfall-line", lang,
+                                                {std::to_string(tr.selected),
+                                                 std::to_string(c.t.selection.min)})),
+                       "1;31") +
+               "\n";
         for (const auto& r : tr.shortfall_reasons)
             out += fmt::format("   - {}: {}\n", r.code, reason_text(r, lang));
     }
@@ -182,7 +174,7 @@ std::string render_text(const Result& result, Lang lang, bool color) {
     if (!result.warnings.empty()) {
         out += "\n" + label("label.warnings", lang) + "\n";
         for (const auto& wn : result.warnings)
-            out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, wn.message);
+            out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, warning_text(wn, result, lang));
     }
     return out;
 }

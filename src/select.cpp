@@ -11,19 +11,17 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "kcity/i18n.hpp"
+
 namespace kcity {
 namespace {
 
-std::string krw(Krw amount) {
-    return format_grouped(amount) + " KRW";
+// The reasons' texts are entries of the message table (i18n.cpp); these give their values.
+Arg num(std::size_t n) {
+    return arg(std::to_string(n));
 }
-
-// A reason with its English message (the same in every language of the report).
-Reason reason(std::string code, std::string message) {
-    Reason r;
-    r.code = std::move(code);
-    r.message = std::move(message);
-    return r;
+Arg num(int n) {
+    return arg(std::to_string(n));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -719,22 +717,17 @@ Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw aw
     for (std::size_t i = 0; i < c.size(); ++i) {
         const Candidate& x = c[i];
         if (stopped_at) {
-            w.reasons[i] =
-                reason("budget", "the selection stopped at rank " + std::to_string(*stopped_at) +
-                                     ", whose award did not fit the budget left "
-                                     "(budget_fit: stop)");
+            w.reasons[i] = make_reason("budget", "budget-stop", {num(*stopped_at)});
         } else if (count >= s.max) {
-            w.reasons[i] = reason("quota", "the quota of " + std::to_string(s.max) +
-                                               " selections was already filled");
+            w.reasons[i] = make_reason("quota", "quota", {num(s.max)});
         } else if (s.max_per_country && per_country[x.country] >= *s.max_per_country) {
             const int n = per_country[x.country];
-            w.reasons[i] = reason("country-cap", x.country + " already has " + std::to_string(n) +
-                                                     " selection" + (n == 1 ? "" : "s") +
-                                                     " (max_per_country " +
-                                                     std::to_string(*s.max_per_country) + ")");
+            w.reasons[i] =
+                make_reason("country-cap", n == 1 ? "country-cap-one" : "country-cap",
+                            {arg_country_code(x.country), num(n), num(*s.max_per_country)});
         } else if (x.award > left && !(s.budget_fit == BudgetFit::reduce && left >= award_min)) {
-            w.reasons[i] = reason(
-                "budget", "its award of " + krw(x.award) + " exceeds the " + krw(left) + " left");
+            w.reasons[i] = make_reason("budget", "budget",
+                                       {arg_krw_suffixed(x.award), arg_krw_suffixed(left)});
             if (s.budget_fit == BudgetFit::stop) stopped_at = x.rank;
         } else {
             w.selected[i] = true;
@@ -755,21 +748,17 @@ Walk optimal_walk(const std::vector<Candidate>& c, const SelectionRules& s) {
         w.awards[i] = c[i].award;
     }
     for (std::size_t i = 0; i < c.size(); ++i)
-        if (!w.selected[i])
-            w.reasons[i] = reason("optimal", "not part of the optimal set of selections");
+        if (!w.selected[i]) w.reasons[i] = make_reason("optimal", "optimal", {});
     return w;
 }
 
 std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const SelectionRules& s,
                                       Method method, int selected) {
     std::vector<Reason> out;
-    std::string need = std::to_string(s.min);
     if (static_cast<int>(c.size()) < s.min)
-        out.push_back(
-            reason("candidates", "only " + std::to_string(c.size()) + " candidate" +
-                                     (c.size() == 1 ? "" : "s") +
-                                     " passed eligibility, the panel and the cut-offs; at least " +
-                                     need + " are needed"));
+        out.push_back(make_reason(
+            "candidates", c.size() == 1 ? "shortfall-candidates-one" : "shortfall-candidates",
+            {num(c.size()), num(s.min)}));
     if (static_cast<int>(c.size()) >= s.min && s.min > 0) {
         std::vector<Krw> awards;
         for (const auto& x : c) awards.push_back(x.award);
@@ -777,26 +766,30 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
         Krw cheapest = 0;
         for (int i = 0; i < s.min; ++i) cheapest += awards[i];
         if (cheapest > s.budget_krw)
-            out.push_back(reason("budget", "the " + need + " cheapest candidates need " +
-                                               krw(cheapest) + "; " + krw(s.budget_krw) +
-                                               " is available"));
+            out.push_back(make_reason(
+                "budget", "shortfall-budget",
+                {num(s.min), arg_krw_suffixed(cheapest), arg_krw_suffixed(s.budget_krw)}));
     }
     if (s.max_per_country) {
         std::map<std::string, int> per_country;
         for (const auto& x : c) ++per_country[x.country];
         int possible = 0;
-        std::string list;
+        Arg list;  // "TH 2, VN 2" / "태국(TH) 2건, 베트남(VN) 2건"
         for (const auto& [country, n] : per_country) possible += std::min(n, *s.max_per_country);
         for (const auto& [country, n] : per_country)
-            if (n > *s.max_per_country)
-                list += (list.empty() ? "" : ", ") + country + " " + std::to_string(n);
+            if (n > *s.max_per_country) {
+                const std::string sep = list.en.empty() ? "" : ", ";
+                const Arg name = arg_country_code(country);
+                list.en +=
+                    sep + format_label("shortfall-country", Lang::en, {name.en, std::to_string(n)});
+                list.ko +=
+                    sep + format_label("shortfall-country", Lang::ko, {name.ko, std::to_string(n)});
+            }
         // It applies when the cap is what removes candidates: some country has more than it.
-        if (possible < s.min && !list.empty())
-            out.push_back(reason("country-cap",
-                                 "the candidates come from " + std::to_string(per_country.size()) +
-                                     " countries, at most " + std::to_string(*s.max_per_country) +
-                                     " each: at most " + std::to_string(possible) + " selections" +
-                                     " (capped: " + list + ")"));
+        if (possible < s.min && !list.en.empty())
+            out.push_back(make_reason(
+                "country-cap", "shortfall-country-cap",
+                {num(per_country.size()), num(*s.max_per_country), num(possible), list}));
     }
     if (method == Method::merit && out.empty()) {
         auto best = choose_optimal(c, s);
@@ -804,16 +797,14 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
             std::string ranks;
             for (std::size_t i : best)
                 ranks += (ranks.empty() ? "" : ", ") + std::to_string(c[i].rank);
-            out.push_back(reason("merit-order", "a feasible set of " + std::to_string(best.size()) +
-                                                    " exists (ranks " + ranks +
-                                                    "), but the rank-order walk selected " +
-                                                    std::to_string(selected)));
+            out.push_back(make_reason("merit-order", "shortfall-merit-order",
+                                      {num(best.size()), arg(ranks), num(selected)}));
         }
     }
     if (out.empty())
-        out.push_back(reason("budget", "no set of " + need + " candidates fits the budget of " +
-                                           krw(s.budget_krw) +
-                                           (s.max_per_country ? " within the country cap" : "")));
+        out.push_back(make_reason(
+            "budget", s.max_per_country ? "shortfall-combined-cap" : "shortfall-combined",
+            {num(s.min), arg_krw_suffixed(s.budget_krw)}));
     return out;
 }
 

@@ -1,0 +1,31 @@
+# The language follows LANG when --lang is not given: a Korean locale gives the Korean text,
+# markdown and HTML reports and the Korean explanation (the same bytes as --lang ko); JSON and
+# CSV stay English unless --lang is given (SPEC §8); --lang wins over LANG.
+set -eu
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+same() {  # description, then the arguments; LANG=ko_KR.UTF-8 against --lang ko
+  local what=$1
+  shift
+  LANG=ko_KR.UTF-8 "$KCITY" "$@" >"$tmp/env" 2>/dev/null
+  LANG=C.UTF-8 "$KCITY" "$@" --lang ko >"$tmp/flag" 2>/dev/null
+  cmp -s "$tmp/env" "$tmp/flag" ||
+    { echo "FAIL: $what: LANG=ko_KR.UTF-8 differs from --lang ko"; exit 1; }
+}
+same "score text" score examples/2023
+same "score markdown" score examples/2023 --format markdown
+same "score html" score examples/2023 --format html
+same "explain" explain PLN-2023-07 examples/2023
+grep -q '선정 방식' "$tmp/flag" || { echo "FAIL: explain under a Korean LANG is not Korean"; exit 1; }
+for format in json csv; do
+  LANG=ko_KR.UTF-8 "$KCITY" score examples/2023 --format "$format" >"$tmp/env"
+  LANG=C.UTF-8 "$KCITY" score examples/2023 --format "$format" >"$tmp/en"
+  cmp -s "$tmp/env" "$tmp/en" || { echo "FAIL: score --format $format follows LANG"; exit 1; }
+done
+LANG=ko_KR.UTF-8 "$KCITY" explain PLN-2023-07 examples/2023 --format json >"$tmp/env"
+LANG=C.UTF-8 "$KCITY" explain PLN-2023-07 examples/2023 --format json >"$tmp/en"
+cmp -s "$tmp/env" "$tmp/en" || { echo "FAIL: explain --format json follows LANG"; exit 1; }
+LANG=ko_KR.UTF-8 "$KCITY" score examples/2023 --lang en >"$tmp/env"
+LANG=C.UTF-8 "$KCITY" score examples/2023 >"$tmp/en"
+cmp -s "$tmp/env" "$tmp/en" || { echo "FAIL: --lang en does not win over LANG"; exit 1; }
+echo "LANG=ko_* gives Korean text, markdown, html and explain; json and csv stay English"
