@@ -35,7 +35,7 @@ std::set<Position> error_positions(const Diagnostics& diags) {
 }
 
 bool request_readable(const Proposal& p, const std::set<Position>& unreadable) {
-    const Position* where = p.at.find("requested_krw");
+    std::optional<Position> where = p.at.find("requested_krw");
     return where && !unreadable.count(*where);
 }
 

@@ -2,6 +2,7 @@
 #include "kcity/evaluate.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 #include "kcity/i18n.hpp"
@@ -257,8 +258,11 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
         return ranks_before(t, a, b, tz);
     });
     for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = static_cast<int>(i + 1);
-    tr.proposals = std::move(ranked);
-    for (auto& r : unranked) tr.proposals.push_back(std::move(r));  // proposals came sorted by id
+    // Exactly as many as there are: a call may hold 100,000 proposals.
+    tr.proposals.reserve(ranked.size() + unranked.size());
+    std::move(ranked.begin(), ranked.end(), std::back_inserter(tr.proposals));
+    // The unranked follow in id order, as the proposals came.
+    std::move(unranked.begin(), unranked.end(), std::back_inserter(tr.proposals));
     return tr;
 }
 

@@ -1,11 +1,16 @@
 #include "kcity/inputs.hpp"
 
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <set>
 
 #include "kcity/builtin_rules.hpp"
@@ -238,7 +243,28 @@ struct ProposalFile {
     std::optional<std::string> bytes;
     Diagnostics read_diags;
     std::size_t first_task = 0, end_task = 0;  // its parse tasks
+    // Per part: how many of its two readers (the hash, the parse) are done with it.
+    std::unique_ptr<std::atomic<int>[]> readers_done;
+    bool in_parts() const { return end_task - first_task > 1; }
 };
+
+// Gives the pages of text[begin, end) back to the system once nothing reads them any more: a
+// 100 MB file in parts does not stay whole in memory while its proposals pile up. Only pages
+// wholly inside the range; their contents read as zeros afterwards.
+void release_pages(const std::string& text, std::size_t begin, std::size_t end) {
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    auto base = reinterpret_cast<std::uintptr_t>(text.data());
+    std::uintptr_t from = (base + begin + page - 1) / page * page;
+    std::uintptr_t to = (base + end) / page * page;
+    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
+// A reader of part `t` is done with it; the second one releases its pages.
+void done_with_part(ProposalFile& file, const Task& part, std::size_t t) {
+    if (!file.in_parts()) return;
+    if (file.readers_done[t - file.first_task].fetch_add(1) + 1 == 2)
+        release_pages(*file.bytes, part.begin, part.end);
+}
 
 int lines_before(std::string_view text, std::size_t offset) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
@@ -266,10 +292,11 @@ void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks)
         tasks.push_back(std::move(parse));
     }
     file.end_task = tasks.size();
+    file.readers_done = std::make_unique<std::atomic<int>[]>(parts.size());
 }
 
-// By id, then place. An order of indices is sorted and the proposals moved once, rather than
-// moving the large Proposal values about some n log n times.
+// By id, then place. An order of indices is sorted and the proposals are then moved along
+// its cycles, in place: a call of 100,000 proposals is neither copied nor held twice.
 void sort_proposals(std::vector<Proposal>& proposals) {
     std::vector<std::size_t> order(proposals.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -277,10 +304,20 @@ void sort_proposals(std::vector<Proposal>& proposals) {
         const Proposal &pa = proposals[a], &pb = proposals[b];
         return std::tie(pa.id, pa.where, a) < std::tie(pb.id, pb.where, b);
     });
-    std::vector<Proposal> sorted;
-    sorted.reserve(proposals.size());
-    for (std::size_t i : order) sorted.push_back(std::move(proposals[i]));
-    proposals = std::move(sorted);
+    // Position k receives the proposal now at order[k].
+    std::vector<bool> placed(order.size());
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (placed[start] || order[start] == start) continue;
+        Proposal held = std::move(proposals[start]);
+        std::size_t k = start;
+        while (order[k] != start) {
+            proposals[k] = std::move(proposals[order[k]]);
+            placed[k] = true;
+            k = order[k];
+        }
+        proposals[k] = std::move(held);
+        placed[k] = true;
+    }
 }
 
 }  // namespace
@@ -301,19 +338,26 @@ Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
     const Rules& the_rules = call.rules;
     parallel_for(tasks.size(), [&](std::size_t t) {
         Task& task = tasks[t];
-        std::string_view text = *loaded[task.file].bytes;
-        if (task.hash) {
-            task.sha256 = sha256_hex(text);
+        ProposalFile& file = loaded[task.file];
+        std::string_view text = *file.bytes;
+        if (task.hash) {  // part by part, so that each part can be released behind it
+            Sha256 h;
+            for (std::size_t p = file.first_task; p < file.end_task; ++p) {
+                h.update(text.substr(tasks[p].begin, tasks[p].end - tasks[p].begin));
+                done_with_part(file, tasks[p], p);
+            }
+            task.sha256 = h.hex();
             return;
         }
         parse_proposal_text(text.substr(task.begin, task.end - task.begin),
                             files.proposals[task.file], task.first_line, the_rules, task.proposals,
                             task.diags);
+        done_with_part(file, task, t);
     });
     std::vector<std::string> hashes;
-    std::size_t total = 0;
-    for (const auto& task : tasks) total += task.proposals.size();
-    call.proposals.reserve(total);
+    // A file with a problem in one of its parts is parsed again whole, at once, so that what
+    // is reported is exactly what one pass over the file reports. Then every text is freed
+    // before the proposals are gathered.
     for (std::size_t i = 0; i < loaded.size(); ++i) {
         ProposalFile& file = loaded[i];
         diags.append(file.read_diags);
@@ -321,20 +365,23 @@ Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
         bool parts_clean = true;
         for (std::size_t t = file.first_task; t < file.end_task; ++t)
             parts_clean = parts_clean && tasks[t].diags.size() == 0;
-        if (file.end_task - file.first_task > 1 && !parts_clean) {
-            // A problem in a part: the whole file is parsed again at once, so that what is
-            // reported is exactly what one pass over the file reports.
-            parse_proposals({files.proposals[i], std::move(*file.bytes)}, call.rules,
-                            call.proposals, diags);
-        } else {
-            for (std::size_t t = file.first_task; t < file.end_task; ++t) {
-                diags.append(tasks[t].diags);
-                std::move(tasks[t].proposals.begin(), tasks[t].proposals.end(),
-                          std::back_inserter(call.proposals));
-                tasks[t].proposals = {};
-            }
-        }
         file.bytes.reset();
+        if (file.in_parts() && !parts_clean) {
+            // Its parts' pages are released: the file is read again (a rare path: errors).
+            for (std::size_t t = file.first_task; t < file.end_task; ++t) tasks[t] = Task{};
+            Task& whole = tasks[file.first_task];
+            if (auto bytes = read_file(files.proposals[i], whole.diags))
+                parse_proposals({files.proposals[i], std::move(*bytes)}, call.rules,
+                                whole.proposals, whole.diags);
+        }
+    }
+    std::size_t total = 0;
+    for (const auto& task : tasks) total += task.proposals.size();
+    call.proposals.reserve(total);
+    for (auto& task : tasks) {
+        diags.append(task.diags);
+        std::move(task.proposals.begin(), task.proposals.end(), std::back_inserter(call.proposals));
+        std::vector<Proposal>().swap(task.proposals);  // `= {}` would keep its capacity
     }
     for (const auto& task : tasks)
         if (task.hash) hashes.push_back(task.sha256);

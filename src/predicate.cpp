@@ -269,10 +269,7 @@ Predicate parse_predicate(const YamlReader& r, const YamlNode& node) {
 }
 
 Value lookup_field(const Proposal& p, std::string_view path) {
-    auto at = [&](const char* key) {
-        const Position* where = p.at.find(key);
-        return where ? *where : p.where;
-    };
+    auto at = [&](const char* key) { return p.at.find(key).value_or(p.where); };
     auto party = [&](const std::optional<Party>& party, std::string_view part) -> Value {
         if (!party) return {};
         if (part == "name") return text_value(party->name, party->where);

@@ -118,6 +118,7 @@ void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* trac
         r.error(n, "`reviews` must be a list of {reviewer, scores}");
         return;
     }
+    p.reviews.reserve(n.items.size());
     for (const auto& item : n.items) {
         auto rv = read_review(r, item, track);
         if (!rv) continue;
@@ -146,6 +147,7 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
     p.where = r.at(doc);
     MapFields f(r, doc, "a proposal");
     if (!f.ok()) return std::nullopt;
+    p.at.reserve(doc.keys.size());
     auto note = [&](const char* key, const YamlNode* n) {
         if (n) p.at.set(key, r.at(*n));
         return n;
@@ -198,19 +200,21 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
 
 }  // namespace
 
-void FieldPositions::set(std::string_view key, const Position& where) {
-    for (auto& [k, w] : items_)
-        if (k == key) {
-            w = where;
+void FieldPositions::set(const char* key, const Position& where) {
+    file_ = where.file;  // one file per proposal
+    for (auto& e : items_)
+        if (std::string_view(e.key) == key) {
+            e.line = where.line;
+            e.column = where.column;
             return;
         }
-    items_.emplace_back(key, where);
+    items_.push_back({key, where.line, where.column});
 }
 
-const Position* FieldPositions::find(std::string_view key) const {
-    for (const auto& [k, w] : items_)
-        if (k == key) return &w;
-    return nullptr;
+std::optional<Position> FieldPositions::find(std::string_view key) const {
+    for (const auto& e : items_)
+        if (key == e.key) return Position{file_, e.line, e.column};
+    return std::nullopt;
 }
 
 std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,

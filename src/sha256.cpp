@@ -83,24 +83,48 @@ std::string to_hex(const State& h) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-    State h = initial_state;
-    // Whole blocks straight from the input; the tail and the padding in a last block or two.
+Sha256::Sha256() : state_(initial_state) {}
+
+void Sha256::update(std::string_view bytes) {
     const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
-    std::size_t whole = bytes.size() / 64 * 64;
-    for (std::size_t i = 0; i < whole; i += 64) compress(h, data + i);
+    std::size_t n = bytes.size();
+    length_ += n;
+    if (used_ > 0) {  // complete the block left from the last piece
+        std::size_t take = std::min(n, block_.size() - used_);
+        std::copy(data, data + take, block_.begin() + static_cast<std::ptrdiff_t>(used_));
+        used_ += take;
+        data += take;
+        n -= take;
+        if (used_ < block_.size()) return;
+        compress(state_, block_.data());
+        used_ = 0;
+    }
+    // Whole blocks straight from the input.
+    std::size_t whole = n / 64 * 64;
+    for (std::size_t i = 0; i < whole; i += 64) compress(state_, data + i);
+    std::copy(data + whole, data + n, block_.begin());
+    used_ = n - whole;
+}
+
+std::string Sha256::hex() {
     // §5.1.1 padding: a 1 bit, zeros up to 56 bytes mod 64, then the length in bits, big-endian.
     std::array<std::uint8_t, 128> tail{};
-    std::size_t used = bytes.size() - whole;
-    std::copy(data + whole, data + bytes.size(), tail.begin());
+    std::copy(block_.begin(), block_.begin() + static_cast<std::ptrdiff_t>(used_), tail.begin());
+    std::size_t used = used_;
     tail[used++] = 0x80;
     std::size_t end = used <= 56 ? 64 : 128;
-    const std::uint64_t bit_length = static_cast<std::uint64_t>(bytes.size()) * 8;
+    const std::uint64_t bit_length = length_ * 8;
     for (int i = 0; i < 8; ++i)
         tail[end - 1 - static_cast<std::size_t>(i)] =
             static_cast<std::uint8_t>(bit_length >> (8 * i));
-    for (std::size_t i = 0; i < end; i += 64) compress(h, tail.data() + i);
-    return to_hex(h);
+    for (std::size_t i = 0; i < end; i += 64) compress(state_, tail.data() + i);
+    return to_hex(state_);
+}
+
+std::string sha256_hex(std::string_view bytes) {
+    Sha256 h;
+    h.update(bytes);
+    return h.hex();
 }
 
 }  // namespace kcity

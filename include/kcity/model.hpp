@@ -49,15 +49,22 @@ struct Review {
     Position where;
 };
 
-// Positions of a proposal's top-level fields, for messages. A few entries, looked up rarely:
-// a list, keyed by the field names (string literals of the loader), is the smallest form.
+// Positions of a proposal's top-level fields, for messages. A few entries, looked up rarely,
+// in every proposal of a call that may hold 100,000: a list of (name, line, column) with the
+// file named once is the smallest form. Names are the loader's string literals.
 class FieldPositions {
   public:
-    void set(std::string_view key, const Position& where);
-    const Position* find(std::string_view key) const;
+    void reserve(std::size_t n) { items_.reserve(n); }
+    void set(const char* key, const Position& where);
+    std::optional<Position> find(std::string_view key) const;
 
   private:
-    std::vector<std::pair<std::string_view, Position>> items_;
+    struct Entry {
+        const char* key;
+        int line, column;
+    };
+    FileName file_;
+    std::vector<Entry> items_;
 };
 
 struct Proposal {

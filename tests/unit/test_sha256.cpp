@@ -29,3 +29,17 @@ TEST_CASE("sha256: padding boundaries and non-ASCII bytes", "[sha256]") {
           "06eb7d6a69ee19e5fbdf749018d3d2abfa04bcbd1365db312eb86dc7169389b8");
     CHECK(sha256_hex("abc") != sha256_hex("abd"));
 }
+
+TEST_CASE("sha256: bytes given in pieces hash as the whole", "[sha256]") {
+    std::string text;
+    for (int i = 0; i < 1000; ++i) text += static_cast<char>((i * 37) % 251);
+    for (std::size_t piece : {1, 7, 63, 64, 65, 200, 999}) {
+        INFO(piece);
+        kcity::Sha256 h;
+        for (std::size_t at = 0; at < text.size(); at += piece) h.update(text.substr(at, piece));
+        CHECK(h.hex() == sha256_hex(text));
+    }
+    kcity::Sha256 empty;
+    empty.update("");
+    CHECK(empty.hex() == sha256_hex(""));
+}
