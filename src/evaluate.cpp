@@ -218,7 +218,12 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     TrackResult tr;
     tr.rules = &t;
     tr.method = t.selection.method;
-    std::vector<ProposalResult> ranked, unranked;
+    // The ranked are gathered in the track's own list (reserved once: a call may hold 100,000
+    // proposals) and the unranked appended after them.
+    std::vector<ProposalResult>& ranked = tr.proposals;
+    ranked.reserve(static_cast<std::size_t>(std::count_if(
+        proposals.begin(), proposals.end(), [&](const Proposal& p) { return p.track == t.id; })));
+    std::vector<ProposalResult> unranked;
     for (const auto& p : proposals) {
         if (p.track != t.id) continue;
         ++tr.received;
@@ -258,9 +263,6 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
         return ranks_before(t, a, b, tz);
     });
     for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = static_cast<int>(i + 1);
-    // Exactly as many as there are: a call may hold 100,000 proposals.
-    tr.proposals.reserve(ranked.size() + unranked.size());
-    std::move(ranked.begin(), ranked.end(), std::back_inserter(tr.proposals));
     // The unranked follow in id order, as the proposals came.
     std::move(unranked.begin(), unranked.end(), std::back_inserter(tr.proposals));
     return tr;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "kcity/money.hpp"
 #include "kcity/utf8.hpp"
@@ -133,6 +134,8 @@ class TreeBuilder {
         bool bad_key = false;  // the key is not a scalar: the entry is left out
         YamlNode key;
         bool dropped = false;  // deeper than max_yaml_depth: its contents are not kept
+        std::unordered_map<std::string, std::size_t> key_index;  // of node.keys, when large
+        std::size_t indexed = 0;                                 // keys in key_index so far
     };
 
     void start_document() {
@@ -250,19 +253,31 @@ class TreeBuilder {
             top.have_key = false;
         }
     }
+    // The key of this map named `text` so far, or nullptr. A map of a few keys is searched;
+    // a large one (a file may hold a map of 100,000 keys) is indexed once it grows.
+    static const YamlNode* earlier_key(Frame& top, const std::string& text) {
+        const std::vector<YamlNode>& keys = top.node.keys;
+        if (keys.size() < 16) {
+            for (const auto& k : keys)
+                if (k.text == text) return &k;
+            return nullptr;
+        }
+        for (; top.indexed < keys.size(); ++top.indexed)
+            top.key_index.emplace(keys[top.indexed].text, top.indexed);  // the first one stays
+        auto it = top.key_index.find(text);
+        return it == top.key_index.end() ? nullptr : &keys[it->second];
+    }
     void add_key(Frame& top, YamlNode&& key) {
         top.bad_key = key.kind != YamlNode::Kind::scalar;
         if (top.bad_key) {
             fail(key, "a key must be a plain word, not " + describe(key));
         } else {
             // A parser keeps both silently; one of them would be ignored.
-            for (const auto& k : top.node.keys)
-                if (k.text == key.text) {
-                    std::string where = "line " + std::to_string(k.line);
-                    if (k.line == key.line) where += ", column " + std::to_string(k.column);
-                    fail(key, "duplicate key `" + key.text + "` (first at " + where + ")");
-                    break;
-                }
+            if (const YamlNode* k = earlier_key(top, key.text)) {
+                std::string where = "line " + std::to_string(k->line);
+                if (k->line == key.line) where += ", column " + std::to_string(k->column);
+                fail(key, "duplicate key `" + key.text + "` (first at " + where + ")");
+            }
         }
         top.key = std::move(key);
         top.have_key = true;
