@@ -1,6 +1,7 @@
 // `kcity check`: validation on its own, with the warnings worth a look.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "kcity/commands.hpp"
@@ -43,15 +44,20 @@ void warn_flat_reviewers(const Call& call, Diagnostics& diags) {
                                               key.first + "` the same scores");
 }
 
+// The run's shortfall warnings, with their reasons, at the track's rules file. Diagnostics are
+// English: the warning's English message, from the same table entry as the reports'.
 void warn_shortfalls(const Result& result, Diagnostics& diags) {
     for (const auto& tr : result.tracks) {
         if (!tr.shortfall) continue;
+        auto w = std::find_if(
+            result.warnings.begin(), result.warnings.end(),
+            [&](const Warning& x) { return x.track == tr.rules->id && x.code == "shortfall"; });
+        if (w == result.warnings.end()) continue;
         std::string reasons;
         for (const auto& r : tr.shortfall_reasons)
             reasons += (reasons.empty() ? "" : "; ") + r.code + ": " + r.message;
-        diags.warning({tr.rules->file, 1, 1},
-                      fmt::format("track `{}` falls short: {} selected, at least {} required ({})",
-                                  tr.rules->id, tr.selected, tr.rules->selection.min, reasons));
+        diags.warning({tr.rules->file, 1, 1}, fmt::format("track `{}` falls short: {} ({})",
+                                                          tr.rules->id, w->message, reasons));
     }
 }
 

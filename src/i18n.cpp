@@ -189,15 +189,33 @@ constexpr Message table[] = {
      "valid reviews: {0} of the {1} needed ({2} excluded for conflicts of interest)",
      "유효 심사 {0}건 (최소 {1}건 필요, 이해충돌 제외 {2}건)"},
     {"quota", "the quota of {0} selections was already filled", "선정 한도 {0}건이 이미 채워짐"},
+    {"quota-one", "the quota of {0} selection was already filled", "선정 한도 {0}건이 이미 채워짐"},
     {"rule-failed", "does not meet the rule: {0}", "{0} 요건 미충족"},
     {"shortfall-budget", "the {0} cheapest candidates need {1}; {2} is available",
      "지원액이 가장 적은 후보 {0}건에도 {1} 필요, 가용 예산 {2}"},
+    // How many passed each step (SPEC §6 steps 1, 2 and 5), so that the secretariat sees where
+    // the candidates were lost; the `-withdrawn` forms also count those who withdrew after
+    // passing them, so that the numbers add up to the candidates.
     {"shortfall-candidates",
-     "only {0} candidates passed eligibility, the panel and the cut-offs; at least {1} are needed",
-     "자격 요건·심사위원 수·과락 기준을 통과한 후보 {0}건 (최소 {1}건 필요)"},
+     "only {0} candidates, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
+     "the cut-offs and threshold",
+     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
+     "통과 {5}건"},
     {"shortfall-candidates-one",
-     "only {0} candidate passed eligibility, the panel and the cut-offs; at least {1} are needed",
-     "자격 요건·심사위원 수·과락 기준을 통과한 후보 {0}건 (최소 {1}건 필요)"},
+     "only {0} candidate, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
+     "the cut-offs and threshold",
+     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
+     "통과 {5}건"},
+    {"shortfall-candidates-withdrawn",
+     "only {0} candidates, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
+     "the cut-offs and threshold, {6} withdrawn",
+     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
+     "통과 {5}건, 철회 {6}건"},
+    {"shortfall-candidates-withdrawn-one",
+     "only {0} candidate, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
+     "the cut-offs and threshold, {6} withdrawn",
+     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
+     "통과 {5}건, 철회 {6}건"},
     {"shortfall-combined", "no set of {0} candidates fits the budget of {1}",
      "예산 {1} 안에서 후보 {0}건을 선정할 수 있는 조합이 없음"},
     {"shortfall-combined-cap",
@@ -207,6 +225,13 @@ constexpr Message table[] = {
     {"shortfall-country-cap",
      "the candidates come from {0} countries, at most {1} each: at most {2} selections (capped: "
      "{3})",
+     "후보 국가 {0}개국, 국가별 최대 {1}건: 최대 {2}건 선정 가능 (초과: {3})"},
+    // One country: `-one`; one country capped at one selection: `-one-one`.
+    {"shortfall-country-cap-one",
+     "the candidates come from {0} country, at most {1} each: at most {2} selections (capped: {3})",
+     "후보 국가 {0}개국, 국가별 최대 {1}건: 최대 {2}건 선정 가능 (초과: {3})"},
+    {"shortfall-country-cap-one-one",
+     "the candidates come from {0} country, at most {1} each: at most {2} selection (capped: {3})",
      "후보 국가 {0}개국, 국가별 최대 {1}건: 최대 {2}건 선정 가능 (초과: {3})"},
     {"shortfall-merit-order",
      "a feasible set of {0} exists (ranks {1}), but the rank-order walk selected {2}",
@@ -220,9 +245,15 @@ constexpr Message table[] = {
     {"status.withdrawn", "withdrawn", "철회"},
     {"text.summary",
      "Received {0}, eligible {1}, scored {2}, candidates {3}; selected {4} of {5}; awarded {6} of "
-     "{7} KRW; method {8}",
+     "{7}; method {8}",
      "접수 {0}, 자격 충족 {1}, 평가 완료 {2}, 후보 {3}; 선정 {4}건 (목표 {5}건); 지원 {6} / 예산 "
      "{7}; 선정 방식 {8}"},
+    // With withdrawals ({9}), which are neither below the threshold nor candidates.
+    {"text.summary-withdrawn",
+     "Received {0}, eligible {1}, scored {2}, withdrawn {9}, candidates {3}; selected {4} of {5}; "
+     "awarded {6} of {7}; method {8}",
+     "접수 {0}, 자격 충족 {1}, 평가 완료 {2}, 철회 {9}, 후보 {3}; 선정 {4}건 (목표 {5}건); 지원 "
+     "{6} / 예산 {7}; 선정 방식 {8}"},
     {"threshold", "base score {0} is below the threshold {1}",
      "기본 점수 {0}점, 최저 기준 {1}점 미만"},
     {"withdrawn", "withdrawn after applying (decisions.yaml)", "신청 후 철회 (decisions.yaml)"},
@@ -264,6 +295,17 @@ std::string_view text_of(const Message& e, Lang lang) {
 
 std::string group(Krw n) {
     return format_grouped(n);
+}
+
+// A reason's or a warning's text: the entry `key` filled with `args`, or `message` as it is
+// when there is no such entry.
+std::string message_text(const std::string& key, const std::vector<Arg>& args,
+                         const std::string& message, Lang lang) {
+    const Message* e = key.empty() ? nullptr : find(key);
+    if (!e) return message;
+    return fill(text_of(*e, lang), [&](std::size_t n) {
+        return n < args.size() ? (lang == Lang::ko ? &args[n].ko : &args[n].en) : nullptr;
+    });
 }
 
 }  // namespace
@@ -323,9 +365,6 @@ Arg arg(std::string same) {
 Arg arg_krw(Krw amount) {
     return {format_krw(amount, Lang::en), format_krw(amount, Lang::ko)};
 }
-Arg arg_krw_suffixed(Krw amount) {
-    return {group(amount) + " KRW", format_krw_korean(amount)};
-}
 Arg arg_text(const LocalText& text) {
     return {text.get(false), text.get(true)};
 }
@@ -347,21 +386,17 @@ Reason make_reason(std::string code, std::string key, std::vector<Arg> args) {
 }
 
 std::string reason_text(const Reason& r, Lang lang) {
-    const Message* e = r.key.empty() ? nullptr : find(r.key);
-    if (!e) return r.message;
-    return fill(text_of(*e, lang), [&](std::size_t n) {
-        return n < r.args.size() ? (lang == Lang::ko ? &r.args[n].ko : &r.args[n].en) : nullptr;
-    });
+    return message_text(r.key, r.args, r.message, lang);
 }
 
-std::string warning_text(const Warning& w, const Result& result, Lang lang) {
-    if (lang == Lang::en || w.code != "shortfall") return w.message;
-    for (const auto& tr : result.tracks)
-        if (tr.rules->id == w.track)
-            return format_label(
-                "label.shortfall-line", lang,
-                {std::to_string(tr.selected), std::to_string(tr.rules->selection.min)});
-    return w.message;
+Warning make_warning(std::string track, std::string code, std::string key, std::vector<Arg> args) {
+    Warning w{std::move(track), std::move(code), "", std::move(key), std::move(args)};
+    w.message = warning_text(w, Lang::en);
+    return w;
+}
+
+std::string warning_text(const Warning& w, Lang lang) {
+    return message_text(w.key, w.args, w.message, lang);
 }
 
 }  // namespace kcity

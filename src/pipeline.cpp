@@ -1,6 +1,7 @@
 #include "kcity/pipeline.hpp"
 
 #include "kcity/evaluate.hpp"
+#include "kcity/i18n.hpp"
 #include "kcity/select.hpp"
 
 namespace kcity {
@@ -15,9 +16,9 @@ Result run_selection(const Call& call, const RunOptions& options) {
         select_track(tr, options.method);
         if (options.track && *options.track != t.id) continue;
         if (tr.shortfall)
-            result.warnings.push_back({t.id, "shortfall",
-                                       std::to_string(tr.selected) + " selected, at least " +
-                                           std::to_string(t.selection.min) + " required"});
+            result.warnings.push_back(make_warning(
+                t.id, "shortfall", "label.shortfall-line",
+                {arg(std::to_string(tr.selected)), arg(std::to_string(t.selection.min))}));
         result.tracks.push_back(std::move(tr));
     }
     return result;

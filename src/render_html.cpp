@@ -604,7 +604,7 @@ std::string warnings_section(const Result& result, Lang lang) {
     for (const auto& w : result.warnings)
         out += fmt::format("<li data-track=\"{}\" data-code=\"{}\">{}: <code>{}</code> {}</li>\n",
                            html_escape(w.track), html_escape(w.code), html_escape(w.track),
-                           html_escape(w.code), html_escape(warning_text(w, result, lang)));
+                           html_escape(w.code), html_escape(warning_text(w, lang)));
     return out + "</ul>\n</section>\n";
 }
 

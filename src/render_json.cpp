@@ -115,8 +115,9 @@ std::string render_json(const Result& result, Lang lang) {
     out += "  \"warnings\": [";
     for (std::size_t i = 0; i < result.warnings.size(); ++i) {
         const Warning& w = result.warnings[i];
-        out += fmt::format("{}\n    {{\"track\": {}, \"code\": {}, \"message\": {}}}", i ? "," : "",
-                           json_quote(w.track), json_quote(w.code), json_quote(w.message));
+        out +=
+            fmt::format("{}\n    {{\"track\": {}, \"code\": {}, \"message\": {}}}", i ? "," : "",
+                        json_quote(w.track), json_quote(w.code), json_quote(warning_text(w, lang)));
     }
     out += result.warnings.empty() ? "]\n" : "\n  ]\n";
     out += "}\n";

@@ -25,6 +25,8 @@ struct Ctx {
     std::string l(std::string_view key) const { return label(key, lang); }
 };
 
+// Amounts in tables: English as grouped digits under a "(KRW)" heading, to keep columns narrow;
+// everywhere else format_krw.
 std::string amount(Krw a, Lang lang) {
     return lang == Lang::ko ? format_krw_korean(a) : format_grouped(a);
 }
@@ -107,11 +109,14 @@ std::string summary(const Ctx& c, const TrackResult& tr) {
     const SelectionRules& s = c.t.selection;
     std::string range = s.min == s.max ? std::to_string(s.min) : fmt::format("{}–{}", s.min, s.max);
     auto n = [](int v) { return std::to_string(v); };
+    // Withdrawals, when there are any: they are scored but neither candidates nor below the
+    // threshold, so without them the numbers would not add up.
     return format_label(
-               "text.summary", c.lang,
+               tr.withdrawn ? "text.summary-withdrawn" : "text.summary", c.lang,
                {n(tr.received), n(tr.eligible), n(tr.scored), n(tr.candidates), n(tr.selected),
-                range, amount(tr.awarded_krw, c.lang), amount(s.budget_krw, c.lang),
-                c.l(tr.method == Method::merit ? "method.merit" : "method.optimal")}) +
+                range, format_krw(tr.awarded_krw, c.lang), format_krw(s.budget_krw, c.lang),
+                c.l(tr.method == Method::merit ? "method.merit" : "method.optimal"),
+                n(tr.withdrawn)}) +
            "\n";
 }
 
@@ -174,7 +179,7 @@ std::string render_text(const Result& result, Lang lang, bool color) {
     if (!result.warnings.empty()) {
         out += "\n" + label("label.warnings", lang) + "\n";
         for (const auto& wn : result.warnings)
-            out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, warning_text(wn, result, lang));
+            out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, warning_text(wn, lang));
     }
     return out;
 }

@@ -719,15 +719,14 @@ Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw aw
         if (stopped_at) {
             w.reasons[i] = make_reason("budget", "budget-stop", {num(*stopped_at)});
         } else if (count >= s.max) {
-            w.reasons[i] = make_reason("quota", "quota", {num(s.max)});
+            w.reasons[i] = make_reason("quota", s.max == 1 ? "quota-one" : "quota", {num(s.max)});
         } else if (s.max_per_country && per_country[x.country] >= *s.max_per_country) {
             const int n = per_country[x.country];
             w.reasons[i] =
                 make_reason("country-cap", n == 1 ? "country-cap-one" : "country-cap",
                             {arg_country_code(x.country), num(n), num(*s.max_per_country)});
         } else if (x.award > left && !(s.budget_fit == BudgetFit::reduce && left >= award_min)) {
-            w.reasons[i] = make_reason("budget", "budget",
-                                       {arg_krw_suffixed(x.award), arg_krw_suffixed(left)});
+            w.reasons[i] = make_reason("budget", "budget", {arg_krw(x.award), arg_krw(left)});
             if (s.budget_fit == BudgetFit::stop) stopped_at = x.rank;
         } else {
             w.selected[i] = true;
@@ -752,13 +751,23 @@ Walk optimal_walk(const std::vector<Candidate>& c, const SelectionRules& s) {
     return w;
 }
 
-std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const SelectionRules& s,
-                                      Method method, int selected) {
+// The `candidates` reason: how many proposals passed each step on the way to the candidates.
+// Those who withdrew passed the cut-offs, so they are counted there and named after.
+Reason shortfall_candidates(const TrackResult& tr, std::size_t candidates) {
+    std::string key = tr.withdrawn ? "shortfall-candidates-withdrawn" : "shortfall-candidates";
+    if (candidates == 1) key += "-one";
+    std::vector<Arg> args = {
+        num(candidates),  num(tr.rules->selection.min),
+        num(tr.received), num(tr.eligible),
+        num(tr.scored),   num(candidates + static_cast<std::size_t>(tr.withdrawn))};
+    if (tr.withdrawn) args.push_back(num(tr.withdrawn));
+    return make_reason("candidates", key, std::move(args));
+}
+
+std::vector<Reason> shortfall_reasons(const TrackResult& tr, const std::vector<Candidate>& c,
+                                      const SelectionRules& s, Method method, int selected) {
     std::vector<Reason> out;
-    if (static_cast<int>(c.size()) < s.min)
-        out.push_back(make_reason(
-            "candidates", c.size() == 1 ? "shortfall-candidates-one" : "shortfall-candidates",
-            {num(c.size()), num(s.min)}));
+    if (static_cast<int>(c.size()) < s.min) out.push_back(shortfall_candidates(tr, c.size()));
     if (static_cast<int>(c.size()) >= s.min && s.min > 0) {
         std::vector<Krw> awards;
         for (const auto& x : c) awards.push_back(x.award);
@@ -766,9 +775,8 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
         Krw cheapest = 0;
         for (int i = 0; i < s.min; ++i) cheapest += awards[i];
         if (cheapest > s.budget_krw)
-            out.push_back(make_reason(
-                "budget", "shortfall-budget",
-                {num(s.min), arg_krw_suffixed(cheapest), arg_krw_suffixed(s.budget_krw)}));
+            out.push_back(make_reason("budget", "shortfall-budget",
+                                      {num(s.min), arg_krw(cheapest), arg_krw(s.budget_krw)}));
     }
     if (s.max_per_country) {
         std::map<std::string, int> per_country;
@@ -786,10 +794,16 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
                     sep + format_label("shortfall-country", Lang::ko, {name.ko, std::to_string(n)});
             }
         // It applies when the cap is what removes candidates: some country has more than it.
-        if (possible < s.min && !list.en.empty())
+        if (possible < s.min && !list.en.empty()) {
+            // Singular forms: one country, and one selection (which implies one country, as
+            // max_per_country is at least 1).
+            const char* key = per_country.size() > 1 ? "shortfall-country-cap"
+                              : possible == 1        ? "shortfall-country-cap-one-one"
+                                                     : "shortfall-country-cap-one";
             out.push_back(make_reason(
-                "country-cap", "shortfall-country-cap",
+                "country-cap", key,
                 {num(per_country.size()), num(*s.max_per_country), num(possible), list}));
+        }
     }
     if (method == Method::merit && out.empty()) {
         auto best = choose_optimal(c, s);
@@ -804,7 +818,7 @@ std::vector<Reason> shortfall_reasons(const std::vector<Candidate>& c, const Sel
     if (out.empty())
         out.push_back(make_reason(
             "budget", s.max_per_country ? "shortfall-combined-cap" : "shortfall-combined",
-            {num(s.min), arg_krw_suffixed(s.budget_krw)}));
+            {num(s.min), arg_krw(s.budget_krw)}));
     return out;
 }
 
@@ -847,9 +861,12 @@ void select_track(TrackResult& tr, std::optional<Method> method_override) {
         r.status = reserve_left > 0 ? Status::reserve : Status::not_selected;
         if (reserve_left > 0) --reserve_left;
     }
+    tr.withdrawn = static_cast<int>(
+        std::count_if(tr.proposals.begin(), tr.proposals.end(),
+                      [](const ProposalResult& r) { return r.status == Status::withdrawn; }));
     if (tr.selected < t.selection.min) {
         tr.shortfall = true;
-        tr.shortfall_reasons = shortfall_reasons(c, t.selection, tr.method, tr.selected);
+        tr.shortfall_reasons = shortfall_reasons(tr, c, t.selection, tr.method, tr.selected);
     }
 }
 

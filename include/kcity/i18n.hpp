@@ -48,9 +48,7 @@ std::string format_krw(Krw amount, Lang lang);
 std::string format_krw_korean(Krw amount);
 
 Arg arg(std::string same);
-Arg arg_krw(Krw amount);
-// "450,000,000 KRW" / "4억 5,000만원": the form the selection's reasons have always used.
-Arg arg_krw_suffixed(Krw amount);
+Arg arg_krw(Krw amount);  // "KRW 450,000,000" / "4억 5,000만원"
 Arg arg_text(const LocalText& text);
 Arg arg_country(const std::string& code);       // "Ukraine (UA)" / "우크라이나(UA)"
 Arg arg_country_code(const std::string& code);  // "UA" / "우크라이나(UA)"
@@ -62,8 +60,11 @@ Reason make_reason(std::string code, std::string key, std::vector<Arg> args);
 // The reason's message in a language.
 std::string reason_text(const Reason& r, Lang lang);
 
-// A warning's message in a language. Warnings carry English text only, so the known ones are
-// rebuilt from the result (a shortfall from its track's numbers); others stay as they are.
-std::string warning_text(const Warning& w, const Result& result, Lang lang);
+// A warning of a track whose message comes from the table entry `key` with these values; its
+// English message is filled in.
+Warning make_warning(std::string track, std::string code, std::string key, std::vector<Arg> args);
+
+// The warning's message in a language.
+std::string warning_text(const Warning& w, Lang lang);
 
 }  // namespace kcity

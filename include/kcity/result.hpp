@@ -21,7 +21,7 @@ enum class Status {
 // "selected", "not-selected", ... (stable words, never translated)
 const char* status_code(Status s);
 
-// A value in a message, written for each language ("450,000,000 KRW" / "4억 5,000만원").
+// A value in a message, written for each language ("KRW 450,000,000" / "4억 5,000만원").
 struct Arg {
     std::string en, ko;
 };
@@ -66,11 +66,19 @@ struct TrackResult {
     bool shortfall = false;
     std::vector<Reason> shortfall_reasons;
     int received = 0, eligible = 0, scored = 0, candidates = 0;
+    // Passed the cut-offs but withdrew (so scored = below threshold + withdrawn + candidates).
+    // Counted by select_track, whose shortfall message names them.
+    int withdrawn = 0;
     std::vector<ProposalResult> proposals;  // by rank, then the unranked by id
 };
 
+// Like a reason: a stable code, the English message, and the message table's entry with its
+// values, from which every report writes it in its language (make_warning, warning_text).
 struct Warning {
-    std::string track, code, message;
+    std::string track, code;
+    std::string message;   // English
+    std::string key = {};  // the message table's entry; empty: `message` in every language
+    std::vector<Arg> args = {};
 };
 
 struct Result {

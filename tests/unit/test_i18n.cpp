@@ -107,8 +107,8 @@ TEST_CASE("i18n: format_label fills slots with values in the report's language")
           "Awarded a of b (c%); d left");
     CHECK(format_label("label.selected", Lang::ko, {}) == "선정");
     CHECK(format_label("no.such.key", Lang::en, {"x"}) == "no.such.key");
-    CHECK(arg_krw_suffixed(450'000'000).en == "450,000,000 KRW");
-    CHECK(arg_krw_suffixed(450'000'000).ko == "4억 5,000만원");
+    CHECK(arg_krw(450'000'000).en == "KRW 450,000,000");
+    CHECK(arg_krw(450'000'000).ko == "4억 5,000만원");
     CHECK(arg_country_code("VN").en == "VN");
     CHECK(arg_country_code("VN").ko == "베트남(VN)");
 }
@@ -129,6 +129,9 @@ TEST_CASE("i18n: every reason select.cpp gives is in the message table") {
         with_selection("{min: 0, max: 5, budget_krw: 4000000000, max_per_country: 2}"),
         {scored("P1", "90", "100000000", "VN"), scored("P2", "85", "100000000", "VN"),
          scored("P3", "80", "100000000", "VN")}));
+    // quota of one.
+    runs.push_back(fixtures::run(with_selection("{min: 0, max: 1, budget_krw: 4000000000}"),
+                                 {scored("P1", "90"), scored("P2", "80", "400000000", "TH")}));
     runs.push_back(
         fixtures::run(with_selection("{min: 0, max: 5, budget_krw: 500000000, budget_fit: stop}"),
                       {scored("P1", "90", "400000000", "VN"), scored("P2", "80", "400000000", "TH"),
@@ -158,6 +161,22 @@ TEST_CASE("i18n: every reason select.cpp gives is in the message table") {
         with_selection("{min: 2, max: 5, budget_krw: 1000000000, max_per_country: 1}"),
         {scored("P1", "90", "500000000", "VN"), scored("P2", "80", "800000000", "TH"),
          scored("P3", "70", "300000000", "VN")}));
+    // shortfall: candidates with withdrawals (one and several candidates left).
+    runs.push_back(fixtures::run(with_selection("{min: 4, max: 5, budget_krw: 4000000000}"),
+                                 {scored("P1", "90"), scored("P2", "80", "400000000", "TH")},
+                                 "withdrawn: [P2]\n"));
+    runs.push_back(fixtures::run(with_selection("{min: 4, max: 5, budget_krw: 4000000000}"),
+                                 {scored("P1", "90"), scored("P2", "80", "400000000", "TH"),
+                                  scored("P3", "70", "400000000", "ID")},
+                                 "withdrawn: [P1]\n"));
+    // shortfall: country-cap with one country (several selections, and one).
+    runs.push_back(fixtures::run(
+        with_selection("{min: 3, max: 5, budget_krw: 4000000000, max_per_country: 2}"),
+        {scored("P1", "90", "100000000", "VN"), scored("P2", "80", "100000000", "VN"),
+         scored("P3", "70", "100000000", "VN")}));
+    runs.push_back(fixtures::run(
+        with_selection("{min: 2, max: 5, budget_krw: 4000000000, max_per_country: 1}"),
+        {scored("P1", "90", "100000000", "VN"), scored("P2", "80", "100000000", "VN")}));
 
     std::set<std::string> keys;
     for (const auto& run : runs) {
@@ -179,11 +198,16 @@ TEST_CASE("i18n: every reason select.cpp gives is in the message table") {
                                                "country-cap-one",
                                                "optimal",
                                                "quota",
+                                               "quota-one",
                                                "shortfall-budget",
                                                "shortfall-candidates",
                                                "shortfall-candidates-one",
+                                               "shortfall-candidates-withdrawn",
+                                               "shortfall-candidates-withdrawn-one",
                                                "shortfall-combined-cap",
                                                "shortfall-country-cap",
+                                               "shortfall-country-cap-one",
+                                               "shortfall-country-cap-one-one",
                                                "shortfall-merit-order"};
     for (const auto& k : from_select) {
         INFO("select.cpp's reason " << k << " was produced");
@@ -211,10 +235,71 @@ TEST_CASE("i18n: the selection's reasons in Korean") {
     CHECK(reason_text(run->get("P3").reasons.at(0), Lang::ko) ==
           "베트남(VN)에서 이미 1건 선정 (국가별 최대 1건)");
     REQUIRE(run->result.warnings.size() == 1);
-    CHECK(warning_text(run->result.warnings[0], run->result, Lang::en) ==
-          "2 selected, at least 3 required");
-    CHECK(warning_text(run->result.warnings[0], run->result, Lang::ko) ==
-          "2건 선정, 최소 3건 필요");
+    const Warning& w = run->result.warnings[0];
+    CHECK(w.key == "label.shortfall-line");
+    CHECK(w.message == "2 selected, at least 3 required");
+    CHECK(warning_text(w, Lang::en) == w.message);
+    CHECK(warning_text(w, Lang::ko) == "2건 선정, 최소 3건 필요");
+}
+
+TEST_CASE("i18n: the candidates shortfall gives the numbers of each step, withdrawals too") {
+    using fixtures::scored;
+    fixtures::TrackSpec t = with_selection("{min: 4, max: 5, budget_krw: 4000000000}");
+    t.extra = "threshold: 60\n";
+    fixtures::ProposalSpec late = scored("P4", "90", "400000000", "ID");
+    late.submitted = "2023-06-01";
+    fixtures::ProposalSpec unscored = scored("P5", "90", "400000000", "PH");
+    unscored.reviews.clear();
+    std::vector<fixtures::ProposalSpec> ps = {
+        scored("P1", "90"), scored("P2", "80", "400000000", "TH"),
+        scored("P3", "50", "400000000", "KH"), late, unscored};
+    SECTION("without withdrawals") {
+        auto run = fixtures::run(t, ps);
+        const auto& tr = run->track();
+        REQUIRE(tr.shortfall_reasons.size() == 1);
+        const Reason& r = tr.shortfall_reasons[0];
+        CHECK(r.code == "candidates");
+        CHECK(r.message ==
+              "only 2 candidates, at least 4 needed: 5 received, 4 eligible, 3 scored, 2 passed "
+              "the cut-offs and threshold");
+        CHECK(reason_text(r, Lang::ko) ==
+              "후보 2건 (최소 4건 필요): 접수 5건, 자격 충족 4건, 평가 완료 3건, 과락·최저 기준 "
+              "통과 2건");
+    }
+    SECTION("with a withdrawal: counted and named, so that the numbers add up") {
+        auto run = fixtures::run(t, ps, "withdrawn: [P2]\n");
+        const auto& tr = run->track();
+        CHECK(tr.withdrawn == 1);
+        CHECK(tr.candidates == 1);
+        REQUIRE(tr.shortfall_reasons.size() == 1);
+        const Reason& r = tr.shortfall_reasons[0];
+        CHECK(r.message ==
+              "only 1 candidate, at least 4 needed: 5 received, 4 eligible, 3 scored, 2 passed "
+              "the cut-offs and threshold, 1 withdrawn");
+        CHECK(reason_text(r, Lang::ko) ==
+              "후보 1건 (최소 4건 필요): 접수 5건, 자격 충족 4건, 평가 완료 3건, 과락·최저 기준 "
+              "통과 2건, 철회 1건");
+    }
+}
+
+TEST_CASE("i18n: the country-cap shortfall in the singular") {
+    using fixtures::scored;
+    auto one = fixtures::run(
+        with_selection("{min: 2, max: 5, budget_krw: 4000000000, max_per_country: 1}"),
+        {scored("P1", "90", "100000000", "VN"), scored("P2", "80", "100000000", "VN")});
+    REQUIRE(one->track().shortfall_reasons.size() == 1);
+    CHECK(one->track().shortfall_reasons[0].message ==
+          "the candidates come from 1 country, at most 1 each: at most 1 selection (capped: VN 2)");
+    auto two = fixtures::run(
+        with_selection("{min: 3, max: 5, budget_krw: 4000000000, max_per_country: 2}"),
+        {scored("P1", "90", "100000000", "VN"), scored("P2", "80", "100000000", "VN"),
+         scored("P3", "70", "100000000", "VN")});
+    REQUIRE(two->track().shortfall_reasons.size() == 1);
+    CHECK(two->track().shortfall_reasons[0].message ==
+          "the candidates come from 1 country, at most 2 each: at most 2 selections (capped: VN "
+          "3)");
+    CHECK(reason_text(two->track().shortfall_reasons[0], Lang::ko) ==
+          "후보 국가 1개국, 국가별 최대 2건: 최대 2건 선정 가능 (초과: 베트남(VN) 3건)");
 }
 
 TEST_CASE("text: display width counts Hangul as two columns") {

@@ -90,6 +90,14 @@ TEST_CASE("merit: the quota", "[select]") {
     CHECK(run->track().method == kcity::Method::merit);
 }
 
+TEST_CASE("merit: a quota of one selection", "[select]") {
+    auto run = fixtures::run(
+        selection_track("{min: 0, max: 1, budget_krw: 4000000000}"),
+        {scored("P1", "90", "400000000", "VN"), scored("P2", "80", "400000000", "TH")});
+    CHECK(run->reasons("P2") == Codes{"quota"});
+    CHECK(run->message("P2") == "the quota of 1 selection was already filled");
+}
+
 TEST_CASE("merit: the country cap", "[select]") {
     std::vector<ProposalSpec> ps = {
         scored("P1", "90", "100000000", "VN"), scored("P2", "80", "100000000", "VN"),
@@ -132,9 +140,9 @@ TEST_CASE("merit: budget_fit skip, stop and reduce", "[select]") {
         CHECK(with_status(*run, kcity::Status::selected) == Ids{"P1", "P2", "P4"});
         CHECK(run->reasons("P3") == Codes{"budget"});
         CHECK(run->message("P3") ==
-              "its award of 400,000,000 KRW exceeds the 100,000,000 KRW left");
+              "its award of KRW 400,000,000 exceeds the KRW 100,000,000 left");
         CHECK(run->reasons("P5") == Codes{"budget"});
-        CHECK(run->message("P5") == "its award of 100,000,000 KRW exceeds the 0 KRW left");
+        CHECK(run->message("P5") == "its award of KRW 100,000,000 exceeds the KRW 0 left");
         CHECK(run->track().awarded_krw == 1000 * M);
     }
     SECTION("stop: the first candidate that does not fit ends the selection") {
@@ -236,12 +244,28 @@ TEST_CASE("shortfall: every reason that applies, with its numbers", "[select]") 
         CHECK(tr.selected == 2);
         CHECK(shortfall_codes(tr) == Codes{"candidates"});
         CHECK(shortfall_message(tr, "candidates") ==
-              "only 2 candidates passed eligibility, the panel and the cut-offs; at least 4 are "
-              "needed");
+              "only 2 candidates, at least 4 needed: 3 received, 2 eligible, 2 scored, 2 passed "
+              "the cut-offs and threshold");
         REQUIRE(run->result.warnings.size() == 1);
         CHECK(run->result.warnings[0].track == "t");
         CHECK(run->result.warnings[0].code == "shortfall");
         CHECK(run->result.warnings[0].message == "2 selected, at least 4 required");
+    }
+    SECTION("candidates, with a withdrawal") {
+        TrackSpec t = selection_track("{min: 4, max: 5, budget_krw: 4000000000}");
+        t.extra = "threshold: 60\n";
+        auto run = fixtures::run(t,
+                                 {scored("P1", "90"), scored("P2", "80", "400000000", "TH"),
+                                  scored("P3", "50", "400000000", "ID")},
+                                 "withdrawn: [P1]\n");
+        const auto& tr = run->track();
+        CHECK(tr.selected == 1);
+        CHECK(tr.candidates == 1);
+        CHECK(tr.withdrawn == 1);
+        CHECK(shortfall_codes(tr) == Codes{"candidates"});
+        CHECK(shortfall_message(tr, "candidates") ==
+              "only 1 candidate, at least 4 needed: 3 received, 3 eligible, 3 scored, 2 passed "
+              "the cut-offs and threshold, 1 withdrawn");
     }
     SECTION("budget") {
         TrackSpec t = selection_track("{min: 3, max: 5, budget_krw: 1000000000}");
@@ -253,7 +277,7 @@ TEST_CASE("shortfall: every reason that applies, with its numbers", "[select]") 
         CHECK(tr.selected == 2);
         CHECK(shortfall_codes(tr) == Codes{"budget"});
         CHECK(shortfall_message(tr, "budget") ==
-              "the 3 cheapest candidates need 1,200,000,000 KRW; 1,000,000,000 KRW is available");
+              "the 3 cheapest candidates need KRW 1,200,000,000; KRW 1,000,000,000 is available");
     }
     SECTION("country-cap") {
         TrackSpec t =
@@ -309,7 +333,7 @@ TEST_CASE("shortfall: every reason that applies, with its numbers", "[select]") 
         CHECK(tr.shortfall);
         CHECK(shortfall_codes(tr) == Codes{"budget"});
         CHECK(shortfall_message(tr, "budget") ==
-              "no set of 2 candidates fits the budget of 1,000,000,000 KRW within the country cap");
+              "no set of 2 candidates fits the budget of KRW 1,000,000,000 within the country cap");
     }
     SECTION("no shortfall when min is reached") {
         TrackSpec t = selection_track("{min: 2, max: 5, budget_krw: 1000000000}");
