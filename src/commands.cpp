@@ -34,6 +34,11 @@ void note_builtin_rules(const Call& call, Outcome& out) {
         out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
 }
 
+// "1 error", "2 errors".
+std::string count_of(std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 }  // namespace
 
 Outcome score_command(const ScoreOptions& options) {
@@ -88,10 +93,9 @@ Outcome check_command(const CheckOptions& options) {
     std::size_t errors = 0;
     for (const auto& d : all) errors += d.severity == Severity::error;
     std::size_t warnings = all.size() - errors;
-    out.messages.push_back("kcity: " + std::to_string(errors) + " error" +
-                           (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) + " warning" +
-                           (warnings == 1 ? "" : "s") + " in " +
-                           std::to_string(call.proposals.size()) + " proposals");
+    out.messages.push_back("kcity: " + count_of(errors, "error") + ", " +
+                           count_of(warnings, "warning") + " in " +
+                           count_of(call.proposals.size(), "proposal"));
     out.exit_code = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
     return out;
 }
