@@ -25,6 +25,15 @@ RSS_LIMIT_MB = 300  # issue 7: 300 MB = 300,000,000 bytes
 MULTIDOC_SMALL = "multidoc-10000"
 
 
+
+def print_table(header, rows):
+    """A Markdown table after a blank line."""
+    print()
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
 def disk(path: str) -> tuple[int, int]:
     files = size = 0
     for root, dirs, names in os.walk(os.path.join(path, "proposals")):
@@ -250,17 +259,10 @@ def main(argv: list[str]) -> int:
                             "the files", f"{len(det_rows) - failed} of {len(det_rows)} checks identical",
                             "all", "**met**" if not failed else "**not met**"))
 
-    print()
-    print("| target (issue 7) | measured (medians of wall time) | goal | |")
-    print("|---|---|---|---|")
-    for row in target_rows:
-        print("| " + " | ".join(row) + " |")
+    print_table(("target (issue 7)", "measured (medians of wall time)", "goal", ""), target_rows)
     if det_rows:
-        print()
-        print("| determinism: input | output compared with the first run's | result |")
-        print("|---|---|---|")
-        for row in det_rows:
-            print("| " + " | ".join(row) + " |")
+        print_table(("determinism: input", "output compared with the first run's", "result"),
+                    det_rows)
     if failed:
         print(f"\nrun.sh: {failed} determinism check(s) failed", file=sys.stderr)
         return 1

@@ -280,10 +280,6 @@ void done_with_part(ProposalFile& file, const Task& part, std::size_t t) {
         release_pages(*file.bytes, part.begin, part.end);
 }
 
-int lines_before(std::string_view text, std::size_t offset) {
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
-}
-
 // The tasks of a file: its hash, and one parse per part.
 void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks) {
     if (!file.bytes) return;
@@ -294,16 +290,17 @@ void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks)
     tasks.push_back(std::move(hash));
     file.first_task = tasks.size();
     std::vector<std::size_t> parts = document_parts(text, part_bytes);
-    int line = 1;
+    int line = 1;  // the part's first line: 1 + the LFs before it (document_parts ensures)
     for (std::size_t i = 0; i < parts.size(); ++i) {
         std::size_t end = i + 1 < parts.size() ? parts[i + 1] : text.size();
-        if (i > 0) line += lines_before(text.substr(parts[i - 1]), parts[i] - parts[i - 1]) - 1;
         Task parse;
         parse.file = index;
         parse.begin = parts[i];
         parse.end = end;
         parse.first_line = line;
         tasks.push_back(std::move(parse));
+        std::string_view part = text.substr(parts[i], end - parts[i]);
+        line += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
     }
     file.end_task = tasks.size();
     file.readers_done = std::make_unique<std::atomic<int>[]>(parts.size());
