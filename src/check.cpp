@@ -55,7 +55,7 @@ void warn_shortfalls(const Result& result, Diagnostics& diags) {
         if (w == result.warnings.end()) continue;
         std::string reasons;
         for (const auto& r : tr.shortfall_reasons)
-            reasons += (reasons.empty() ? "" : "; ") + r.code + ": " + r.message;
+            reasons += (reasons.empty() ? "" : "; ") + r.code + ": " + r.message();
         diags.warning({tr.rules->file, 1, 1}, fmt::format("track `{}` falls short: {} ({})",
                                                           tr.rules->id, w->message, reasons));
     }

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <set>
 
 #include "kcity/diff.hpp"
@@ -59,16 +60,26 @@ Outcome score_command(const ScoreOptions& options) {
         out.exit_code = 1;
         return out;
     }
-    Result result = run_selection(call, options.run);
+    // The report is rendered when the CLI writes it (Outcome::stream): the call and its result
+    // live until then, and the report itself never whole.
+    struct Run {
+        Call call;
+        Result result;
+    };
+    auto run = std::make_shared<Run>(Run{std::move(call), {}});
+    run->result = run_selection(run->call, options.run);
+    const Result& result = run->result;
     // JSON and CSV messages are English unless --lang is given (SPEC §8); the others follow LANG.
     bool data = options.format == "json" || options.format == "csv";
     Lang lang = options.lang.value_or(data ? Lang::en : options.locale_lang);
-    if (options.list)
-        out.output = render_list(result, options.format, lang, options.csv_bom);
-    else if (options.format == "text")
-        out.output = render_text(result, lang, options.color);
-    else
-        out.output = render_report(result, options.format, lang, options.csv_bom);
+    out.stream = [run, options, lang](const Sink& sink) {
+        if (options.list)
+            sink(render_list(run->result, options.format, lang, options.csv_bom));
+        else if (options.format == "text")
+            sink(render_text(run->result, lang, options.color));
+        else
+            render_report(run->result, options.format, lang, options.csv_bom, sink);
+    };
     for (const auto& w : result.warnings)
         out.messages.push_back("kcity: warning: " + w.track + ": " + w.message);
     if (options.strict && !result.warnings.empty()) {
@@ -167,8 +178,20 @@ Outcome diff_command(const DiffOptions& options) {
     return out;
 }
 
+std::string Outcome::report() const {
+    if (!stream) return output;
+    std::string all;
+    stream([&](std::string_view piece) { all += piece; });
+    return all;
+}
+
 std::optional<std::string> write_file_atomically(const std::string& path,
                                                  const std::string& bytes) {
+    return write_file_atomically(path, [&](const Sink& sink) { sink(bytes); });
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::function<void(const Sink&)>& produce) {
     namespace fs = std::filesystem;
     fs::path target(path);
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -181,16 +204,19 @@ std::optional<std::string> write_file_atomically(const std::string& path,
     mode_t mask = umask(0);
     umask(mask);
     ::fchmod(fd, ::stat(path.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0666 & ~mask);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            std::string err = std::strerror(errno);
-            ::close(fd);
-            std::remove(tmpl.c_str());
-            return "cannot write " + path + ": " + err;
+    int write_error = 0;  // the first failed write; the pieces after it are dropped
+    produce([&](std::string_view bytes) {
+        std::size_t done = 0;
+        while (!write_error && done < bytes.size()) {
+            ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno != EINTR) write_error = errno;
+            if (n > 0) done += static_cast<std::size_t>(n);
         }
-        done += static_cast<std::size_t>(n);
+    });
+    if (write_error) {
+        ::close(fd);
+        std::remove(tmpl.c_str());
+        return "cannot write " + path + ": " + std::strerror(write_error);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
         std::string err = std::strerror(errno);

@@ -153,7 +153,7 @@ std::string krw(Krw amount) {
 
 std::string reasons_text(const std::vector<Reason>& reasons) {
     std::string s;
-    for (const auto& r : reasons) s += (s.empty() ? "" : "; ") + r.code + ": " + r.message;
+    for (const auto& r : reasons) s += (s.empty() ? "" : "; ") + r.code + ": " + r.message();
     return s;
 }
 

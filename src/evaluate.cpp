@@ -54,11 +54,17 @@ Rational median_of(const std::vector<const Review*>& reviews, std::size_t criter
     return (Rational(v[n / 2 - 1]) + Rational(v[n / 2])) / 2;
 }
 
-std::vector<std::string> ids_of(const std::vector<const Review*>& reviews) {
-    std::vector<std::string> ids;
-    for (const Review* r : reviews) ids.push_back(r->reviewer);
-    std::sort(ids.begin(), ids.end());
-    return ids;
+std::vector<const Review*> by_reviewer(std::vector<const Review*> reviews) {
+    std::sort(reviews.begin(), reviews.end(),
+              [](const Review* a, const Review* b) { return a->reviewer < b->reviewer; });
+    return reviews;
+}
+
+void set_roles(const Proposal& p, const std::vector<const Review*>& reviews, ReviewRole role,
+               ProposalResult& r) {
+    r.review_roles.resize(p.reviews.size(), static_cast<char>(ReviewRole::none));
+    for (const Review* rv : reviews)
+        r.review_roles[static_cast<std::size_t>(rv - p.reviews.data())] = static_cast<char>(role);
 }
 
 std::string points(Decimal d, int places) {
@@ -101,7 +107,7 @@ void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& 
     Decimal bonus, penalty;
     for (const auto& a : t.adjustments) {
         if (!evaluate(a.when, p, ctx)) continue;
-        r.adjustments.push_back({a.id, a.points, a.points_text});
+        r.adjustments.push_back(&a);
         (a.points < Decimal{} ? penalty : bonus) =
             (a.points < Decimal{} ? penalty : bonus) + a.points;
     }
@@ -119,9 +125,9 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
                                                  rv.reviewer) != p.conflicts.end();
         (conflict ? excluded : valid).push_back(&rv);
     }
-    r.excluded = ids_of(excluded);
+    set_roles(p, excluded, ReviewRole::excluded, r);
     if (static_cast<int>(valid.size()) < t.min_reviewers) {
-        r.used = ids_of(valid);
+        set_roles(p, valid, ReviewRole::used, r);
         r.reasons.push_back(
             make_reason("panel-size", excluded.empty() ? "panel-size" : "panel-size-conflicts",
                         {arg(std::to_string(valid.size())), arg(std::to_string(t.min_reviewers)),
@@ -130,8 +136,8 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
         return false;
     }
     Aggregation agg = aggregate(t, valid);
-    r.used = agg.used;
-    r.trimmed = agg.trimmed;
+    set_roles(p, agg.used, ReviewRole::used, r);
+    set_roles(p, agg.trimmed, ReviewRole::trimmed, r);
     Rational base;
     for (std::size_t i = 0; i < t.criteria.size(); ++i) {
         r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
@@ -156,6 +162,19 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
 
 }  // namespace
 
+ReviewRole ProposalResult::role(std::size_t review) const {
+    return review < review_roles.size() ? static_cast<ReviewRole>(review_roles[review])
+                                        : ReviewRole::none;
+}
+
+std::vector<std::string> ProposalResult::reviewers(ReviewRole wanted) const {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < review_roles.size(); ++i)
+        if (role(i) == wanted) ids.push_back(proposal->reviews[i].reviewer);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
     Aggregation out;
     if (t.aggregate == Aggregate::trimmed_mean &&
@@ -172,9 +191,9 @@ Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
             (drop ? dropped : kept).push_back(by_total[i].second);
         }
         reviews = kept;
-        out.trimmed = ids_of(dropped);
+        out.trimmed = by_reviewer(dropped);
     }
-    out.used = ids_of(reviews);
+    out.used = by_reviewer(reviews);
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
         out.criteria.push_back(t.aggregate == Aggregate::median ? median_of(reviews, i)
                                                                 : mean_of(reviews, i));

@@ -99,13 +99,14 @@ Step eligibility(const Ctx& c) {
 
 Step panel(const Ctx& c) {
     Step s = c.step("panel");
-    auto in = [](const std::vector<std::string>& v, const std::string& id) {
-        return std::find(v.begin(), v.end(), id) != v.end();
-    };
     std::vector<const Review*> reviews;
     for (const auto& rv : c.p.reviews) reviews.push_back(&rv);
     std::sort(reviews.begin(), reviews.end(),
               [](auto* a, auto* b) { return a->reviewer < b->reviewer; });
+    auto role = [&](const Review* rv) {
+        return c.r.role(static_cast<std::size_t>(rv - c.p.reviews.data()));
+    };
+    std::size_t valid = 0;
     for (const Review* rv : reviews) {
         Rational total;
         std::string scores;
@@ -114,18 +115,20 @@ Step panel(const Ctx& c) {
             scores += (i ? ", " : "") + c.criterion(c.t.criteria[i]) + " " +
                       format_decimal_short(rv->scores[i]);
         }
-        std::string role = c.say(in(c.r.excluded, rv->reviewer)  ? "explain.excluded"
-                                 : in(c.r.trimmed, rv->reviewer) ? "explain.trimmed"
-                                                                 : "explain.used");
-        if (in(c.r.excluded, rv->reviewer))
-            s.details.push_back(rv->reviewer + ": " + role);
-        else
+        ReviewRole r = role(rv);
+        std::string said = c.say(r == ReviewRole::excluded  ? "explain.excluded"
+                                 : r == ReviewRole::trimmed ? "explain.trimmed"
+                                                            : "explain.used");
+        if (r == ReviewRole::excluded) {
+            s.details.push_back(rv->reviewer + ": " + said);
+        } else {
+            ++valid;
             s.details.push_back(
-                c.say("explain.review", {rv->reviewer, scores, exact(total), role}));
+                c.say("explain.review", {rv->reviewer, scores, exact(total), said}));
+        }
     }
-    s.details.push_back(c.say(
-        "explain.valid-reviews",
-        {std::to_string(c.r.used.size() + c.r.trimmed.size()), std::to_string(c.t.min_reviewers)}));
+    s.details.push_back(c.say("explain.valid-reviews",
+                              {std::to_string(valid), std::to_string(c.t.min_reviewers)}));
     s.outcome =
         c.say(c.r.status == Status::unscored ? "explain.unscored" : "explain.enough-reviews");
     return s;
@@ -134,9 +137,8 @@ Step panel(const Ctx& c) {
 Step aggregation(const Ctx& c) {
     Step s = c.step("aggregation");
     std::vector<const Review*> valid;
-    for (const auto& rv : c.p.reviews)
-        if (std::find(c.r.excluded.begin(), c.r.excluded.end(), rv.reviewer) == c.r.excluded.end())
-            valid.push_back(&rv);
+    for (std::size_t i = 0; i < c.p.reviews.size(); ++i)
+        if (c.r.role(i) != ReviewRole::excluded) valid.push_back(&c.p.reviews[i]);
     Aggregation agg = aggregate(c.t, valid);
     std::string how = c.say(c.t.aggregate == Aggregate::mean     ? "explain.mean"
                             : c.t.aggregate == Aggregate::median ? "explain.median"
@@ -146,7 +148,7 @@ Step aggregation(const Ctx& c) {
         const Criterion& k = c.t.criteria[i];
         std::string values;
         for (const Review* rv : valid)
-            if (std::find(agg.used.begin(), agg.used.end(), rv->reviewer) != agg.used.end())
+            if (std::find(agg.used.begin(), agg.used.end(), rv) != agg.used.end())
                 values += (values.empty() ? "" : " + ") + format_decimal_short(rv->scores[i]);
         s.details.push_back(
             c.say("explain.aggregate",

@@ -380,13 +380,17 @@ Arg arg_country_code(const std::string& code) {
 }
 
 Reason make_reason(std::string code, std::string key, std::vector<Arg> args) {
-    Reason r{std::move(code), "", std::move(key), std::move(args)};
-    r.message = reason_text(r, Lang::en);
-    return r;
+    return Reason{std::move(code), std::move(key), std::move(args)};
 }
 
+// A key missing from the table is a programming error that a unit test guards against
+// (test_i18n: every reason select.cpp and evaluate.cpp make); the key is shown then.
 std::string reason_text(const Reason& r, Lang lang) {
-    return message_text(r.key, r.args, r.message, lang);
+    return message_text(r.key, r.args, r.key, lang);
+}
+
+std::string Reason::message() const {
+    return reason_text(*this, Lang::en);
 }
 
 Warning make_warning(std::string track, std::string code, std::string key, std::vector<Arg> args) {

@@ -478,7 +478,7 @@ std::string score_cell(const Ctx& c, const ProposalResult& r) {
     int places = c.t().rounding;
     std::string ids;
     for (const auto& a : r.adjustments)
-        ids += (ids.empty() ? "" : ", ") + a.id + " " + a.points_text;
+        ids += (ids.empty() ? "" : ", ") + a->id + " " + a->points_text;
     std::string out = ids.empty() ? "<td class=\"num\">"
                                   : "<td class=\"num\" title=\"" + html_escape(ids) + "\">";
     out += html_escape(format_decimal(*r.score, places));

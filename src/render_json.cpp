@@ -8,7 +8,8 @@
 namespace kcity {
 namespace {
 
-std::string list(const std::vector<std::string>& items) {
+std::string list(const ProposalResult& r, ReviewRole role) {
+    std::vector<std::string> items = r.reviewers(role);
     std::string out = "[";
     for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_quote(items[i]);
     return out + "]";
@@ -28,7 +29,7 @@ std::string number_or_null(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "null";
 }
 
-// Appends to `out`: the report of a large call is tens of megabytes, built in one string.
+// Appends to `out`, which the caller hands on to the sink piece by piece.
 void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
     const Proposal& p = *r.proposal;
     const std::string in = "        ";
@@ -43,11 +44,12 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
     std::string adjustments = "[";
     for (std::size_t i = 0; i < r.adjustments.size(); ++i)
         adjustments += fmt::format("{}{{\"id\": {}, \"points\": {}}}", i ? ", " : "",
-                                   json_quote(r.adjustments[i].id), r.adjustments[i].points_text);
+                                   json_quote(r.adjustments[i]->id), r.adjustments[i]->points_text);
     adjustments += "]";
     std::string reviews = r.has_reviews
                               ? fmt::format("{{\"used\": {}, \"trimmed\": {}, \"excluded\": {}}}",
-                                            list(r.used), list(r.trimmed), list(r.excluded))
+                                            list(r, ReviewRole::used), list(r, ReviewRole::trimmed),
+                                            list(r, ReviewRole::excluded))
                               : "null";
     out += in + "{\n";
     out += fmt::format("{}  \"id\": {}, \"country\": {}, \"city\": {},\n", in, json_quote(p.id),
@@ -65,7 +67,8 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
     out += in + "}";
 }
 
-void track_json(std::string& out, const TrackResult& tr, Lang lang) {
+template <class Flush>
+void track_json(std::string& out, const TrackResult& tr, Lang lang, const Flush& flush) {
     const TrackRules& t = *tr.rules;
     const std::string in = "    ";
     out += in + "{\n";
@@ -84,6 +87,7 @@ void track_json(std::string& out, const TrackResult& tr, Lang lang) {
     for (std::size_t i = 0; i < tr.proposals.size(); ++i) {
         out += i ? ",\n" : "\n";
         proposal_json(out, t, tr.proposals[i], lang);
+        flush();
     }
     out += tr.proposals.empty() ? "]\n" : "\n" + in + "  ]\n";
     out += in + "}";
@@ -91,12 +95,19 @@ void track_json(std::string& out, const TrackResult& tr, Lang lang) {
 
 }  // namespace
 
-std::string render_json(const Result& result, Lang lang) {
+void render_json(const Result& result, Lang lang, const Sink& sink) {
     const Program& prog = result.rules->program;
+    // The report of 100,000 proposals is about 60 MB: it goes to the sink in pieces of about
+    // this size as it is rendered, so that it is never held whole (issue 7's memory target).
+    constexpr std::size_t piece = 256 * 1024;
     std::string out;
-    // About 600 bytes per proposal: reserved at once, so that a report of 100,000 proposals
-    // does not pass through a buffer twice its size while it grows.
-    out.reserve(4096 + 640 * result.proposal_count);
+    out.reserve(piece + 4096);
+    auto flush = [&] {
+        if (out.size() >= piece) {
+            sink(out);
+            out.clear();
+        }
+    };
     out += "{\n";
     out += "  \"format_version\": 1,\n";
     out += fmt::format("  \"kcity_version\": {},\n", json_quote(KCITY_VERSION));
@@ -109,7 +120,7 @@ std::string render_json(const Result& result, Lang lang) {
     out += "  \"tracks\": [";
     for (std::size_t i = 0; i < result.tracks.size(); ++i) {
         out += i ? ",\n" : "\n";
-        track_json(out, result.tracks[i], lang);
+        track_json(out, result.tracks[i], lang, flush);
     }
     out += result.tracks.empty() ? "],\n" : "\n  ],\n";
     out += "  \"warnings\": [";
@@ -121,6 +132,13 @@ std::string render_json(const Result& result, Lang lang) {
     }
     out += result.warnings.empty() ? "]\n" : "\n  ]\n";
     out += "}\n";
+    sink(out);
+}
+
+std::string render_json(const Result& result, Lang lang) {
+    std::string out;
+    out.reserve(4096 + 640 * result.proposal_count);
+    render_json(result, lang, [&](std::string_view piece) { out += piece; });
     return out;
 }
 

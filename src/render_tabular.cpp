@@ -129,13 +129,13 @@ std::string render_csv(const Result& result, Lang lang, bool bom) {
                                       : "");
             std::string adjustments;
             for (const auto& a : r.adjustments)
-                adjustments += (adjustments.empty() ? "" : " ") + a.id + ":" + a.points_text;
+                adjustments += (adjustments.empty() ? "" : " ") + a->id + ":" + a->points_text;
             row.push_back(adjustments);
             row.push_back(std::to_string(p.requested_krw));
             row.push_back(r.award_krw ? std::to_string(*r.award_krw) : "");
-            row.push_back(list_of(r.used));
-            row.push_back(list_of(r.trimmed));
-            row.push_back(list_of(r.excluded));
+            row.push_back(list_of(r.used()));
+            row.push_back(list_of(r.trimmed()));
+            row.push_back(list_of(r.excluded()));
             row.push_back(reasons_line(r.reasons, lang, "; "));
             out += csv_row(row);
         }
@@ -149,6 +149,12 @@ std::string render_report(const Result& result, const std::string& format, Lang 
     if (format == "csv") return render_csv(result, lang, bom);
     if (format == "html") return render_html(result, lang);
     return render_text(result, lang);
+}
+
+void render_report(const Result& result, const std::string& format, Lang lang, bool bom,
+                   const Sink& sink) {
+    if (format == "json") return render_json(result, lang, sink);
+    sink(render_report(result, format, lang, bom));
 }
 
 }  // namespace kcity

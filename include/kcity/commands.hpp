@@ -1,6 +1,7 @@
 // The commands as library functions: options in, an Outcome out. The CLI only parses the
 // command line, calls one of these, and writes what comes back.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "kcity/i18n.hpp"
 #include "kcity/inputs.hpp"
 #include "kcity/pipeline.hpp"
+#include "kcity/render.hpp"
 
 namespace kcity {
 
@@ -15,6 +17,12 @@ struct Outcome {
     int exit_code = 0;                  // SPEC §7: 0, 1 (any error or failed --strict), 2 (diff)
     std::string output;                 // the report (empty when there is an error)
     std::vector<std::string> messages;  // standard error lines, formatted
+    // Instead of `output`: writes the report to a sink as it renders it (score), holding what
+    // it reads, so that the report of a large call never sits whole in memory.
+    std::function<void(const Sink&)> stream;
+
+    // The report as one string, whichever of the two holds it (for tests and small outputs).
+    std::string report() const;
 };
 
 struct ScoreOptions {
@@ -80,5 +88,8 @@ Outcome init_command(const std::string& dir);
 // Writes through a temporary file in the same folder renamed into place, so that no reader
 // ever sees half a report. Returns an error message, or nothing.
 std::optional<std::string> write_file_atomically(const std::string& path, const std::string& bytes);
+// The same for a report written through a sink.
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::function<void(const Sink&)>& produce);
 
 }  // namespace kcity

@@ -11,7 +11,7 @@ namespace kcity {
 // The exact (unrounded) score of each criterion from the reviews used.
 struct Aggregation {
     std::vector<Rational> criteria;
-    std::vector<std::string> used, trimmed;
+    std::vector<const Review*> used, trimmed;  // by reviewer id
 };
 
 // Step 3 on the valid reviews of one proposal (at least one).

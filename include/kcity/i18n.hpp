@@ -53,8 +53,7 @@ Arg arg_text(const LocalText& text);
 Arg arg_country(const std::string& code);       // "Ukraine (UA)" / "우크라이나(UA)"
 Arg arg_country_code(const std::string& code);  // "UA" / "우크라이나(UA)"
 
-// A reason whose message comes from the table entry `key` with these values; its English
-// message is filled in.
+// A reason whose message comes from the table entry `key` with these values.
 Reason make_reason(std::string code, std::string key, std::vector<Arg> args);
 
 // The reason's message in a language.

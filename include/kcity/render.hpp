@@ -1,14 +1,22 @@
 // Renderers: a Result in, the report's text out. The CLI decides where it goes.
 #pragma once
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "kcity/i18n.hpp"
 #include "kcity/result.hpp"
 
 namespace kcity {
 
+// Receives a report piece by piece, in order: a large call's report is written out as it is
+// rendered rather than held whole (100,000 proposals make about 60 MB of JSON).
+using Sink = std::function<void(std::string_view)>;
+
 // SPEC §8.
 std::string render_json(const Result& result, Lang lang = Lang::en);
+// The same bytes, handed to `sink` in pieces of about 256 KiB.
+void render_json(const Result& result, Lang lang, const Sink& sink);
 
 // The selection report for people: summary, selected, reserve, and every other proposal with
 // its reasons. `color` adds ANSI colours to the headings (for a terminal only).
@@ -33,5 +41,8 @@ std::string render_list(const Result& result, const std::string& format, Lang la
 // The formats `score` knows.
 std::string render_report(const Result& result, const std::string& format, Lang lang,
                           bool bom = true);
+// The same bytes through a sink: JSON in pieces as it is rendered, the others whole.
+void render_report(const Result& result, const std::string& format, Lang lang, bool bom,
+                   const Sink& sink);
 
 }  // namespace kcity

@@ -26,20 +26,19 @@ struct Arg {
     std::string en, ko;
 };
 
+// Only the entry of the message table and its values are kept, and the text is written when a
+// report asks for it (reason_text): a call of 100,000 proposals has about as many reasons.
 struct Reason {
     std::string
         code;  // stable: deadline, award-range, <rule id>, panel-size, cutoff:<criterion>, ...
-    std::string message;  // English
-    std::string key =
-        {};  // the message table's entry (i18n.cpp); empty: `message` in every language
+    std::string key;  // the message table's entry (i18n.cpp)
     std::vector<Arg> args = {};
+
+    std::string message() const;  // English
 };
 
-struct AdjustmentHit {
-    std::string id;
-    Decimal points;
-    std::string points_text;  // as written in the rules
-};
+// What the panel step made of each review of a proposal (SPEC §8 `reviews`).
+enum class ReviewRole : char { none = 0, used = 'u', trimmed = 't', excluded = 'x' };
 
 struct ProposalResult {
     const Proposal* proposal = nullptr;
@@ -47,15 +46,24 @@ struct ProposalResult {
     std::optional<int> rank;
     std::optional<Decimal> score, base;
     std::vector<Decimal> criteria;  // rounded, in the rules' order; empty when unranked
-    std::vector<AdjustmentHit> adjustments;
+    std::vector<const Adjustment*> adjustments;  // that hold, before caps, in rules order
     Decimal adjustment_total;      // after caps
     Krw award_candidate = 0;       // what it would be awarded (committee's, or capped request)
     std::optional<Krw> award_krw;  // awarded, when selected
     bool has_reviews = false;      // false for ineligible proposals (reviews: null)
-    std::vector<std::string> used, trimmed, excluded;
+    // One ReviewRole per review of the proposal, by index: a string of them holds 15 without
+    // an allocation, where three lists of reviewer ids took a quarter of a result's memory.
+    std::string review_roles;
     std::vector<Reason> reasons;
 
     bool is_candidate = false;  // passed steps 1–5 and did not withdraw
+
+    ReviewRole role(std::size_t review) const;
+    // The ids of the reviewers in a role, in byte order (SPEC §6).
+    std::vector<std::string> reviewers(ReviewRole role) const;
+    std::vector<std::string> used() const { return reviewers(ReviewRole::used); }
+    std::vector<std::string> trimmed() const { return reviewers(ReviewRole::trimmed); }
+    std::vector<std::string> excluded() const { return reviewers(ReviewRole::excluded); }
 };
 
 struct TrackResult {

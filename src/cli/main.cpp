@@ -40,7 +40,15 @@ void finish_inputs(CallOptions& o) {
 
 int finish(const kcity::Outcome& outcome, const std::string& output_path) {
     for (const auto& line : outcome.messages) std::cerr << line << "\n";
-    if (!outcome.output.empty()) {
+    if (outcome.stream && output_path.empty()) {
+        outcome.stream([](std::string_view piece) { std::cout.write(piece.data(), piece.size()); });
+        std::cout << std::flush;
+    } else if (outcome.stream) {
+        if (auto err = kcity::write_file_atomically(output_path, outcome.stream)) {
+            std::cerr << "kcity: error: " << *err << "\n";
+            return 1;
+        }
+    } else if (!outcome.output.empty()) {
         if (output_path.empty()) {
             std::cout << outcome.output << std::flush;
         } else if (auto err = kcity::write_file_atomically(output_path, outcome.output)) {

@@ -197,7 +197,7 @@ struct Run {
     std::string message(std::string_view id, std::size_t i = 0) const {
         const auto& r = get(id).reasons;
         REQUIRE(i < r.size());
-        return r[i].message;
+        return r[i].message();
     }
 };
 

@@ -163,8 +163,8 @@ TEST_CASE("csv: score sheets add reviews and report errors at their cell", "[csv
         auto run = fixtures::run(spec);
         const auto& r = run->get("P1");
         CHECK(run->status("P1") == "selected");
-        CHECK(r.used == std::vector<std::string>{"R1", "R2"});
-        CHECK(r.excluded == std::vector<std::string>{"R3"});
+        CHECK(r.used() == std::vector<std::string>{"R1", "R2"});
+        CHECK(r.excluded() == std::vector<std::string>{"R3"});
         REQUIRE(r.criteria.size() == 2);
         CHECK(r.criteria[0] == kcity::Decimal{207500});  // (20 + 21.5) / 2
         CHECK(r.criteria[1] == kcity::Decimal{105000});

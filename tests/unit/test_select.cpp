@@ -48,7 +48,7 @@ Codes shortfall_codes(const kcity::TrackResult& t) {
 
 std::string shortfall_message(const kcity::TrackResult& t, const std::string& code) {
     for (const auto& r : t.shortfall_reasons)
-        if (r.code == code) return r.message;
+        if (r.code == code) return r.message();
     FAIL("no shortfall reason " << code);
     return {};
 }
