@@ -127,8 +127,8 @@ Step panel(const Ctx& c) {
                 c.say("explain.review", {rv->reviewer, scores, exact(total), said}));
         }
     }
-    s.details.push_back(c.say("explain.valid-reviews",
-                              {std::to_string(valid), std::to_string(c.t.min_reviewers)}));
+    s.details.push_back(
+        c.say("explain.valid-reviews", {std::to_string(valid), std::to_string(c.t.min_reviewers)}));
     s.outcome =
         c.say(c.r.status == Status::unscored ? "explain.unscored" : "explain.enough-reviews");
     return s;

@@ -301,8 +301,8 @@ Value lookup_field(const Proposal& p, std::string_view path) {
     if (path.starts_with("applicant.")) return party(p.applicant, path.substr(10));
     if (path.starts_with("partner.")) return party(p.partner, path.substr(8));
     if (path.starts_with("attributes.")) {
-        auto it = p.attributes.find(std::string(path.substr(11)));
-        return it == p.attributes.end() ? Value{} : it->second;
+        const Value* v = p.attribute(path.substr(11));
+        return v ? *v : Value{};
     }
     return {};
 }

@@ -185,9 +185,12 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
     if (auto* n = note("domain", f.optional("domain"))) p.domain = r.text(*n, "`domain`");
     if (auto* n = f.optional("attributes")) {
         if (!n->is_map()) r.error(*n, "`attributes` must be a map of names to values");
+        p.attributes.reserve(n->keys.size());
         for (std::size_t i = 0; i < n->keys.size(); ++i)
             if (auto v = read_attribute(r, n->keys[i], n->items[i]))
-                p.attributes[n->keys[i].text] = *v;
+                p.attributes.emplace_back(n->keys[i].text, std::move(*v));
+        std::sort(p.attributes.begin(), p.attributes.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
     }
     if (auto* n = f.optional("conflicts")) read_conflicts(r, *n, p);
     if (auto* n = f.optional("reviews")) read_reviews(r, *n, track, p);
@@ -199,6 +202,12 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
 }
 
 }  // namespace
+
+const Value* Proposal::attribute(std::string_view name) const {
+    auto it = std::lower_bound(attributes.begin(), attributes.end(), name,
+                               [](const auto& a, std::string_view n) { return a.first < n; });
+    return it != attributes.end() && it->first == name ? &it->second : nullptr;
+}
 
 void FieldPositions::set(const char* key, const Position& where) {
     file_ = where.file;  // one file per proposal

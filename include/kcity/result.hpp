@@ -47,7 +47,7 @@ struct ProposalResult {
     std::optional<Decimal> score, base;
     std::vector<Decimal> criteria;  // rounded, in the rules' order; empty when unranked
     std::vector<const Adjustment*> adjustments;  // that hold, before caps, in rules order
-    Decimal adjustment_total;      // after caps
+    Decimal adjustment_total;                    // after caps
     Krw award_candidate = 0;       // what it would be awarded (committee's, or capped request)
     std::optional<Krw> award_krw;  // awarded, when selected
     bool has_reviews = false;      // false for ineligible proposals (reviews: null)
