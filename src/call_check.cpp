@@ -3,6 +3,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "kcity/i18n.hpp"
 #include "kcity/load.hpp"
 #include "kcity/predicate.hpp"
 
@@ -63,14 +64,14 @@ void check_decisions(const Call& call, Diagnostics& diags) {
         const TrackRules* t = call.rules.track(p.track);
         if (!t || t->has_errors) continue;
         if (award.first < t->award_min || award.first > t->award_max)
-            diags.error(award.second, "the committee's award " + format_grouped(award.first) +
-                                          " KRW for `" + id + "` is outside the award range " +
-                                          format_grouped(t->award_min) + "–" +
-                                          format_grouped(t->award_max) + " KRW");
+            diags.error(award.second, "the committee's award " + format_krw(award.first, Lang::en) +
+                                          " for `" + id + "` is outside the award range " +
+                                          format_krw(t->award_min, Lang::en) + " to " +
+                                          format_grouped(t->award_max));
         else if (award.first > p.requested_krw && request_readable(p, unreadable))
-            diags.error(award.second, "the committee's award " + format_grouped(award.first) +
-                                          " KRW for `" + id + "` exceeds its request of " +
-                                          format_grouped(p.requested_krw) + " KRW");
+            diags.error(award.second, "the committee's award " + format_krw(award.first, Lang::en) +
+                                          " for `" + id + "` exceeds its request of " +
+                                          format_krw(p.requested_krw, Lang::en));
     }
 }
 

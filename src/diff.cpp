@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "kcity/i18n.hpp"
 #include "kcity/yaml.hpp"
 
 namespace kcity {
@@ -148,7 +149,7 @@ std::vector<RuleChange> diff_rules(const std::vector<SourceFile>& old_files,
 namespace {
 
 std::string krw(Krw amount) {
-    return format_grouped(amount) + " KRW";
+    return format_krw(amount, Lang::en);
 }
 
 std::string reasons_text(const std::vector<Reason>& reasons) {
@@ -240,6 +241,8 @@ TrackDiff diff_track(const std::string& id, const TrackResult* o, const TrackRes
             ++d.dropped;
         else if (status)
             ++d.other_changes;
+        else if (award)
+            ++d.award_changes;
         if (rank) ++d.rank_changes;
         d.changes.push_back(std::move(c));
     }
@@ -276,6 +279,7 @@ std::string DiffResult::summary() const {
         add(t.newly_selected, "newly selected", "newly selected");
         add(t.dropped, "dropped", "dropped");
         add(t.other_changes, "other status change", "other status changes");
+        add(t.award_changes, "award change", "award changes");
         add(t.rank_changes, "rank change", "rank changes");
         std::string line;
         for (const auto& p : parts) line += (line.empty() ? "" : ", ") + p;

@@ -193,6 +193,8 @@ constexpr Message table[] = {
     {"rule-failed", "does not meet the rule: {0}", "{0} 요건 미충족"},
     {"shortfall-budget", "the {0} cheapest candidates need {1}; {2} is available",
      "지원액이 가장 적은 후보 {0}건에도 {1} 필요, 가용 예산 {2}"},
+    {"shortfall-budget-one", "the cheapest candidate needs {1}; {2} is available",
+     "지원액이 가장 적은 후보에도 {1} 필요, 가용 예산 {2}"},
     // How many passed each step (SPEC §6 steps 1, 2 and 5), so that the secretariat sees where
     // the candidates were lost; the `-withdrawn` forms also count those who withdrew after
     // passing them, so that the numbers add up to the candidates.

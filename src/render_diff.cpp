@@ -169,10 +169,10 @@ std::string render_diff_json(const DiffResult& d) {
         const TrackDiff& t = d.tracks[i];
         out += fmt::format(
             "{}\n    {{\"track\": {}, \"newly_selected\": {}, \"dropped\": {}, "
-            "\"other_status_changes\": {}, "
+            "\"other_status_changes\": {}, \"award_changes\": {}, "
             "\"rank_changes\": {}, \"changes\": [",
             i ? "," : "", json_quote(t.track), t.newly_selected, t.dropped, t.other_changes,
-            t.rank_changes);
+            t.award_changes, t.rank_changes);
         for (std::size_t j = 0; j < t.changes.size(); ++j) {
             const ProposalChange& c = t.changes[j];
             out +=

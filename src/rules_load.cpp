@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "kcity/i18n.hpp"
 #include "kcity/load.hpp"
 #include "kcity/predicate.hpp"
 #include "kcity/schema.hpp"
@@ -220,9 +221,9 @@ void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     if (!f.ok()) return;
     if (s.min > s.max) r.error(n, "`selection.min` is more than `selection.max`");
     if (static_cast<i128>(s.min) * t.award_min > s.budget_krw)
-        r.error(n, "`selection.budget_krw` " + format_grouped(s.budget_krw) +
+        r.error(n, "`selection.budget_krw` " + format_krw(s.budget_krw, Lang::en) +
                        " cannot fund `min` " + std::to_string(s.min) + " awards of at least " +
-                       format_grouped(t.award_min));
+                       format_krw(t.award_min, Lang::en));
 }
 
 void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
@@ -459,9 +460,10 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     Krw total = 0;
     for (const auto& t : rules.tracks) total += t.selection.budget_krw;
     if (total > rules.program.budget_krw && rules.program.budget_krw > 0)
-        diags.error({program->path, 1, 1}, "the track budgets add up to " + format_grouped(total) +
-                                               " KRW, more than the programme's budget_krw " +
-                                               format_grouped(rules.program.budget_krw));
+        diags.error({program->path, 1, 1}, "the track budgets add up to " +
+                                               format_krw(total, Lang::en) +
+                                               ", more than the programme's budget_krw " +
+                                               format_krw(rules.program.budget_krw, Lang::en));
     rules.sha256 = hash_of_files(hashes);
     return rules;
 }

@@ -775,7 +775,8 @@ std::vector<Reason> shortfall_reasons(const TrackResult& tr, const std::vector<C
         Krw cheapest = 0;
         for (int i = 0; i < s.min; ++i) cheapest += awards[i];
         if (cheapest > s.budget_krw)
-            out.push_back(make_reason("budget", "shortfall-budget",
+            out.push_back(make_reason("budget",
+                                      s.min == 1 ? "shortfall-budget-one" : "shortfall-budget",
                                       {num(s.min), arg_krw(cheapest), arg_krw(s.budget_krw)}));
     }
     if (s.max_per_country) {

@@ -41,6 +41,7 @@ struct ProposalChange {
 struct TrackDiff {
     std::string track;
     int newly_selected = 0, dropped = 0, rank_changes = 0, other_changes = 0;
+    int award_changes = 0;                // the same status (selected) with another award
     std::vector<ProposalChange> changes;  // by new rank, then the unranked by id
 };
 
@@ -50,8 +51,8 @@ struct DiffResult {
     std::vector<TrackDiff> tracks;
     bool decisive = false;  // any status or award changed: --detailed-exitcode exits 2
 
-    std::string summary()
-        const;  // "planning: 2 newly selected, 2 dropped, 5 rank changes; pilot: no change"
+    std::string summary() const;  // "planning: 2 newly selected, 2 dropped, 1 award change, 5 rank
+                                  // changes; pilot: no change"
 };
 
 DiffResult diff_results(const Result& old_result, const Result& new_result);

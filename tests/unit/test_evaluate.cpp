@@ -450,7 +450,7 @@ TEST_CASE("evaluate: the committee's award replaces award_krw", "[evaluate]") {
         const auto& diags = loaded->diags;
         INFO(loaded->errors());
         CHECK(
-            fixtures::has_error(diags, "exceeds its request of 450,000,000", "decisions.yaml", 1));
+            fixtures::has_error(diags, "exceeds its request of KRW 450,000,000", "decisions.yaml", 1));
         CHECK(fixtures::has_error(diags, "outside the award range", "decisions.yaml", 1));
         CHECK(fixtures::has_error(diags, "the award for `P9` names no proposal", "decisions.yaml",
                                   1));

@@ -281,10 +281,11 @@ TEST_CASE("rules: min × award.min_krw must fit the track budget", "[rules]") {
     t.award = "{min_krw: 300000000, max_krw: 500000000}";
     t.selection = "{min: 4, max: 5, budget_krw: 1199999999}";
     Diagnostics d = errors_of(t);
-    CHECK(has_error(
-        d,
-        "`selection.budget_krw` 1,199,999,999 cannot fund `min` 4 awards of at least 300,000,000",
-        "t.yaml", 7));
+    CHECK(
+        has_error(d,
+                  "`selection.budget_krw` KRW 1,199,999,999 cannot fund `min` 4 awards of at least "
+                  "KRW 300,000,000",
+                  "t.yaml", 7));
     t.selection = "{min: 4, max: 5, budget_krw: 1200000000}";
     CHECK_FALSE(errors_of(t).has_errors());
 }
@@ -305,8 +306,8 @@ TEST_CASE("rules: the track budgets may not exceed the envelope", "[rules]") {
     parse({{"program.yaml", fixtures::program_yaml("[a, b]", "4000000000")}, a.file(), b.file()},
           e);
     CHECK(has_error(e,
-                    "the track budgets add up to 4,000,000,001 KRW, more than the programme's "
-                    "budget_krw 4,000,000,000",
+                    "the track budgets add up to KRW 4,000,000,001, more than the programme's "
+                    "budget_krw KRW 4,000,000,000",
                     "program.yaml", 1));
 }
 
