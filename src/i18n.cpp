@@ -179,6 +179,7 @@ constexpr Message table[] = {
     {"label.unscored", "Unscored", "미평가"},
     {"label.warnings", "Warnings", "경고"},
     {"label.withdrawn", "Withdrawn", "철회"},
+    {"label.withdrawn-count", "withdrawn", "철회"},
     // The announcement's list says 구분 (선정 / 예비) where the report says 상태.
     {"list.status", "Status", "구분"},
     {"method.merit", "merit", "순위순 (merit)"},

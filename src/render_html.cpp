@@ -193,6 +193,8 @@ std::string track_summary(const Ctx& c) {
     out += stat(c.l("label.received"), std::to_string(tr.received), "");
     out += stat(c.l("label.eligible"), std::to_string(tr.eligible), "");
     out += stat(c.l("label.scored"), std::to_string(tr.scored), "");
+    if (tr.withdrawn)  // as in the text report: else the numbers would not add up
+        out += stat(c.l("label.withdrawn-count"), std::to_string(tr.withdrawn), "");
     out += stat(c.l("label.candidates"), std::to_string(tr.candidates), "");
     out += stat(c.l("label.selected-of"), std::to_string(tr.selected),
                 format_label("html.of", c.lang, {html_escape(range)}));

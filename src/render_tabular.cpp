@@ -30,12 +30,18 @@ std::string md_track(const TrackResult& tr, Lang lang) {
     bool ko = lang == Lang::ko;
     std::string out = fmt::format("\n## {} ({})\n\n", t.name.get(ko), t.id);
     const SelectionRules& s = t.selection;
-    out += fmt::format(
-        "{} {} · {} {} · {} {} · {} {} · {} {} ({}–{}) · {} {} / {}\n",
-        label("label.received", lang), tr.received, label("label.eligible", lang), tr.eligible,
-        label("label.scored", lang), tr.scored, label("label.candidates", lang), tr.candidates,
-        label("label.selected-of", lang), tr.selected, s.min, s.max, label("label.awarded", lang),
-        format_krw(tr.awarded_krw, lang), format_krw(s.budget_krw, lang));
+    // Withdrawals, when there are any, as in the text report: they are scored but neither
+    // candidates nor below the threshold, so without them the numbers would not add up.
+    std::string withdrawn =
+        tr.withdrawn ? fmt::format(" · {} {}", label("label.withdrawn-count", lang), tr.withdrawn)
+                     : "";
+    out += fmt::format("{} {} · {} {} · {} {}{} · {} {} · {} {} ({}–{}) · {} {} / {}\n",
+                       label("label.received", lang), tr.received, label("label.eligible", lang),
+                       tr.eligible, label("label.scored", lang), tr.scored, withdrawn,
+                       label("label.candidates", lang), tr.candidates,
+                       label("label.selected-of", lang), tr.selected, s.min, s.max,
+                       label("label.awarded", lang), format_krw(tr.awarded_krw, lang),
+                       format_krw(s.budget_krw, lang));
     if (tr.shortfall) {
         out += fmt::format("\n> **{}**: {}\n", label("label.shortfall", lang),
                            format_label("label.shortfall-line", lang,
