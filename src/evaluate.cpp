@@ -171,7 +171,12 @@ std::vector<std::string> ProposalResult::reviewers(ReviewRole wanted) const {
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < review_roles.size(); ++i)
         if (role(i) == wanted) ids.push_back(proposal->reviews[i].reviewer);
+    // A reviewer named in `conflicts` is excluded from the proposal whether or not they sent a
+    // review, as one on a score sheet's conflict row without scores is: both are reported.
+    if (wanted == ReviewRole::excluded && has_reviews)
+        ids.insert(ids.end(), proposal->conflicts.begin(), proposal->conflicts.end());
     std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
 }
 

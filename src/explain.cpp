@@ -127,6 +127,11 @@ Step panel(const Ctx& c) {
                 c.say("explain.review", {rv->reviewer, scores, exact(total), said}));
         }
     }
+    // Conflicts declared for reviewers who sent no review: excluded all the same (reported).
+    for (const auto& id : c.p.conflicts)
+        if (std::none_of(reviews.begin(), reviews.end(),
+                         [&](const Review* rv) { return rv->reviewer == id; }))
+            s.details.push_back(id + ": " + c.say("explain.excluded"));
     s.details.push_back(
         c.say("explain.valid-reviews", {std::to_string(valid), std::to_string(c.t.min_reviewers)}));
     s.outcome =

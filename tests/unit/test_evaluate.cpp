@@ -303,7 +303,10 @@ TEST_CASE("evaluate: panel size, with conflicts of interest", "[evaluate]") {
     CHECK(p2.used() == Ids{"R1", "R2", "R3"});
     CHECK(p2.criteria == ds({"20", "20"}));  // R4's 50s are not used
 
-    CHECK(run->get("P3").excluded().empty());
+    // R9 sent no review: excluded and reported all the same, as a score sheet's conflict row
+    // without scores is.
+    CHECK(run->get("P3").excluded() == Ids{"R9"});
+    CHECK(run->get("P3").used() == Ids{"R1", "R2", "R3", "R4"});
     CHECK(run->get("P3").criteria == ds({"27.5", "27.5"}));
 
     CHECK(run->message("P0") == "valid reviews: 1 of the 3 needed");
@@ -449,8 +452,8 @@ TEST_CASE("evaluate: the committee's award replaces award_krw", "[evaluate]") {
         auto loaded = fixtures::load(spec);
         const auto& diags = loaded->diags;
         INFO(loaded->errors());
-        CHECK(
-            fixtures::has_error(diags, "exceeds its request of KRW 450,000,000", "decisions.yaml", 1));
+        CHECK(fixtures::has_error(diags, "exceeds its request of KRW 450,000,000", "decisions.yaml",
+                                  1));
         CHECK(fixtures::has_error(diags, "outside the award range", "decisions.yaml", 1));
         CHECK(fixtures::has_error(diags, "the award for `P9` names no proposal", "decisions.yaml",
                                   1));
