@@ -194,8 +194,12 @@ constexpr Message table[] = {
     {"rule-failed", "does not meet the rule: {0}", "{0} 요건 미충족"},
     {"shortfall-budget", "the {0} cheapest candidates need {1}; {2} is available",
      "지원액이 가장 적은 후보 {0}건에도 {1} 필요, 가용 예산 {2}"},
+    {"shortfall-budget-all", "the {0} candidates together need {1}; {2} is available",
+     "후보 {0}건 전체에 {1} 필요, 가용 예산 {2}"},
     {"shortfall-budget-one", "the cheapest candidate needs {1}; {2} is available",
      "지원액이 가장 적은 후보에도 {1} 필요, 가용 예산 {2}"},
+    {"shortfall-budget-only", "the only candidate needs {1}; {2} is available",
+     "유일한 후보에도 {1} 필요, 가용 예산 {2}"},
     // How many passed each step (SPEC §6 steps 1, 2 and 5), so that the secretariat sees where
     // the candidates were lost; the `-withdrawn` forms also count those who withdrew after
     // passing them, so that the numbers add up to the candidates.

@@ -768,16 +768,21 @@ std::vector<Reason> shortfall_reasons(const TrackResult& tr, const std::vector<C
                                       const SelectionRules& s, Method method, int selected) {
     std::vector<Reason> out;
     if (static_cast<int>(c.size()) < s.min) out.push_back(shortfall_candidates(tr, c.size()));
-    if (static_cast<int>(c.size()) >= s.min && s.min > 0) {
+    // The `min` cheapest awards; with fewer candidates than `min`, all of them: when even
+    // those exceed the budget, the budget keeps the selection short too.
+    std::size_t k = std::min(c.size(), static_cast<std::size_t>(std::max(s.min, 0)));
+    if (k > 0) {
         std::vector<Krw> awards;
         for (const auto& x : c) awards.push_back(x.award);
         std::sort(awards.begin(), awards.end());
         Krw cheapest = 0;
-        for (int i = 0; i < s.min; ++i) cheapest += awards[i];
+        for (std::size_t i = 0; i < k; ++i) cheapest += awards[i];
+        bool all = k < static_cast<std::size_t>(s.min);  // fewer candidates than `min`
+        const char* key = all ? (k == 1 ? "shortfall-budget-only" : "shortfall-budget-all")
+                              : (k == 1 ? "shortfall-budget-one" : "shortfall-budget");
         if (cheapest > s.budget_krw)
-            out.push_back(make_reason("budget",
-                                      s.min == 1 ? "shortfall-budget-one" : "shortfall-budget",
-                                      {num(s.min), arg_krw(cheapest), arg_krw(s.budget_krw)}));
+            out.push_back(
+                make_reason("budget", key, {num(k), arg_krw(cheapest), arg_krw(s.budget_krw)}));
     }
     if (s.max_per_country) {
         std::map<std::string, int> per_country;

@@ -571,6 +571,8 @@ def gen_proposal(rng, pid, t, tz, step, reviewers_pool, copy_from=None):
         p["reviews"] = reviews
     if reviews and rng.random() < 0.25:
         p["conflicts"] = rng.sample([rv["reviewer"] for rv in reviews], rng.randint(1, min(2, len(reviews))))
+    if rng.random() < 0.08:  # a conflict declared for a reviewer who sent no review
+        p.setdefault("conflicts", []).append("R99")
     return p
 
 
@@ -1116,7 +1118,8 @@ def evaluate(call):
             awards = sorted(r["award"] for r in cands)
             if len(cands) < smin:
                 sreasons.append("candidates")
-            if len(cands) >= smin and sum(awards[:smin]) > budget:
+            # the min cheapest, or all of them when fewer (docs/decisions.md)
+            if cands and sum(awards[:smin]) > budget:
                 sreasons.append("budget")
             if mpc is not None:
                 cc = {}

@@ -161,6 +161,11 @@ TEST_CASE("i18n: every reason select.cpp gives is in the message table") {
         with_selection("{min: 2, max: 5, budget_krw: 1000000000, max_per_country: 1}"),
         {scored("P1", "90", "500000000", "VN"), scored("P2", "80", "800000000", "TH"),
          scored("P3", "70", "300000000", "VN")}));
+    // shortfall: budget with fewer candidates than `min` (one, and several).
+    runs.push_back(fixtures::run(with_selection("{min: 3, max: 5, budget_krw: 300000000}"),
+                                 {scored("P1", "90")}));
+    runs.push_back(fixtures::run(with_selection("{min: 3, max: 5, budget_krw: 700000000}"),
+                                 {scored("P1", "90"), scored("P2", "80", "400000000", "TH")}));
     // shortfall: budget, with one selection needed.
     runs.push_back(fixtures::run(with_selection("{min: 1, max: 5, budget_krw: 300000000}"),
                                  {scored("P1", "90"), scored("P2", "80", "400000000", "TH")}));
@@ -203,7 +208,9 @@ TEST_CASE("i18n: every reason select.cpp gives is in the message table") {
                                                "quota",
                                                "quota-one",
                                                "shortfall-budget",
+                                               "shortfall-budget-all",
                                                "shortfall-budget-one",
+                                               "shortfall-budget-only",
                                                "shortfall-candidates",
                                                "shortfall-candidates-one",
                                                "shortfall-candidates-withdrawn",

@@ -279,6 +279,20 @@ TEST_CASE("shortfall: every reason that applies, with its numbers", "[select]") 
         CHECK(shortfall_message(tr, "budget") ==
               "the 3 cheapest candidates need KRW 1,200,000,000; KRW 1,000,000,000 is available");
     }
+    SECTION("candidates and budget: fewer than `min`, and even those do not fit") {
+        TrackSpec t = selection_track("{min: 3, max: 5, budget_krw: 700000000}");
+        auto run = fixtures::run(t, {scored("P1", "90"), scored("P2", "80", "400000000", "TH")});
+        const auto& tr = run->track();
+        CHECK(tr.selected == 1);
+        CHECK(shortfall_codes(tr) == Codes{"candidates", "budget"});
+        CHECK(shortfall_message(tr, "budget") ==
+              "the 2 candidates together need KRW 800,000,000; KRW 700,000,000 is available");
+        // Fewer than `min` that fit the budget: the candidates alone keep it short.
+        TrackSpec roomy = selection_track("{min: 3, max: 5, budget_krw: 800000000}");
+        auto fits =
+            fixtures::run(roomy, {scored("P1", "90"), scored("P2", "80", "400000000", "TH")});
+        CHECK(shortfall_codes(fits->track()) == Codes{"candidates"});
+    }
     SECTION("country-cap") {
         TrackSpec t =
             selection_track("{min: 3, max: 5, budget_krw: 4000000000, max_per_country: 1}");
