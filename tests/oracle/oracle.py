@@ -1293,18 +1293,7 @@ def run_seed(seed, keep_dir=None, mode="mixed"):
     d = keep_dir or tempfile.mkdtemp(prefix="kcity-oracle-")
     try:
         write_call(call, d)
-        args = [KCITY, "score", d, "--format", "json"]
-        orng = random.Random(seed * 31 + 5)
-        if orng.random() < 0.12:
-            m = orng.choice(["merit", "optimal"])
-            ok = all(count_sets(sum(1 for p in call["proposals"] if p["track"] == tid), t["selection"]["max"]) <= 100000
-                     for tid, t in call["tracks"].items())
-            if m == "merit" or ok:
-                call["method_override"] = m
-                args += ["--method", m]
-        if orng.random() < 0.1:
-            call["only_track"] = orng.choice(call["program"]["tracks"])
-            args += ["--track", call["only_track"]]
+        args = kcity_args(call, seed, d)
         call["args"] = args
         pr = subprocess.run(args, capture_output=True, text=True,
                             timeout=120, env=dict(os.environ, LANG="C", NO_COLOR="1"))
@@ -1321,9 +1310,9 @@ def run_seed(seed, keep_dir=None, mode="mixed"):
             shutil.rmtree(d, ignore_errors=True)
 
 
-def gen_args(seed, d, mode):
-    """The kcity command line run_seed uses for seed (for reproducing)."""
-    call = gen_call(seed, mode)
+def kcity_args(call, seed, d):
+    """The kcity command line for the call of seed: sometimes --method or --track, which it
+    notes in the call for the oracle."""
     args = [KCITY, "score", d, "--format", "json"]
     orng = random.Random(seed * 31 + 5)
     if orng.random() < 0.12:
@@ -1331,10 +1320,17 @@ def gen_args(seed, d, mode):
         ok = all(count_sets(sum(1 for p in call["proposals"] if p["track"] == tid), t["selection"]["max"]) <= 100000
                  for tid, t in call["tracks"].items())
         if m == "merit" or ok:
+            call["method_override"] = m
             args += ["--method", m]
     if orng.random() < 0.1:
-        args += ["--track", orng.choice(call["program"]["tracks"])]
+        call["only_track"] = orng.choice(call["program"]["tracks"])
+        args += ["--track", call["only_track"]]
     return args
+
+
+def gen_args(seed, d, mode):
+    """The kcity command line run_seed uses for seed (for reproducing)."""
+    return kcity_args(gen_call(seed, mode), seed, d)
 
 
 def main(argv):
