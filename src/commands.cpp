@@ -178,13 +178,6 @@ Outcome diff_command(const DiffOptions& options) {
     return out;
 }
 
-std::string Outcome::report() const {
-    if (!stream) return output;
-    std::string all;
-    stream([&](std::string_view piece) { all += piece; });
-    return all;
-}
-
 std::optional<std::string> write_file_atomically(const std::string& path,
                                                  const std::string& bytes) {
     return write_file_atomically(path, [&](const Sink& sink) { sink(bytes); });

@@ -127,8 +127,8 @@ Step panel(const Ctx& c) {
                 c.say("explain.review", {rv->reviewer, scores, exact(total), said}));
         }
     }
-    // Conflicts declared for reviewers who sent no review: excluded all the same (reported).
-    for (const auto& id : c.p.conflicts)
+    // The excluded who sent no review (named in `conflicts`): reported all the same.
+    for (const auto& id : c.r.excluded())
         if (std::none_of(reviews.begin(), reviews.end(),
                          [&](const Review* rv) { return rv->reviewer == id; }))
             s.details.push_back(id + ": " + c.say("explain.excluded"));

@@ -20,9 +20,6 @@ struct Outcome {
     // Instead of `output`: writes the report to a sink as it renders it (score), holding what
     // it reads, so that the report of a large call never sits whole in memory.
     std::function<void(const Sink&)> stream;
-
-    // The report as one string, whichever of the two holds it (for tests and small outputs).
-    std::string report() const;
 };
 
 struct ScoreOptions {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 
 #include "kcity/commands.hpp"
@@ -40,21 +41,17 @@ void finish_inputs(CallOptions& o) {
 
 int finish(const kcity::Outcome& outcome, const std::string& output_path) {
     for (const auto& line : outcome.messages) std::cerr << line << "\n";
-    if (outcome.stream && output_path.empty()) {
-        outcome.stream([](std::string_view piece) { std::cout.write(piece.data(), piece.size()); });
+    // No report (an error): nothing is written, and an --output file stays as it was.
+    if (!outcome.stream && outcome.output.empty()) return outcome.exit_code;
+    // A report held whole goes the way of a streamed one, in one piece.
+    std::function<void(const kcity::Sink&)> produce = outcome.stream;
+    if (!produce) produce = [&](const kcity::Sink& sink) { sink(outcome.output); };
+    if (output_path.empty()) {
+        produce([](std::string_view piece) { std::cout.write(piece.data(), piece.size()); });
         std::cout << std::flush;
-    } else if (outcome.stream) {
-        if (auto err = kcity::write_file_atomically(output_path, outcome.stream)) {
-            std::cerr << "kcity: error: " << *err << "\n";
-            return 1;
-        }
-    } else if (!outcome.output.empty()) {
-        if (output_path.empty()) {
-            std::cout << outcome.output << std::flush;
-        } else if (auto err = kcity::write_file_atomically(output_path, outcome.output)) {
-            std::cerr << "kcity: error: " << *err << "\n";
-            return 1;
-        }
+    } else if (auto err = kcity::write_file_atomically(output_path, produce)) {
+        std::cerr << "kcity: error: " << *err << "\n";
+        return 1;
     }
     return outcome.exit_code;
 }
