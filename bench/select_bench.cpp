@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "kcity/result.hpp"
-#include "kcity/select.hpp"
+#include "kcity/model/result.hpp"
+#include "kcity/select/select.hpp"
 
 namespace {
 

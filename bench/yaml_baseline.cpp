@@ -14,7 +14,8 @@
 //
 // Built by bench/run.sh with the flags of CMake's Release (-O3 -DNDEBUG) against the
 // system yaml-cpp:
-//   c++ -std=c++20 -O3 -DNDEBUG bench/yaml_baseline.cpp -o yaml_baseline $(pkg-config --cflags --libs yaml-cpp)
+//   c++ -std=c++20 -O3 -DNDEBUG bench/yaml_baseline.cpp -o yaml_baseline $(pkg-config --cflags
+//   --libs yaml-cpp)
 
 #include <yaml-cpp/yaml.h>
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <tuple>
 
-#include "kcity/builtin_rules.hpp"
+#include "kcity/load/builtin_rules.hpp"
 
 namespace kcity_fuzz {
 namespace fs = std::filesystem;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "kcity/load.hpp"
-#include "kcity/model.hpp"
+#include "kcity/load/load.hpp"
+#include "kcity/model/call.hpp"
 
 namespace kcity_fuzz {
 

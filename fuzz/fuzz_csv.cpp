@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "common.hpp"
-#include "kcity/csv.hpp"
+#include "kcity/load/csv.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string bytes(reinterpret_cast<const char*>(data), size);

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "common.hpp"
-#include "kcity/date.hpp"
+#include "kcity/base/date.hpp"
 
 namespace {
 

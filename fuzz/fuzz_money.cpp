@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "common.hpp"
-#include "kcity/money.hpp"
+#include "kcity/base/money.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,7 +6,7 @@
 #include <cstdint>
 
 #include "common.hpp"
-#include "kcity/pipeline.hpp"
+#include "kcity/select/pipeline.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     kcity::Call call;

@@ -7,7 +7,7 @@
 #include <functional>
 #include <iostream>
 
-#include "kcity/commands.hpp"
+#include "kcity/commands/commands.hpp"
 
 namespace {
 

@@ -39,7 +39,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "kcity/select.hpp"
+#include "kcity/select/select.hpp"
 
 extern char** environ;
 

@@ -17,12 +17,12 @@
 #include <utility>
 #include <vector>
 
-#include "kcity/diagnostics.hpp"
-#include "kcity/load.hpp"
-#include "kcity/model.hpp"
-#include "kcity/pipeline.hpp"
-#include "kcity/result.hpp"
-#include "kcity/yaml.hpp"
+#include "kcity/base/diagnostics.hpp"
+#include "kcity/load/load.hpp"
+#include "kcity/load/yaml.hpp"
+#include "kcity/model/call.hpp"
+#include "kcity/model/result.hpp"
+#include "kcity/select/pipeline.hpp"
 
 // Catch prints Decimals as numbers ("10.67") in failed checks.
 namespace Catch {

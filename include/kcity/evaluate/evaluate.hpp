@@ -1,0 +1,33 @@
+// SPEC §6 steps 1–7 for one track: eligibility, panel, aggregation, adjustments, cut-offs,
+// ranking and awards. Selection (step 8) is select.hpp.
+#pragma once
+#include <vector>
+
+#include "kcity/model/call.hpp"
+#include "kcity/model/result.hpp"
+
+namespace kcity {
+
+// The exact (unrounded) score of each criterion from the reviews used.
+struct Aggregation {
+    std::vector<Rational> criteria;
+    std::vector<const Review*> used, trimmed;  // by reviewer id
+};
+
+// Step 3 on the valid reviews of one proposal (at least one).
+Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews);
+
+// Steps 1–7 for every proposal of `track` among `proposals`; the results come back ranked
+// (step 6), the unranked after them by id. Selection is not applied yet.
+TrackResult evaluate_track(const Rules& rules, const TrackRules& track,
+                           const std::vector<Proposal>& proposals);
+
+// One tie-break key: <0 when `a` ranks before `b` by it, >0 after, 0 when equal.
+int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b,
+                    int tz_minutes);
+
+// Step 6's order: true when `a` ranks before `b`.
+bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b,
+                  int tz_minutes);
+
+}  // namespace kcity

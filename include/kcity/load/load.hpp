@@ -1,0 +1,43 @@
+// Loading: text in, values out. Every function here takes the bytes of a file and its name
+// (so tests need no files); inputs.hpp finds and reads the files.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kcity/base/diagnostics.hpp"
+#include "kcity/model/call.hpp"
+
+namespace kcity {
+
+struct SourceFile {
+    std::string path;  // as shown in messages
+    std::string bytes;
+};
+
+// The rules of a call from the files of its rules folder. `files` holds program.yaml, the
+// track files, and optionally history.yaml and decisions.yaml, identified by file name.
+Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diagnostics& diags);
+
+// Appends the proposals of one YAML file (one or several documents) to `out`.
+// Returns the number of documents read.
+std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,
+                            Diagnostics& diags);
+
+// Appends the proposals of a part of a YAML file: `text` begins on line `first_line` of `path`
+// (see document_parts). Returns the number of documents read.
+std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
+                                const Rules& rules, std::vector<Proposal>& out, Diagnostics& diags);
+
+// Adds the reviews of one CSV score sheet to the proposals they name.
+void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
+                       Diagnostics& diags);
+
+// Checks across files: ids used twice, decisions naming unknown proposals or awards out of
+// range, proposal values of the wrong type for the rules' predicates.
+void check_call(const Call& call, Diagnostics& diags);
+
+// sha256 of the sorted list of the files' sha256 (hex, one per line, each ending in "\n").
+std::string hash_of_files(const std::vector<std::string>& file_hashes);
+
+}  // namespace kcity

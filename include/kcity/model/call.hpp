@@ -1,0 +1,228 @@
+// The values the pipeline works on: a call's rules and proposals, as loaded and checked.
+// Plain data; every value that a message may point at keeps its Position.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kcity/base/date.hpp"
+#include "kcity/base/decimal.hpp"
+#include "kcity/base/diagnostics.hpp"
+#include "kcity/base/money.hpp"
+#include "kcity/model/scores.hpp"
+
+namespace kcity {
+
+// A name given in both languages ({ko: ..., en: ...}) or as one text.
+struct LocalText {
+    std::string ko, en;
+    const std::string& get(bool korean) const {
+        return korean && !ko.empty() ? ko : en.empty() ? ko : en;
+    }
+};
+
+// A typed scalar: what a predicate compares. Proposals and rules both produce these.
+struct Value {
+    enum class Type { null, boolean, number, string, date, money };
+    Type type = Type::null;
+    bool boolean = false;
+    Decimal number;
+    std::string text;  // string value; for every type, the text as written
+    DateTime date;
+    Krw money = 0;
+    Position where;
+};
+
+std::string type_name(Value::Type t);                           // "a number", "text", ...
+Value text_value(const std::string& s, const Position& where);  // a string Value
+
+struct Party {
+    std::string name, type;
+    std::optional<std::string> country;
+    Position where;
+};
+
+struct Review {
+    std::string reviewer;
+    Scores scores;          // one per criterion of the track, in the rules' order
+    bool conflict = false;  // marked conflicting in a score sheet
+    Position where;
+};
+
+// Positions of a proposal's top-level fields, for messages. A few entries, looked up rarely,
+// in every proposal of a call that may hold 100,000: a list of (name, line, column) with the
+// file named once is the smallest form. Names are the loader's string literals.
+class FieldPositions {
+  public:
+    void reserve(std::size_t n) { items_.reserve(n); }
+    void set(const char* key, const Position& where);
+    std::optional<Position> find(std::string_view key) const;
+
+  private:
+    struct Entry {
+        const char* key;
+        int line, column;
+    };
+    FileName file_;
+    std::vector<Entry> items_;
+};
+
+struct Proposal {
+    std::string id;
+    std::string track;
+    LocalText title;
+    std::string country, city;
+    Party applicant;
+    std::optional<Party> partner;
+    Krw requested_krw = 0;
+    DateTime submitted_at;
+    std::optional<std::string> domain;
+    // Sorted by name (YAML keys are unique): a flat list takes half the memory of a map's nodes.
+    std::vector<std::pair<std::string, Value>> attributes;
+
+    const Value* attribute(std::string_view name) const;  // null when absent
+    std::vector<std::string> conflicts;
+    std::vector<Review> reviews;
+    Position where;     // the document's first line
+    FieldPositions at;  // positions of the top-level fields, for messages
+};
+
+// A predicate of the rules (SPEC §5): a field test or a combination.
+enum class Op {
+    equals,
+    not_equals,
+    in,
+    not_in,
+    at_least,
+    at_most,
+    before,
+    after,
+    exists,
+    in_history
+};
+
+struct Predicate {
+    enum class Kind { test, all, any, negate };
+    Kind kind = Kind::test;
+    std::string field;          // dotted path (test)
+    Op op = Op::equals;         // (test)
+    std::vector<Value> values;  // one value, or the list of `in`/`not_in` (test)
+    std::vector<Predicate> children;
+    Position where;
+};
+
+struct Criterion {
+    std::string id;
+    LocalText name;
+    Decimal max;
+    std::optional<Decimal> cutoff;
+    Decimal weight = Decimal::from_int(1);
+    Position where;
+};
+
+struct EligibilityRule {
+    std::string id;
+    LocalText name;
+    Predicate require;
+    Position where;
+};
+
+struct Adjustment {
+    std::string id;
+    LocalText name;
+    Predicate when;
+    Decimal points;
+    std::string points_text;  // as written in the rules, for the report
+    Position where;
+};
+
+enum class Aggregate { mean, median, trimmed_mean };
+enum class Method { merit, optimal };
+enum class BudgetFit { skip, stop, reduce };
+
+struct TieKey {
+    enum class Kind { criterion, base, requested_krw, submitted_at, id };
+    Kind kind = Kind::id;
+    std::size_t criterion = 0;  // index, for Kind::criterion
+    bool descending = false;    // higher (later) first
+    std::string text;           // as written
+};
+
+struct SelectionRules {
+    int min = 0, max = 0;
+    Krw budget_krw = 0;
+    std::optional<int> max_per_country;
+    Method method = Method::merit;
+    BudgetFit budget_fit = BudgetFit::skip;
+    int reserve = 0;
+};
+
+struct TrackRules {
+    std::string id;
+    LocalText name;
+    DateTime deadline;
+    Krw award_min = 0, award_max = 0;
+    bool reject_above_max = false;
+    int min_reviewers = 1;
+    Aggregate aggregate = Aggregate::trimmed_mean;
+    int trim = 1;
+    std::vector<Criterion> criteria;
+    std::optional<Decimal> threshold;
+    int rounding = 2;
+    std::vector<EligibilityRule> eligibility;
+    std::vector<Adjustment> adjustments;
+    std::optional<Decimal> cap_bonus, cap_penalty;
+    SelectionRules selection;
+    std::vector<TieKey> tie_break;
+    std::string file;
+    // Its file had errors: proposals are then not checked against its criteria, predicates
+    // or award range, since those checks would only repeat the rules' errors.
+    bool has_errors = false;
+
+    // Index of the criterion with this id, or -1.
+    int criterion_index(std::string_view id) const;
+};
+
+struct HistoryEntry {
+    int year = 0;
+    std::string track, country;
+    std::optional<std::string> city;
+};
+
+struct Decisions {
+    std::map<std::string, Position> withdrawn;
+    std::map<std::string, std::pair<Krw, Position>> awards;
+};
+
+struct Program {
+    std::string name;
+    int year = 0;
+    int tz_minutes = 540;
+    Krw budget_krw = 0;
+    std::vector<std::string> tracks;
+    // program.yaml had errors (or names a track without its file): a proposal's track is then
+    // not checked against `tracks`, which may be incomplete.
+    bool has_errors = false;
+};
+
+struct Rules {
+    Program program;
+    std::vector<TrackRules> tracks;  // in program.yaml's order
+    std::vector<HistoryEntry> history;
+    Decisions decisions;
+    std::string origin;  // the rules folder as named, or "built-in (2023)"
+    std::string sha256;  // SPEC §8 inputs.rules_sha256
+
+    const TrackRules* track(std::string_view id) const;
+};
+
+// Everything one run reads.
+struct Call {
+    Rules rules;
+    std::vector<Proposal> proposals;  // sorted by id
+    std::string proposals_sha256;     // SPEC §8 inputs.proposals_sha256
+};
+
+}  // namespace kcity

@@ -1,0 +1,14 @@
+// Diagnostics rendered for `check`.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "kcity/base/diagnostics.hpp"
+
+namespace kcity {
+
+// Diagnostics as text lines, as JSON ({"diagnostics": [...]}) or as GitHub workflow
+// annotations (::error file=F,line=L,col=C::message).
+std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::string& format);
+
+}  // namespace kcity

@@ -1,0 +1,48 @@
+// Renderers: a Result in, the report's text out. The CLI decides where it goes.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "kcity/model/result.hpp"
+#include "kcity/report/i18n.hpp"
+
+namespace kcity {
+
+// Receives a report piece by piece, in order: a large call's report is written out as it is
+// rendered rather than held whole (100,000 proposals make about 60 MB of JSON).
+using Sink = std::function<void(std::string_view)>;
+
+// SPEC §8.
+std::string render_json(const Result& result, Lang lang = Lang::en);
+// The same bytes, handed to `sink` in pieces of about 256 KiB.
+void render_json(const Result& result, Lang lang, const Sink& sink);
+
+// The selection report for people: summary, selected, reserve, and every other proposal with
+// its reasons. `color` adds ANSI colours to the headings (for a terminal only).
+std::string render_text(const Result& result, Lang lang = Lang::en, bool color = false);
+
+// The report as Markdown (for a wiki, an e-mail or a pull request).
+std::string render_markdown(const Result& result, Lang lang = Lang::en);
+
+// One row per proposal with every field of the JSON report (criteria as columns), RFC 4180,
+// UTF-8 with a byte-order mark unless `bom` is false (Excel on Korean Windows needs it).
+std::string render_csv(const Result& result, Lang lang = Lang::en, bool bom = true);
+
+// One self-contained HTML file (inline CSS and SVG, nothing from the network), readable on
+// screen and printable on A4.
+std::string render_html(const Result& result, Lang lang = Lang::en);
+
+// The selection list for the announcement: per track the selected and reserve proposals
+// (country, city, title, applicant, award), in any of the formats.
+std::string render_list(const Result& result, const std::string& format, Lang lang,
+                        bool bom = true);
+
+// The formats `score` knows.
+std::string render_report(const Result& result, const std::string& format, Lang lang,
+                          bool bom = true);
+// The same bytes through a sink: JSON in pieces as it is rendered, the others whole.
+void render_report(const Result& result, const std::string& format, Lang lang, bool bom,
+                   const Sink& sink);
+
+}  // namespace kcity

@@ -1,0 +1,38 @@
+// SPEC §6 step 8: merit and optimal selection, reserve, and the shortfall analysis.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "kcity/model/call.hpp"
+#include "kcity/model/result.hpp"
+
+namespace kcity {
+
+// A candidate as selection sees it. Selection takes them in rank order, so with scores that
+// never rise from one to the next (SPEC §6 step 6 ranks by score first).
+struct Candidate {
+    int rank = 0;
+    Decimal score;
+    Krw award = 0;
+    std::string country;
+};
+
+// What choose_optimal did, for benchmarks and tests: never needed to use it.
+struct OptimalStats {
+    std::size_t candidates = 0;   // given
+    std::size_t kept = 0;         // affordable and not dominated (see src/select.cpp)
+    std::size_t counts = 0;       // selection sizes searched (the others could not win)
+    std::size_t pool = 0;         // candidates left after reduced-cost fixing, summed over sizes
+    std::size_t nodes = 0;        // branch-and-bound nodes
+    std::size_t relaxations = 0;  // bounds computed from scratch
+};
+
+// Indices (into `candidates`, in rank order) of the set `optimal` chooses, ascending: SPEC §6
+// step 8, exactly (src/select.cpp explains how). `stats`, when given, receives the counters.
+std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
+                                        const SelectionRules& s, OptimalStats* stats = nullptr);
+
+// Applies step 8 to a ranked track: statuses, reasons, awards, reserve, shortfall.
+void select_track(TrackResult& track, std::optional<Method> method_override);
+
+}  // namespace kcity

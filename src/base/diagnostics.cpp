@@ -1,0 +1,140 @@
+#include "kcity/base/diagnostics.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <tuple>
+#include <unordered_set>
+
+namespace kcity {
+namespace {
+
+// The names of a run, each stored once. Never freed: a name lives as long as any Position may,
+// and the table is small (one entry per file read). Loading runs on several threads.
+struct NameTable {
+    std::mutex lock;
+    std::unordered_set<std::string> names{""};
+};
+
+NameTable& name_table() {
+    static auto* table = new NameTable;
+    return *table;
+}
+
+const std::string* intern(std::string_view name) {
+    NameTable& t = name_table();
+    std::lock_guard guard(t.lock);
+    return &*t.names.emplace(name).first;
+}
+
+// A message is one line whatever the user's text inside it holds ("a\nb" in a quoted YAML
+// scalar, a line break in a quoted CSV cell): control characters are shown escaped.
+std::string one_line(std::string message) {
+    if (std::none_of(message.begin(), message.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+        return message;
+    std::string out;
+    for (char c : message) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else if (u < 0x20 || u == 0x7F)
+            out += "\\x" + std::string(1, "0123456789ABCDEF"[u >> 4]) + "0123456789ABCDEF"[u & 15];
+        else
+            out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+FileName::FileName() {
+    static const std::string* const empty = intern("");
+    name_ = empty;
+}
+
+FileName::FileName(std::string_view name) : name_(intern(name)) {}
+
+void Diagnostics::error(const Position& where, std::string message) {
+    items_.push_back({where, Severity::error, one_line(std::move(message))});
+}
+
+void Diagnostics::warning(const Position& where, std::string message) {
+    items_.push_back({where, Severity::warning, one_line(std::move(message))});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const {
+    return std::any_of(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    auto key = [](const Diagnostic& d) {
+        return std::tie(d.where.file, d.where.line, d.where.column, d.severity, d.message);
+    };
+    std::vector<Diagnostic> out = items_;
+    std::sort(out.begin(), out.end(),
+              [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [&](const auto& a, const auto& b) { return key(a) == key(b); }),
+              out.end());
+    return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    const char* kind = d.severity == Severity::error ? "error" : "warning";
+    if (d.where.file.empty()) return std::string("kcity: ") + kind + ": " + d.message;
+    std::string s = d.where.file.str();
+    if (d.where.line > 0) {
+        s += ":" + std::to_string(d.where.line) + ":" + std::to_string(std::max(d.where.column, 1));
+    }
+    return s + ": " + kind + ": " + d.message;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = 0;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (best.empty() || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    // A typo changes a few characters; anything further is a different word.
+    std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3 + 1));
+    return !best.empty() && best_distance <= limit ? best : std::string();
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string n = nearest(word, candidates);
+    return n.empty() ? std::string() : " (did you mean `" + n + "`?)";
+}
+
+}  // namespace kcity

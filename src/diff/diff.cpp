@@ -1,0 +1,291 @@
+// What a rules change does: the rule values that differ, and every proposal whose status,
+// award or rank moves, with the step and rule value that decided it.
+#include "kcity/diff/diff.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "kcity/load/yaml.hpp"
+#include "kcity/report/i18n.hpp"
+
+namespace kcity {
+namespace {
+
+using Flat = std::vector<std::pair<std::string, std::string>>;
+
+std::string flow(const YamlNode& n);
+
+std::string flow_scalar(const YamlNode& n) {
+    if (n.is_null()) return "null";
+    return n.quoted ? "\"" + n.text + "\"" : n.text;
+}
+
+// A compact one-line rendering, for list items without an id and for scalar lists.
+std::string flow(const YamlNode& n) {
+    if (n.is_map()) {
+        std::string s = "{";
+        for (std::size_t i = 0; i < n.keys.size(); ++i)
+            s += (i ? ", " : "") + n.keys[i].text + ": " + flow(n.items[i]);
+        return s + "}";
+    }
+    if (n.is_sequence()) {
+        std::string s = "[";
+        for (std::size_t i = 0; i < n.items.size(); ++i) s += (i ? ", " : "") + flow(n.items[i]);
+        return s + "]";
+    }
+    return flow_scalar(n);
+}
+
+bool all_have_ids(const YamlNode& seq) {
+    return !seq.items.empty() &&
+           std::all_of(seq.items.begin(), seq.items.end(), [](const YamlNode& item) {
+               const YamlNode* id = item.is_map() ? item.find("id") : nullptr;
+               return id && id->is_scalar();
+           });
+}
+
+void flatten(const YamlNode& n, const std::string& path, Flat& out) {
+    if (n.is_map()) {
+        for (std::size_t i = 0; i < n.keys.size(); ++i)
+            flatten(n.items[i], path + "." + n.keys[i].text, out);
+    } else if (n.is_sequence() && all_have_ids(n)) {
+        // Criteria, eligibility rules and adjustments are known by id, not by position.
+        for (const auto& item : n.items) {
+            std::string key = path + "[" + item.find("id")->text + "]";
+            for (std::size_t i = 0; i < item.keys.size(); ++i)
+                if (item.keys[i].text != "id")
+                    flatten(item.items[i], key + "." + item.keys[i].text, out);
+        }
+    } else if (n.is_sequence() && !n.items.empty() && n.items.front().is_map()) {
+        // History entries and the like: each entry is there or not.
+        for (const auto& item : n.items) out.emplace_back(path + "[" + flow(item) + "]", "present");
+    } else {
+        out.emplace_back(path, flow(n));
+    }
+}
+
+// "criteria[impact]" for a path inside a list entry known by id, else "".
+std::string entry_of(const std::string& path) {
+    auto close = path.find(']');
+    return path.find('[') == std::string::npos || close == std::string::npos
+               ? ""
+               : path.substr(0, close + 1);
+}
+
+bool has_entry(const std::map<std::string, std::string>& flat, const std::string& entry) {
+    auto it = flat.lower_bound(entry);
+    return it != flat.end() && it->first.starts_with(entry);
+}
+
+// A criterion, rule or adjustment added or removed as a whole is one change, not one per key.
+std::vector<RuleChange> collapse_whole_entries(const std::vector<RuleChange>& changes,
+                                               const std::map<std::string, std::string>& old_map,
+                                               const std::map<std::string, std::string>& new_map) {
+    std::vector<RuleChange> out;
+    for (const auto& c : changes) {
+        std::string entry = entry_of(c.path);
+        bool whole = !entry.empty() &&
+                     (c.old_value ? !has_entry(new_map, entry) : !has_entry(old_map, entry));
+        if (!whole || c.path == entry) {
+            out.push_back(c);
+            continue;
+        }
+        std::string part =
+            c.path.substr(entry.size() + 1) + ": " + (c.old_value ? *c.old_value : *c.new_value);
+        if (!out.empty() && out.back().path == entry) {
+            auto& v = out.back().old_value ? out.back().old_value : out.back().new_value;
+            *v += ", " + part;
+        } else {
+            out.push_back({entry, c.old_value ? std::optional(part) : std::nullopt,
+                           c.new_value ? std::optional(part) : std::nullopt});
+        }
+    }
+    for (auto& c : out)
+        if (c.path.ends_with("]"))
+            for (auto* v : {&c.old_value, &c.new_value})
+                if (*v && !v->value().starts_with("{")) **v = "{" + **v + "}";
+    return out;
+}
+
+}  // namespace
+
+Flat flatten_rules(const std::vector<SourceFile>& files) {
+    Flat out;
+    for (const auto& f : files) {
+        std::string stem = std::filesystem::path(f.path).stem().string();
+        Diagnostics ignored;  // both rule sets were validated before
+        read_yaml_stream(f.bytes, f.path, ignored, [&](YamlNode&& doc) {
+            if (doc.is_map() && stem != "program" && stem != "decisions" && doc.find("track"))
+                for (std::size_t i = 0; i < doc.keys.size(); ++i) {
+                    if (doc.keys[i].text != "track")
+                        flatten(doc.items[i], stem + "." + doc.keys[i].text, out);
+                }
+            else
+                flatten(doc, stem, out);
+        });
+    }
+    return out;
+}
+
+std::vector<RuleChange> diff_rules(const std::vector<SourceFile>& old_files,
+                                   const std::vector<SourceFile>& new_files) {
+    Flat a = flatten_rules(old_files), b = flatten_rules(new_files);
+    std::map<std::string, std::string> old_map(a.begin(), a.end()), new_map(b.begin(), b.end());
+    std::vector<RuleChange> out;
+    // In the new files' order, then what was removed in the old files' order.
+    for (const auto& [path, value] : b) {
+        auto it = old_map.find(path);
+        if (it == old_map.end())
+            out.push_back({path, std::nullopt, value});
+        else if (it->second != value)
+            out.push_back({path, it->second, value});
+    }
+    for (const auto& [path, value] : a)
+        if (!new_map.count(path)) out.push_back({path, value, std::nullopt});
+    return collapse_whole_entries(out, old_map, new_map);
+}
+
+namespace {
+
+std::string krw(Krw amount) {
+    return format_krw(amount, Lang::en);
+}
+
+std::string reasons_text(const std::vector<Reason>& reasons) {
+    std::string s;
+    for (const auto& r : reasons) s += (s.empty() ? "" : "; ") + r.code + ": " + r.message();
+    return s;
+}
+
+std::string because(const ProposalResult* o, const ProposalResult* n,
+                    const TrackResult* new_track) {
+    if (!n) return "the track is gone from the rules";
+    if (!o) return "the track is new in the rules";
+    auto unselected = [](Status s) { return s == Status::reserve || s == Status::not_selected; };
+    if (unselected(o->status) && unselected(n->status)) {
+        std::string why = "reserve list: it takes the first " +
+                          std::to_string(new_track->rules->selection.reserve) +
+                          " unselected candidates in rank order";
+        if (o->rank != n->rank)
+            return why + ", and this one moved from rank " + std::to_string(o->rank.value_or(0)) +
+                   " to " + std::to_string(n->rank.value_or(0));
+        std::string above;
+        for (const auto& r : new_track->proposals)
+            if (r.is_candidate && r.rank < n->rank && r.status != Status::selected)
+                above += (above.empty() ? "" : ", ") + r.proposal->id;
+        return why + "; unselected above it now: " + (above.empty() ? "none" : above);
+    }
+    if (o->status != n->status) {
+        if (n->status == Status::selected)
+            return std::string("selected now; it was ") + status_code(o->status) +
+                   (o->reasons.empty() ? "" : " (" + reasons_text(o->reasons) + ")");
+        // The reason codes name the step (threshold, cutoff:x, budget, quota, country-cap, ...)
+        // except eligibility rules, which are named by their id.
+        return (n->status == Status::ineligible ? "eligibility rule " : "") +
+               reasons_text(n->reasons);
+    }
+    // Selected on both sides with another award.
+    const TrackRules& t = *new_track->rules;
+    if (n->award_krw && n->proposal->requested_krw > t.award_max && *n->award_krw == t.award_max)
+        return "award: capped at award.max_krw " + krw(t.award_max);
+    if (n->award_krw && *n->award_krw < n->award_candidate)
+        return "award: reduced to the budget left (budget_fit: reduce)";
+    return "award: " + krw(n->award_candidate) + " (requested " + krw(n->proposal->requested_krw) +
+           ")";
+}
+
+ProposalSide side_of(const ProposalResult& r, const TrackResult& t) {
+    return {r.status, r.rank, r.score, r.award_krw, t.rules->rounding};
+}
+
+const TrackResult* find_track(const Result& r, const std::string& id) {
+    for (const auto& t : r.tracks)
+        if (t.rules->id == id) return &t;
+    return nullptr;
+}
+
+TrackDiff diff_track(const std::string& id, const TrackResult* o, const TrackResult* n) {
+    TrackDiff d;
+    d.track = id;
+    std::map<std::string, const ProposalResult*> old_by_id;
+    if (o)
+        for (const auto& r : o->proposals) old_by_id[r.proposal->id] = &r;
+    std::vector<std::string> order;  // the new report's order, then what only the old one has
+    std::map<std::string, const ProposalResult*> new_by_id;
+    if (n)
+        for (const auto& r : n->proposals) {
+            new_by_id[r.proposal->id] = &r;
+            order.push_back(r.proposal->id);
+        }
+    if (o)
+        for (const auto& r : o->proposals)
+            if (!new_by_id.count(r.proposal->id)) order.push_back(r.proposal->id);
+    for (const auto& pid : order) {
+        const ProposalResult* a = old_by_id.count(pid) ? old_by_id[pid] : nullptr;
+        const ProposalResult* b = new_by_id.count(pid) ? new_by_id[pid] : nullptr;
+        ProposalChange c;
+        c.id = pid;
+        if (a) c.old_side = side_of(*a, *o);
+        if (b) c.new_side = side_of(*b, *n);
+        bool status = !a || !b || a->status != b->status;
+        bool award = a && b && a->award_krw != b->award_krw;
+        bool rank = a && b && a->rank != b->rank;
+        if (!status && !award && !rank) continue;
+        c.decisive = status || award;
+        if (c.decisive) c.because = because(a, b, n);
+        bool was = a && a->status == Status::selected, is = b && b->status == Status::selected;
+        if (is && !was)
+            ++d.newly_selected;
+        else if (was && !is)
+            ++d.dropped;
+        else if (status)
+            ++d.other_changes;
+        else if (award)
+            ++d.award_changes;
+        if (rank) ++d.rank_changes;
+        d.changes.push_back(std::move(c));
+    }
+    return d;
+}
+
+}  // namespace
+
+DiffResult diff_results(const Result& old_result, const Result& new_result) {
+    DiffResult d;
+    d.old_origin = old_result.rules->origin;
+    d.new_origin = new_result.rules->origin;
+    d.old_sha256 = old_result.rules->sha256;
+    d.new_sha256 = new_result.rules->sha256;
+    std::vector<std::string> ids;
+    for (const auto& t : new_result.tracks) ids.push_back(t.rules->id);
+    for (const auto& t : old_result.tracks)
+        if (!find_track(new_result, t.rules->id)) ids.push_back(t.rules->id);
+    for (const auto& id : ids) {
+        TrackDiff t = diff_track(id, find_track(old_result, id), find_track(new_result, id));
+        for (const auto& c : t.changes) d.decisive = d.decisive || c.decisive;
+        d.tracks.push_back(std::move(t));
+    }
+    return d;
+}
+
+std::string DiffResult::summary() const {
+    std::string out;
+    for (const auto& t : tracks) {
+        std::vector<std::string> parts;
+        auto add = [&](int n, const char* one, const char* many) {
+            if (n) parts.push_back(std::to_string(n) + " " + (n == 1 ? one : many));
+        };
+        add(t.newly_selected, "newly selected", "newly selected");
+        add(t.dropped, "dropped", "dropped");
+        add(t.other_changes, "other status change", "other status changes");
+        add(t.award_changes, "award change", "award changes");
+        add(t.rank_changes, "rank change", "rank changes");
+        std::string line;
+        for (const auto& p : parts) line += (line.empty() ? "" : ", ") + p;
+        out += (out.empty() ? "" : "; ") + t.track + ": " + (line.empty() ? "no change" : line);
+    }
+    return out.empty() ? "no tracks" : out;
+}
+
+}  // namespace kcity

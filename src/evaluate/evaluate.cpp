@@ -1,0 +1,295 @@
+// SPEC §6 steps 1–7.
+#include "kcity/evaluate/evaluate.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+
+#include "kcity/evaluate/predicate.hpp"
+#include "kcity/report/i18n.hpp"
+
+namespace kcity {
+
+const char* status_code(Status s) {
+    switch (s) {
+        case Status::selected:
+            return "selected";
+        case Status::reserve:
+            return "reserve";
+        case Status::not_selected:
+            return "not-selected";
+        case Status::withdrawn:
+            return "withdrawn";
+        case Status::below_threshold:
+            return "below-threshold";
+        case Status::unscored:
+            return "unscored";
+        case Status::ineligible:
+            return "ineligible";
+    }
+    return "?";
+}
+
+namespace {
+
+Rational review_total(const TrackRules& t, const Review& r) {
+    Rational total;
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        total = total + Rational(t.criteria[i].weight) * Rational(r.scores[i]);
+    return total;
+}
+
+Rational mean_of(const std::vector<const Review*>& reviews, std::size_t criterion) {
+    Rational sum;
+    for (const Review* r : reviews) sum = sum + Rational(r->scores[criterion]);
+    return sum / static_cast<std::int64_t>(reviews.size());
+}
+
+Rational median_of(const std::vector<const Review*>& reviews, std::size_t criterion) {
+    std::vector<Decimal> v;
+    for (const Review* r : reviews) v.push_back(r->scores[criterion]);
+    std::sort(v.begin(), v.end());
+    std::size_t n = v.size();
+    if (n % 2 == 1) return Rational(v[n / 2]);
+    return (Rational(v[n / 2 - 1]) + Rational(v[n / 2])) / 2;
+}
+
+std::vector<const Review*> by_reviewer(std::vector<const Review*> reviews) {
+    std::sort(reviews.begin(), reviews.end(),
+              [](const Review* a, const Review* b) { return a->reviewer < b->reviewer; });
+    return reviews;
+}
+
+void set_roles(const Proposal& p, const std::vector<const Review*>& reviews, ReviewRole role,
+               ProposalResult& r) {
+    r.review_roles.resize(p.reviews.size(), static_cast<char>(ReviewRole::none));
+    for (const Review* rv : reviews)
+        r.review_roles[static_cast<std::size_t>(rv - p.reviews.data())] = static_cast<char>(role);
+}
+
+std::string points(Decimal d, int places) {
+    return format_decimal(d, places);
+}
+
+// "2023-05-10T15:30:00Z (2023-05-11T00:30:00+09:00)": the programme's wall time too, when the
+// text gave another offset, since that is what the deadline is compared in.
+std::string submitted_text(const DateTime& d, int tz) {
+    std::string text = format_datetime(d);
+    if (d.has_time && d.has_offset && d.offset_minutes != tz)
+        text += " (" + format_datetime(in_zone(d, tz)) + ")";
+    return text;
+}
+
+// Step 1: every failed check, built-in ones first, then the rules in file order.
+std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
+                                        const Proposal& p) {
+    std::vector<Reason> out;
+    if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
+        out.push_back(make_reason("deadline", "deadline",
+                                  {arg(submitted_text(p.submitted_at, rules.program.tz_minutes)),
+                                   arg(format_datetime(t.deadline))}));
+    if (p.requested_krw < t.award_min)
+        out.push_back(make_reason("award-range", "award-below",
+                                  {arg_krw(p.requested_krw), arg_krw(t.award_min)}));
+    else if (p.requested_krw > t.award_max && t.reject_above_max)
+        out.push_back(make_reason("award-range", "award-above",
+                                  {arg_krw(p.requested_krw), arg_krw(t.award_max)}));
+    PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
+    for (const auto& rule : t.eligibility)
+        if (!evaluate(rule.require, p, ctx))
+            out.push_back(make_reason(rule.id, "rule-failed", {arg_text(rule.name)}));
+    return out;
+}
+
+void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& p,
+                       ProposalResult& r) {
+    PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
+    Decimal bonus, penalty;
+    for (const auto& a : t.adjustments) {
+        if (!evaluate(a.when, p, ctx)) continue;
+        r.adjustments.push_back(&a);
+        (a.points < Decimal{} ? penalty : bonus) =
+            (a.points < Decimal{} ? penalty : bonus) + a.points;
+    }
+    if (t.cap_bonus && bonus > *t.cap_bonus) bonus = *t.cap_bonus;
+    if (t.cap_penalty && penalty < -*t.cap_penalty) penalty = -*t.cap_penalty;
+    r.adjustment_total = bonus + penalty;
+}
+
+// Steps 2–5 for an eligible proposal. Returns false when it stays unscored.
+bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
+    r.has_reviews = true;
+    std::vector<const Review*> valid, excluded;
+    for (const auto& rv : p.reviews) {
+        bool conflict = rv.conflict || std::find(p.conflicts.begin(), p.conflicts.end(),
+                                                 rv.reviewer) != p.conflicts.end();
+        (conflict ? excluded : valid).push_back(&rv);
+    }
+    set_roles(p, excluded, ReviewRole::excluded, r);
+    if (static_cast<int>(valid.size()) < t.min_reviewers) {
+        set_roles(p, valid, ReviewRole::used, r);
+        r.reasons.push_back(
+            make_reason("panel-size", excluded.empty() ? "panel-size" : "panel-size-conflicts",
+                        {arg(std::to_string(valid.size())), arg(std::to_string(t.min_reviewers)),
+                         arg(std::to_string(excluded.size()))}));
+        r.status = Status::unscored;
+        return false;
+    }
+    Aggregation agg = aggregate(t, valid);
+    set_roles(p, agg.used, ReviewRole::used, r);
+    set_roles(p, agg.trimmed, ReviewRole::trimmed, r);
+    Rational base;
+    for (std::size_t i = 0; i < t.criteria.size(); ++i) {
+        r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
+        base = base + Rational(t.criteria[i].weight) * agg.criteria[i];
+    }
+    r.base = round_half_away(base, t.rounding);
+    r.score = round_half_away(Rational(*r.base + r.adjustment_total), t.rounding);
+    for (std::size_t i = 0; i < t.criteria.size(); ++i) {
+        const Criterion& c = t.criteria[i];
+        if (c.cutoff && r.criteria[i] < *c.cutoff)
+            r.reasons.push_back(
+                make_reason("cutoff:" + c.id, "cutoff",
+                            {arg_text(c.name), arg(points(r.criteria[i], t.rounding)),
+                             arg(format_decimal_short(*c.cutoff))}));
+    }
+    if (t.threshold && *r.base < *t.threshold)
+        r.reasons.push_back(make_reason(
+            "threshold", "threshold",
+            {arg(points(*r.base, t.rounding)), arg(format_decimal_short(*t.threshold))}));
+    return true;
+}
+
+}  // namespace
+
+ReviewRole ProposalResult::role(std::size_t review) const {
+    return review < review_roles.size() ? static_cast<ReviewRole>(review_roles[review])
+                                        : ReviewRole::none;
+}
+
+std::vector<std::string> ProposalResult::reviewers(ReviewRole wanted) const {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < review_roles.size(); ++i)
+        if (role(i) == wanted) ids.push_back(proposal->reviews[i].reviewer);
+    // A reviewer named in `conflicts` is excluded from the proposal whether or not they sent a
+    // review, as one on a score sheet's conflict row without scores is: both are reported.
+    if (wanted == ReviewRole::excluded && has_reviews)
+        ids.insert(ids.end(), proposal->conflicts.begin(), proposal->conflicts.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
+    Aggregation out;
+    if (t.aggregate == Aggregate::trimmed_mean &&
+        reviews.size() > static_cast<std::size_t>(2 * t.trim)) {
+        std::vector<std::pair<Rational, const Review*>> by_total;
+        for (const Review* r : reviews) by_total.emplace_back(review_total(t, *r), r);
+        std::sort(by_total.begin(), by_total.end(), [](const auto& a, const auto& b) {
+            auto c = a.first <=> b.first;
+            return c != 0 ? c < 0 : a.second->reviewer < b.second->reviewer;
+        });
+        std::vector<const Review*> kept, dropped;
+        for (std::size_t i = 0; i < by_total.size(); ++i) {
+            bool drop = i < static_cast<std::size_t>(t.trim) || i >= by_total.size() - t.trim;
+            (drop ? dropped : kept).push_back(by_total[i].second);
+        }
+        reviews = kept;
+        out.trimmed = by_reviewer(dropped);
+    }
+    out.used = by_reviewer(reviews);
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        out.criteria.push_back(t.aggregate == Aggregate::median ? median_of(reviews, i)
+                                                                : mean_of(reviews, i));
+    return out;
+}
+
+int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b, int tz) {
+    auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
+    int c = 0;  // ascending order of the key's value
+    switch (k.kind) {
+        case TieKey::Kind::criterion:
+            c = cmp(a.criteria[k.criterion], b.criteria[k.criterion]);
+            break;
+        case TieKey::Kind::base:
+            c = cmp(*a.base, *b.base);
+            break;
+        case TieKey::Kind::requested_krw:
+            c = cmp(a.proposal->requested_krw, b.proposal->requested_krw);
+            break;
+        case TieKey::Kind::submitted_at:
+            c = cmp(order_key(a.proposal->submitted_at, tz),
+                    order_key(b.proposal->submitted_at, tz));
+            break;
+        case TieKey::Kind::id:
+            c = cmp(a.proposal->id, b.proposal->id);
+            break;
+    }
+    return k.descending ? -c : c;
+}
+
+bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b,
+                  int tz_minutes) {
+    if (*a.score != *b.score) return *a.score > *b.score;
+    for (const auto& k : t.tie_break)
+        if (int c = compare_tie_key(k, a, b, tz_minutes); c != 0) return c < 0;
+    return a.proposal->id < b.proposal->id;
+}
+
+TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
+                           const std::vector<Proposal>& proposals) {
+    TrackResult tr;
+    tr.rules = &t;
+    tr.method = t.selection.method;
+    // The ranked are gathered in the track's own list (reserved once: a call may hold 100,000
+    // proposals) and the unranked appended after them.
+    std::vector<ProposalResult>& ranked = tr.proposals;
+    ranked.reserve(static_cast<std::size_t>(std::count_if(
+        proposals.begin(), proposals.end(), [&](const Proposal& p) { return p.track == t.id; })));
+    std::vector<ProposalResult> unranked;
+    for (const auto& p : proposals) {
+        if (p.track != t.id) continue;
+        ++tr.received;
+        ProposalResult r;
+        r.proposal = &p;
+        r.reasons = eligibility_reasons(rules, t, p);
+        if (!r.reasons.empty()) {
+            r.status = Status::ineligible;
+            unranked.push_back(std::move(r));
+            continue;
+        }
+        ++tr.eligible;
+        apply_adjustments(rules, t, p, r);
+        if (!score_proposal(t, p, r)) {
+            unranked.push_back(std::move(r));
+            continue;
+        }
+        ++tr.scored;
+        if (!r.reasons.empty()) {
+            r.status = Status::below_threshold;
+        } else if (rules.decisions.withdrawn.count(p.id)) {
+            r.status = Status::withdrawn;
+            r.reasons.push_back(make_reason("withdrawn", "withdrawn", {}));
+        } else {
+            r.is_candidate = true;
+            r.status = Status::not_selected;  // until selection decides
+            ++tr.candidates;
+            auto committee = rules.decisions.awards.find(p.id);
+            r.award_candidate = committee != rules.decisions.awards.end()
+                                    ? committee->second.first
+                                    : std::min(p.requested_krw, t.award_max);
+        }
+        ranked.push_back(std::move(r));
+    }
+    int tz = rules.program.tz_minutes;
+    std::sort(ranked.begin(), ranked.end(), [&](const ProposalResult& a, const ProposalResult& b) {
+        return ranks_before(t, a, b, tz);
+    });
+    for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = static_cast<int>(i + 1);
+    // The unranked follow in id order, as the proposals came.
+    std::move(unranked.begin(), unranked.end(), std::back_inserter(tr.proposals));
+    return tr;
+}
+
+}  // namespace kcity

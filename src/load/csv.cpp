@@ -1,0 +1,136 @@
+#include "kcity/load/csv.hpp"
+
+namespace kcity {
+namespace {
+
+// Walks the text keeping the line and column (in characters) of the next byte. A line ends
+// at LF, CRLF, or a lone CR: spreadsheets on old Macs still write CR alone.
+class Cursor {
+  public:
+    explicit Cursor(std::string_view text) : text_(text) {}
+
+    bool done() const { return i_ >= text_.size(); }
+    char peek(std::size_t ahead = 0) const {
+        return i_ + ahead < text_.size() ? text_[i_ + ahead] : '\0';
+    }
+    bool at_line_end() const { return !done() && (peek() == '\n' || peek() == '\r'); }
+    int line() const { return line_; }
+    int column() const { return column_; }
+
+    void advance() {
+        char c = text_[i_++];
+        bool lone_cr = c == '\r' && peek() != '\n';
+        if (c == '\n' || lone_cr) {
+            ++line_;
+            column_ = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++column_;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    // Past one line end (LF, CRLF or CR).
+    void skip_line_end() {
+        if (peek() == '\r') advance();
+        if (peek() == '\n') advance();
+    }
+
+  private:
+    std::string_view text_;
+    std::size_t i_ = 0;
+    int line_ = 1, column_ = 1;
+};
+
+class Parser {
+  public:
+    explicit Parser(std::string_view text) : in_(text) {}
+
+    CsvTable run() {
+        while (!in_.done()) {
+            CsvRow row = read_row();
+            bool blank = row.cells.size() == 1 && row.cells[0].text.empty() &&
+                         !row.cells[0].quoted && !row.bad;
+            if (!blank) out_.rows.push_back(std::move(row));
+        }
+        return std::move(out_);
+    }
+
+  private:
+    void error(CsvRow& row, int line, int column, std::string message) {
+        out_.errors.push_back({line, column, std::move(message)});
+        row.bad = true;
+    }
+
+    CsvRow read_row() {
+        CsvRow row;
+        row.line = in_.line();
+        for (;;) {
+            CsvCell cell;
+            cell.line = in_.line();
+            cell.column = in_.column();
+            if (in_.peek() == '"' && !in_.done())
+                read_quoted(row, cell);
+            else
+                read_plain(row, cell);
+            row.cells.push_back(std::move(cell));
+            if (in_.done() || in_.at_line_end()) break;
+            in_.advance();  // the comma
+        }
+        in_.skip_line_end();
+        return row;
+    }
+
+    void read_plain(CsvRow& row, CsvCell& cell) {
+        while (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) {
+            if (in_.peek() == '"')
+                error(row, in_.line(), in_.column(),
+                      "a quote inside an unquoted field (quote the whole field and double the "
+                      "quote)");
+            cell.text += in_.peek();
+            in_.advance();
+        }
+    }
+
+    void read_quoted(CsvRow& row, CsvCell& cell) {
+        cell.quoted = true;
+        in_.advance();
+        for (;;) {
+            if (in_.done()) {
+                error(row, cell.line, cell.column, "a quoted field is never closed");
+                return;
+            }
+            char c = in_.peek();
+            if (c == '"' && in_.peek(1) == '"') {
+                cell.text += '"';
+                in_.advance();
+                in_.advance();
+            } else if (c == '"') {
+                in_.advance();
+                break;
+            } else {
+                // A line break inside a field is kept as LF, however the file ends its lines.
+                if (c == '\r') {
+                    cell.text += '\n';
+                    if (in_.peek(1) == '\n') in_.advance();
+                } else {
+                    cell.text += c;
+                }
+                in_.advance();
+            }
+        }
+        if (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) {
+            error(row, in_.line(), in_.column(), "text after the closing quote of a field");
+            while (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) in_.advance();
+        }
+    }
+
+    Cursor in_;
+    CsvTable out_;
+};
+
+}  // namespace
+
+CsvTable parse_csv(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    return Parser(text).run();
+}
+
+}  // namespace kcity

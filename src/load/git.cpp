@@ -1,0 +1,136 @@
+#include "kcity/load/git.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+
+extern char** environ;
+
+namespace kcity {
+
+ProcessResult run_process(const std::vector<std::string>& argv) {
+    ProcessResult result;
+    int out_pipe[2], err_pipe[2];
+    if (pipe(out_pipe) != 0) return result;
+    if (pipe(err_pipe) != 0) {
+        close(out_pipe[0]);
+        close(out_pipe[1]);
+        return result;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+    posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    pid_t pid = 0;
+    int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    if (spawned == 0) {
+        // Read both pipes together so that neither can fill up and stall the child.
+        std::array<pollfd, 2> fds{{{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}}};
+        std::array<std::string*, 2> sinks{&result.out, &result.err};
+        int open_pipes = 2;
+        char buf[65536];
+        while (open_pipes > 0 && poll(fds.data(), fds.size(), -1) > 0) {
+            for (std::size_t i = 0; i < fds.size(); ++i) {
+                if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+                ssize_t n = read(fds[i].fd, buf, sizeof buf);
+                if (n > 0) {
+                    sinks[i]->append(buf, static_cast<std::size_t>(n));
+                } else {
+                    fds[i].fd = -1;
+                    --open_pipes;
+                }
+            }
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    return result;
+}
+
+namespace {
+
+std::string first_line(const std::string& s) {
+    std::string line = s.substr(0, s.find('\n'));
+    return line.empty() ? "git failed" : line;
+}
+
+std::string trim_newline(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+}
+
+ProcessResult git(const std::string& dir, std::vector<std::string> args) {
+    args.insert(args.begin(), {"git", "-C", dir});
+    return run_process(args);
+}
+
+}  // namespace
+
+std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
+                                                      const std::string& current_rules_dir,
+                                                      Diagnostics& diags) {
+    std::string rev = spec.substr(0, spec.find(':'));
+    std::optional<std::string> path;
+    if (spec.find(':') != std::string::npos) path = spec.substr(spec.find(':') + 1);
+    auto fail = [&](const std::string& message) {
+        diags.error({}, "--base-rules git:" + spec + ": " + message);
+        return std::nullopt;
+    };
+    if (rev.empty()) return fail("a revision is needed, as in git:origin/main");
+    if (rev.front() == '-') return fail("`" + rev + "` looks like an option, not a revision");
+    std::string dir = current_rules_dir.empty() ? "." : current_rules_dir;
+    ProcessResult top = git(dir, {"rev-parse", "--show-toplevel"});
+    if (top.status == -1) return fail("cannot run git");
+    if (top.status != 0) return fail("the current rules (" + dir + ") are not in a git repository");
+    std::string root = trim_newline(top.out);
+    if (!path) {
+        if (current_rules_dir.empty()) return fail("name the rules folder, as in git:REV:rules");
+        path = trim_newline(git(dir, {"rev-parse", "--show-prefix"}).out);
+    }
+    while (!path->empty() && path->back() == '/') path->pop_back();
+    if (git(root, {"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"})
+            .status != 0)
+        return fail("unknown revision `" + rev + "`");
+    ProcessResult list =
+        git(root, {"ls-tree", "--name-only", "--end-of-options", rev, *path + "/"});
+    if (list.status != 0) return fail(first_line(list.err));
+    std::vector<SourceFile> files;
+    std::size_t start = 0;
+    while (start < list.out.size()) {
+        std::size_t end = list.out.find('\n', start);
+        std::string name = list.out.substr(start, end - start);
+        start = end == std::string::npos ? list.out.size() : end + 1;
+        if (!name.ends_with(".yaml")) continue;
+        std::string base = name.substr(name.rfind('/') + 1);
+        if (base.starts_with(".")) continue;
+        ProcessResult blob = git(root, {"cat-file", "blob", rev + ":" + name});
+        if (blob.status != 0) return fail(first_line(blob.err));
+        files.push_back({"git:" + rev + ":" + name, std::move(blob.out)});
+    }
+    bool has_program = std::any_of(files.begin(), files.end(), [](const SourceFile& f) {
+        return f.path.ends_with("/program.yaml");
+    });
+    if (!has_program) return fail("there is no " + *path + "/program.yaml at " + rev);
+    std::sort(files.begin(), files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    return files;
+}
+
+}  // namespace kcity

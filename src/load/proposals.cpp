@@ -1,0 +1,247 @@
+// Proposal files (SPEC §3): one or several YAML documents, read one document at a time.
+#include <algorithm>
+
+#include "kcity/load/load.hpp"
+#include "kcity/load/schema.hpp"
+
+namespace kcity {
+namespace {
+
+bool blank(std::string_view s) {
+    return s.find_first_not_of(" \t\n") == std::string_view::npos;
+}
+
+// A required text: `city: ""` is as missing as no `city` at all.
+std::string required_text(const YamlReader& r, const YamlNode& n, const std::string& what) {
+    auto s = r.text(n, what);
+    if (s && blank(*s)) r.error(n, what + " is empty");
+    return s.value_or("");
+}
+
+std::optional<Party> read_party(const YamlReader& r, const YamlNode& n, const std::string& what) {
+    Party p;
+    p.where = r.at(n);
+    MapFields f(r, n, "`" + what + "`");
+    if (auto* v = f.required("name")) p.name = required_text(r, *v, "`" + what + ".name`");
+    if (auto* v = f.required("type")) p.type = required_text(r, *v, "`" + what + ".type`");
+    if (auto* v = f.optional("country")) p.country = read_country(r, *v, "`" + what + ".country`");
+    f.finish();
+    if (!f.ok()) return std::nullopt;
+    return p;
+}
+
+std::optional<Value> read_attribute(const YamlReader& r, const YamlNode& key, const YamlNode& n) {
+    Value v;
+    v.where = r.at(n);
+    v.text = n.text;
+    if (n.is_null()) return v;  // null is absent (SPEC §5), also on a `*_krw` path
+    if (key.text.ends_with("_krw")) {
+        auto m = r.money(n, "`attributes." + key.text + "`");
+        if (!m) return std::nullopt;
+        v.type = Value::Type::money;
+        v.money = *m;
+        return v;
+    }
+    if (!n.is_scalar() && !n.is_null()) {
+        r.error(n, "`attributes." + key.text + "` must be a single value, not " + describe(n));
+        return std::nullopt;
+    }
+    switch (scalar_type(n)) {
+        case ScalarType::null:
+            v.type = Value::Type::null;
+            return v;
+        case ScalarType::boolean:
+            v.type = Value::Type::boolean;
+            v.boolean = *r.boolean(n, "");
+            return v;
+        case ScalarType::integer:
+        case ScalarType::number: {
+            auto d = r.number(n, "`attributes." + key.text + "`", Decimal::max_places);
+            if (!d) return std::nullopt;
+            v.type = Value::Type::number;
+            v.number = *d;
+            return v;
+        }
+        case ScalarType::string:
+            v.type = Value::Type::string;
+            return v;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> criterion_ids(const TrackRules& t) {
+    std::vector<std::string> ids;
+    for (const auto& c : t.criteria) ids.push_back(c.id);
+    return ids;
+}
+
+}  // namespace
+
+namespace {
+
+// A review as far as it can be read. It is kept whenever its reviewer is known, even with
+// errors in its scores (nothing is scored while an error stands), so that a score sheet giving
+// the same reviewer again is still reported. `track` is null when the proposal's track is
+// unknown or its rules have errors: the scores are then not checked against its criteria.
+std::optional<Review> read_review(const YamlReader& r, const YamlNode& n, const TrackRules* track) {
+    Review rv;
+    rv.where = r.at(n);
+    MapFields f(r, n, "a review");
+    if (auto* v = f.required("reviewer")) rv.reviewer = read_id(r, *v, "`reviewer`").value_or("");
+    const YamlNode* scores = f.required("scores");
+    f.finish();
+    if (!f.ok() || rv.reviewer.empty()) return std::nullopt;
+    if (!scores || !track) return rv;
+    if (!scores->is_map()) {
+        r.error(*scores, "`scores` must map each criterion to a score, not " + describe(*scores));
+        return rv;
+    }
+    auto ids = criterion_ids(*track);
+    rv.scores.assign(track->criteria.size(), Decimal{});
+    for (std::size_t i = 0; i < scores->keys.size(); ++i) {
+        int ci = track->criterion_index(scores->keys[i].text);
+        if (ci < 0) {
+            r.error(scores->keys[i], "`" + scores->keys[i].text +
+                                         "` is not a criterion of track `" + track->id + "`" +
+                                         did_you_mean(scores->keys[i].text, ids));
+            continue;
+        }
+        if (auto s = read_score(r, scores->items[i], track->criteria[ci])) rv.scores[ci] = *s;
+    }
+    for (const auto& c : track->criteria)
+        if (!scores->find(c.id)) r.error(*scores, "this review has no score for `" + c.id + "`");
+    return rv;
+}
+
+void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* track, Proposal& p) {
+    if (!n.is_sequence()) {
+        r.error(n, "`reviews` must be a list of {reviewer, scores}");
+        return;
+    }
+    p.reviews.reserve(n.items.size());
+    for (const auto& item : n.items) {
+        auto rv = read_review(r, item, track);
+        if (!rv) continue;
+        auto same = std::find_if(p.reviews.begin(), p.reviews.end(),
+                                 [&](const Review& o) { return o.reviewer == rv->reviewer; });
+        if (same != p.reviews.end())
+            r.error(item, "reviewer `" + rv->reviewer + "` already reviewed this proposal (line " +
+                              std::to_string(same->where.line) + ")");
+        else
+            p.reviews.push_back(std::move(*rv));
+    }
+}
+
+void read_conflicts(const YamlReader& r, const YamlNode& n, Proposal& p) {
+    if (!n.is_sequence()) {
+        r.error(n, "`conflicts` must be a list of reviewer ids");
+        return;
+    }
+    for (const auto& item : n.items)
+        if (auto id = read_id(r, item, "a reviewer id")) p.conflicts.push_back(*id);
+}
+
+std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
+                                      const Rules& rules) {
+    Proposal p;
+    p.where = r.at(doc);
+    MapFields f(r, doc, "a proposal");
+    if (!f.ok()) return std::nullopt;
+    p.at.reserve(doc.keys.size());
+    auto note = [&](const char* key, const YamlNode* n) {
+        if (n) p.at.set(key, r.at(*n));
+        return n;
+    };
+    if (auto* n = note("id", f.required("id"))) {
+        p.id = read_id(r, *n, "`id`").value_or("");
+        p.where = r.at(*n);
+    }
+    const TrackRules* track = nullptr;
+    if (auto* n = note("track", f.required("track"))) {
+        p.track = r.text(*n, "`track`").value_or("");
+        track = rules.track(p.track);
+        // With errors in program.yaml its list of tracks may be incomplete: no proposal is
+        // then reported for naming a track that is not in it.
+        if (!track && !p.track.empty() && !rules.program.has_errors)
+            r.error(*n, "`" + p.track + "` is not a track of this call" +
+                            did_you_mean(p.track, rules.program.tracks));
+        if (track && track->has_errors) track = nullptr;
+    }
+    if (auto* n = note("title", f.required("title"))) {
+        p.title = read_local_text(r, *n, "`title`").value_or(LocalText{});
+        if (n->is_scalar() && scalar_type(*n) == ScalarType::string && blank(n->text))
+            r.error(*n, "`title` is empty");
+    }
+    if (auto* n = note("country", f.required("country")))
+        p.country = read_country(r, *n, "`country`").value_or("");
+    if (auto* n = note("city", f.required("city"))) p.city = required_text(r, *n, "`city`");
+    if (auto* n = note("applicant", f.required("applicant")))
+        p.applicant = read_party(r, *n, "applicant").value_or(Party{});
+    if (auto* n = note("partner", f.optional("partner"))) p.partner = read_party(r, *n, "partner");
+    if (auto* n = note("requested_krw", f.required("requested_krw")))
+        p.requested_krw = r.money(*n, "`requested_krw`").value_or(0);
+    if (auto* n = note("submitted_at", f.required("submitted_at")))
+        p.submitted_at = read_date(r, *n, "`submitted_at`").value_or(DateTime{});
+    if (auto* n = note("domain", f.optional("domain"))) p.domain = r.text(*n, "`domain`");
+    if (auto* n = f.optional("attributes")) {
+        if (!n->is_map()) r.error(*n, "`attributes` must be a map of names to values");
+        p.attributes.reserve(n->keys.size());
+        for (std::size_t i = 0; i < n->keys.size(); ++i)
+            if (auto v = read_attribute(r, n->keys[i], n->items[i]))
+                p.attributes.emplace_back(n->keys[i].text, std::move(*v));
+        std::sort(p.attributes.begin(), p.attributes.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    if (auto* n = f.optional("conflicts")) read_conflicts(r, *n, p);
+    if (auto* n = f.optional("reviews")) read_reviews(r, *n, track, p);
+    f.finish();
+    // A proposal with errors is still kept (nothing is scored while an error stands) so that
+    // score sheets naming it do not report it as unknown.
+    if (p.id.empty()) return std::nullopt;
+    return p;
+}
+
+}  // namespace
+
+const Value* Proposal::attribute(std::string_view name) const {
+    auto it = std::lower_bound(attributes.begin(), attributes.end(), name,
+                               [](const auto& a, std::string_view n) { return a.first < n; });
+    return it != attributes.end() && it->first == name ? &it->second : nullptr;
+}
+
+void FieldPositions::set(const char* key, const Position& where) {
+    file_ = where.file;  // one file per proposal
+    for (auto& e : items_)
+        if (std::string_view(e.key) == key) {
+            e.line = where.line;
+            e.column = where.column;
+            return;
+        }
+    items_.push_back({key, where.line, where.column});
+}
+
+std::optional<Position> FieldPositions::find(std::string_view key) const {
+    for (const auto& e : items_)
+        if (key == e.key) return Position{file_, e.line, e.column};
+    return std::nullopt;
+}
+
+std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
+                                const Rules& rules, std::vector<Proposal>& out,
+                                Diagnostics& diags) {
+    YamlReader r(path, diags);
+    return read_yaml_stream(
+        text, path, diags,
+        [&](YamlNode&& doc) {
+            if (doc.is_null()) return;  // an empty document, e.g. after a trailing ---
+            if (auto p = read_proposal(r, doc, rules)) out.push_back(std::move(*p));
+        },
+        first_line);
+}
+
+std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,
+                            Diagnostics& diags) {
+    return parse_proposal_text(file.bytes, file.path, 1, rules, out, diags);
+}
+
+}  // namespace kcity

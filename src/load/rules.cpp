@@ -1,0 +1,471 @@
+// program.yaml, <track>.yaml, history.yaml and decisions.yaml (SPEC §5).
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "kcity/base/sha256.hpp"
+#include "kcity/load/load.hpp"
+#include "kcity/load/predicate.hpp"
+#include "kcity/load/schema.hpp"
+#include "kcity/report/i18n.hpp"
+
+namespace kcity {
+
+int TrackRules::criterion_index(std::string_view id) const {
+    for (std::size_t i = 0; i < criteria.size(); ++i)
+        if (criteria[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+const TrackRules* Rules::track(std::string_view id) const {
+    for (const auto& t : tracks)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+namespace {
+
+const std::set<std::string> reserved_tracks = {"program", "history", "decisions"};
+
+// Reads the single document of a rules file; false when it has none or errors.
+bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out) {
+    int count = 0;
+    std::size_t before = diags.size();
+    Position second{file.path, 1, 1};
+    read_yaml_stream(file.bytes, file.path, diags, [&](YamlNode&& doc) {
+        if (++count == 1) out = std::move(doc);
+        if (count == 2 && doc.line > 0) second = {file.path, doc.line, doc.column};
+    });
+    if (count > 1)
+        diags.error(second, "a rules file holds one YAML document; this is a second one");
+    if (count == 0 && diags.size() == before) diags.error({file.path, 1, 1}, "the file is empty");
+    return count == 1;
+}
+
+std::optional<int> small_int(const YamlReader& r, const YamlNode* n, std::string_view what, int lo,
+                             int hi) {
+    if (!n) return std::nullopt;
+    auto v = r.integer(*n, what);
+    if (!v) return std::nullopt;
+    if (*v < lo || *v > hi) {
+        r.error(*n, std::string(what) + " must be from " + std::to_string(lo) + " to " +
+                        std::to_string(hi) + ", not " + std::to_string(*v));
+        return std::nullopt;
+    }
+    return static_cast<int>(*v);
+}
+
+// `tracks_known`: whether `tracks` was read without errors, so that a track file it does not
+// list can be told from a list that could not be read.
+Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_known) {
+    Program p;
+    MapFields f(r, doc, "program.yaml");
+    if (auto* n = f.required("program")) p.name = r.text(*n, "`program`").value_or("");
+    if (auto* n = f.required("year")) p.year = small_int(r, n, "`year`", 2000, 2100).value_or(0);
+    if (auto* n = f.optional("timezone")) {
+        auto tz = r.text(*n, "`timezone`");
+        auto minutes = tz ? parse_utc_offset(*tz) : std::nullopt;
+        if (tz && !minutes)
+            r.error(*n, "`timezone` must be an offset such as \"+09:00\", not `" + *tz + "`");
+        p.tz_minutes = minutes.value_or(540);
+    }
+    if (auto* n = f.required("budget_krw")) p.budget_krw = r.money(*n, "`budget_krw`").value_or(0);
+    if (auto* n = f.required("tracks")) {
+        std::size_t before = r.diags().size();
+        if (!n->is_sequence() || n->items.empty())
+            r.error(*n, "`tracks` must be a non-empty list of track ids");
+        for (const auto& item : n->items) {
+            auto id = read_id(r, item, "a track id");
+            if (!id) continue;
+            if (reserved_tracks.count(*id))
+                r.error(item, "`" + *id + "` is reserved and cannot be a track id");
+            else if (std::find(p.tracks.begin(), p.tracks.end(), *id) != p.tracks.end())
+                r.error(item, "track `" + *id + "` is listed twice");
+            else
+                p.tracks.push_back(*id);
+        }
+        tracks_known = r.diags().size() == before;
+    }
+    f.finish();
+    return p;
+}
+
+void read_award(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+    MapFields f(r, n, "`award`");
+    std::optional<Krw> min, max;
+    if (auto* v = f.required("min_krw")) min = r.money(*v, "`award.min_krw`");
+    if (auto* v = f.required("max_krw")) max = r.money(*v, "`award.max_krw`");
+    t.award_min = min.value_or(0);
+    t.award_max = max.value_or(0);
+    if (auto* v = f.optional("above_max"))
+        t.reject_above_max =
+            read_choice(r, *v, "`award.above_max`", {"cap", "reject"}).value_or(0) == 1;
+    f.finish();
+    // Compared only when both were read: a bad amount is reported once, not again here.
+    if (min && max && *min > *max) r.error(n, "`award.min_krw` is more than `award.max_krw`");
+}
+
+void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+    MapFields f(r, n, "`panel`");
+    auto min_reviewers =
+        small_int(r, f.required("min_reviewers"), "`panel.min_reviewers`", 1, 1000);
+    t.min_reviewers = min_reviewers.value_or(1);
+    std::optional<std::size_t> aggregate;
+    if (auto* v = f.required("aggregate")) {
+        aggregate = read_choice(r, *v, "`panel.aggregate`", {"mean", "median", "trimmed-mean"});
+        t.aggregate = static_cast<Aggregate>(aggregate.value_or(2));
+    }
+    const YamlNode* trim = f.optional("trim");
+    std::optional<int> trim_value = trim ? small_int(r, trim, "`panel.trim`", 0, 100) : 1;
+    t.trim = trim_value.value_or(1);
+    f.finish();
+    // Only values that were read are compared, so that one bad value gives one error.
+    if (min_reviewers && trim_value && aggregate == 2 && 2 * t.trim + 1 > t.min_reviewers)
+        r.error(trim ? *trim : n, "`panel.trim` " + std::to_string(t.trim) +
+                                      " drops more reviews than `min_reviewers` " +
+                                      std::to_string(t.min_reviewers) +
+                                      " leaves (2 × trim + 1 must not exceed min_reviewers)");
+}
+
+const std::vector<std::string> tie_words = {"base", "requested_krw", "submitted_at", "id"};
+
+// Returns whether every criterion's `max` was read, so that sums of the maxima can be trusted.
+bool read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+    if (!n.is_sequence() || n.items.empty()) {
+        r.error(n, "`criteria` must be a non-empty list");
+        return false;
+    }
+    bool all_max = true;
+    for (const auto& item : n.items) {
+        Criterion c;
+        c.where = r.at(item);
+        MapFields f(r, item, "a criterion");
+        if (auto* v = f.required("id")) c.id = read_id(r, *v, "a criterion id").value_or("");
+        if (auto* v = f.required("name"))
+            c.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
+        bool have_max = false;  // read and more than 0
+        if (auto* v = f.required("max")) {
+            auto max = r.number(*v, "`max`", 2);
+            if (max && *max <= Decimal{}) r.error(*v, "`max` must be more than 0");
+            have_max = max && *max > Decimal{};
+            c.max = max.value_or(Decimal{});
+        }
+        all_max = all_max && have_max;
+        const YamlNode* cutoff = f.optional("cutoff");
+        if (cutoff) c.cutoff = r.number(*cutoff, "`cutoff`", 2);
+        if (auto* v = f.optional("weight")) {
+            auto weight = r.number(*v, "`weight`", 4);
+            if (weight && *weight <= Decimal{}) r.error(*v, "`weight` must be more than 0");
+            c.weight = weight.value_or(Decimal::from_int(1));
+        }
+        f.finish();
+        if (!f.ok() || c.id.empty()) continue;
+        if (c.cutoff && *c.cutoff < Decimal{})
+            r.error(*cutoff, "`cutoff` must not be negative");
+        else if (c.cutoff && have_max && *c.cutoff > c.max)
+            r.error(*cutoff, "`cutoff` is more than the criterion's `max`");
+        if (std::find(tie_words.begin(), tie_words.end(), c.id) != tie_words.end())
+            r.error(*item.find("id"),
+                    "`" + c.id + "` is a tie-break key and cannot be a criterion id");
+        if (t.criterion_index(c.id) >= 0)
+            r.error(*item.find("id"), "criterion `" + c.id + "` is defined twice");
+        else
+            t.criteria.push_back(std::move(c));
+    }
+    return all_max;
+}
+
+template <typename Rule, typename Fill>
+void read_rule_list(const YamlReader& r, const YamlNode& n, std::string_view what, Fill fill,
+                    std::vector<Rule>& out) {
+    if (!n.is_sequence()) {
+        r.error(n, std::string(what) + " must be a list");
+        return;
+    }
+    for (const auto& item : n.items) {
+        Rule rule;
+        rule.where = r.at(item);
+        MapFields f(r, item, std::string(what).substr(0, what.size() - 1) + " rule");
+        const YamlNode* id = f.required("id");
+        if (id) rule.id = read_id(r, *id, "a rule id").value_or("");
+        if (auto* v = f.required("name"))
+            rule.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
+        fill(f, rule);
+        f.finish();
+        if (!id || rule.id.empty()) continue;
+        bool dup =
+            std::any_of(out.begin(), out.end(), [&](const Rule& o) { return o.id == rule.id; });
+        if (dup) r.error(*id, "rule id `" + rule.id + "` is used twice");
+        out.push_back(std::move(rule));
+    }
+}
+
+void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+    SelectionRules& s = t.selection;
+    MapFields f(r, n, "`selection`");
+    s.min = small_int(r, f.required("min"), "`selection.min`", 0, 100000).value_or(0);
+    s.max = small_int(r, f.required("max"), "`selection.max`", 1, 100000).value_or(1);
+    if (auto* v = f.required("budget_krw"))
+        s.budget_krw = r.money(*v, "`selection.budget_krw`").value_or(0);
+    if (auto* v = f.optional("max_per_country"))
+        s.max_per_country = small_int(r, v, "`selection.max_per_country`", 1, 100000);
+    if (auto* v = f.optional("method"))
+        s.method = static_cast<Method>(
+            read_choice(r, *v, "`selection.method`", {"merit", "optimal"}).value_or(0));
+    if (auto* v = f.optional("budget_fit"))
+        s.budget_fit = static_cast<BudgetFit>(
+            read_choice(r, *v, "`selection.budget_fit`", {"skip", "stop", "reduce"}).value_or(0));
+    if (auto* v = f.optional("reserve"))
+        s.reserve = small_int(r, v, "`selection.reserve`", 0, 100000).value_or(0);
+    f.finish();
+    if (!f.ok()) return;
+    if (s.min > s.max) r.error(n, "`selection.min` is more than `selection.max`");
+    if (static_cast<i128>(s.min) * t.award_min > s.budget_krw)
+        r.error(n, "`selection.budget_krw` " + format_krw(s.budget_krw, Lang::en) +
+                       " cannot fund `min` " + std::to_string(s.min) + " awards of at least " +
+                       format_krw(t.award_min, Lang::en));
+}
+
+void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+    if (!n.is_sequence()) {
+        r.error(n, "`tie_break` must be a list of keys");
+        return;
+    }
+    std::vector<std::string> keys = tie_words;
+    for (const auto& c : t.criteria) keys.push_back(c.id);
+    for (const auto& item : n.items) {
+        auto s = r.text(item, "a tie-break key");
+        if (!s) continue;
+        TieKey k;
+        k.text = *s;
+        std::string name = *s;
+        std::optional<bool> desc;
+        if (name.ends_with(":asc")) desc = false;
+        if (name.ends_with(":desc")) desc = true;
+        if (desc) name = name.substr(0, name.rfind(':'));
+        if (name == "base")
+            k.kind = TieKey::Kind::base;
+        else if (name == "requested_krw")
+            k.kind = TieKey::Kind::requested_krw;
+        else if (name == "submitted_at")
+            k.kind = TieKey::Kind::submitted_at;
+        else if (name == "id")
+            k.kind = TieKey::Kind::id;
+        else if (int i = t.criterion_index(name); i >= 0) {
+            k.kind = TieKey::Kind::criterion;
+            k.criterion = static_cast<std::size_t>(i);
+        } else {
+            r.error(item, "unknown tie-break key `" + name + "`" + did_you_mean(name, keys));
+            continue;
+        }
+        bool natural_desc = k.kind == TieKey::Kind::criterion || k.kind == TieKey::Kind::base;
+        k.descending = desc.value_or(natural_desc);
+        t.tie_break.push_back(k);
+    }
+}
+
+TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::string& expected_id) {
+    TrackRules t;
+    t.file = r.file();
+    MapFields f(r, doc, "the track rules");
+    if (auto* n = f.required("track")) {
+        t.id = read_id(r, *n, "`track`").value_or("");
+        if (!t.id.empty() && t.id != expected_id)
+            r.error(*n,
+                    "`track` is `" + t.id + "` but the file is named for `" + expected_id + "`");
+    }
+    t.id = expected_id;
+    if (auto* n = f.required("name"))
+        t.name = read_local_text(r, *n, "`name`").value_or(LocalText{});
+    if (auto* n = f.required("deadline"))
+        t.deadline = read_date(r, *n, "`deadline`").value_or(DateTime{});
+    if (auto* n = f.required("award")) read_award(r, *n, t);
+    if (auto* n = f.required("panel")) read_panel(r, *n, t);
+    bool all_max = false;
+    if (auto* n = f.required("criteria")) all_max = read_criteria(r, *n, t);
+    const YamlNode* threshold = f.optional("threshold");
+    if (threshold) t.threshold = r.number(*threshold, "`threshold`", 2);
+    if (auto* n = f.optional("rounding"))
+        t.rounding = small_int(r, n, "`rounding`", 0, 4).value_or(2);
+    if (auto* n = f.optional("eligibility")) {
+        read_rule_list<EligibilityRule>(
+            r, *n, "eligibility rules",
+            [&](MapFields& rf, EligibilityRule& rule) {
+                if (auto* p = rf.required("require")) rule.require = parse_predicate(r, *p);
+            },
+            t.eligibility);
+        for (std::size_t i = 0; i < t.eligibility.size(); ++i) {
+            const auto& id = t.eligibility[i].id;
+            if (id == "deadline" || id == "award-range")
+                r.error(*n->items[i].find("id"),
+                        "`" + id + "` is a built-in check; choose another rule id");
+        }
+    }
+    if (auto* n = f.optional("adjustments")) {
+        read_rule_list<Adjustment>(
+            r, *n, "adjustments",
+            [&](MapFields& rf, Adjustment& a) {
+                if (auto* p = rf.required("when")) a.when = parse_predicate(r, *p);
+                if (auto* p = rf.required("points")) {
+                    a.points = r.number(*p, "`points`", 2).value_or(Decimal{});
+                    a.points_text = p->text;
+                }
+            },
+            t.adjustments);
+    }
+    if (auto* n = f.optional("adjustment_caps")) {
+        MapFields caps(r, *n, "`adjustment_caps`");
+        if (auto* v = caps.optional("bonus"))
+            t.cap_bonus = r.number(*v, "`adjustment_caps.bonus`", 2);
+        if (auto* v = caps.optional("penalty"))
+            t.cap_penalty = r.number(*v, "`adjustment_caps.penalty`", 2);
+        caps.finish();
+        for (auto* cap : {&t.cap_bonus, &t.cap_penalty})
+            if (*cap && **cap < Decimal{})
+                r.error(*n, "adjustment caps are positive numbers of points");
+    }
+    if (auto* n = f.required("selection")) read_selection(r, *n, t);
+    if (auto* n = f.optional("tie_break")) read_tie_break(r, *n, t);
+    f.finish();
+    if (threshold && t.threshold && all_max) {
+        Rational most;
+        for (const auto& c : t.criteria) most = most + Rational(c.weight) * Rational(c.max);
+        if (Rational(*t.threshold) > most)
+            r.error(*threshold, "`threshold` is more than the highest possible base score");
+    }
+    return t;
+}
+
+std::vector<HistoryEntry> read_history(const YamlReader& r, const YamlNode& doc) {
+    std::vector<HistoryEntry> out;
+    if (!doc.is_sequence()) {
+        r.error(doc, "history.yaml must be a list of {year, track, country, city}");
+        return out;
+    }
+    for (const auto& item : doc.items) {
+        HistoryEntry h;
+        MapFields f(r, item, "a history entry");
+        h.year = small_int(r, f.required("year"), "`year`", 1900, 2100).value_or(0);
+        if (auto* n = f.required("track")) h.track = r.text(*n, "`track`").value_or("");
+        if (auto* n = f.required("country"))
+            h.country = read_country(r, *n, "`country`").value_or("");
+        if (auto* n = f.optional("city")) h.city = r.text(*n, "`city`");
+        f.finish();
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+Decisions read_decisions(const YamlReader& r, const YamlNode& doc) {
+    Decisions d;
+    MapFields f(r, doc, "decisions.yaml");
+    if (auto* n = f.optional("withdrawn")) {
+        if (!n->is_sequence()) r.error(*n, "`withdrawn` must be a list of proposal ids");
+        for (const auto& item : n->items)
+            if (auto id = read_id(r, item, "a proposal id")) {
+                if (d.withdrawn.count(*id)) r.error(item, "`" + *id + "` is listed twice");
+                d.withdrawn.emplace(*id, r.at(item));
+            }
+    }
+    if (auto* n = f.optional("awards")) {
+        if (!n->is_map()) r.error(*n, "`awards` must map proposal ids to amounts");
+        for (std::size_t i = 0; i < n->keys.size(); ++i) {
+            auto id = read_id(r, n->keys[i], "a proposal id");
+            auto amount = r.money(n->items[i], "the committee's award");
+            if (id && amount) d.awards.emplace(*id, std::make_pair(*amount, r.at(n->keys[i])));
+        }
+    }
+    f.finish();
+    return d;
+}
+
+std::string file_name(const std::string& path) {
+    return std::filesystem::path(path).filename().string();
+}
+
+}  // namespace
+
+std::string hash_of_files(const std::vector<std::string>& file_hashes) {
+    std::vector<std::string> sorted = file_hashes;
+    std::sort(sorted.begin(), sorted.end());
+    std::string list;
+    for (const auto& h : sorted) list += h + "\n";
+    return sha256_hex(list);
+}
+
+Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diagnostics& diags) {
+    Rules rules;
+    rules.origin = std::move(origin);
+    std::vector<std::string> hashes;
+    auto find = [&](const std::string& name) -> const SourceFile* {
+        for (const auto& f : files)
+            if (file_name(f.path) == name) return &f;
+        return nullptr;
+    };
+    const SourceFile* program = find("program.yaml");
+    if (!program) {
+        diags.error({}, "the rules folder " + rules.origin + " has no program.yaml");
+        return rules;
+    }
+    YamlNode doc;
+    std::vector<std::string> used = {"program.yaml"};
+    // Every diagnostic while a file is read is an error in it: counting them tells which
+    // parts of the rules cannot be trusted to check proposals with.
+    std::size_t before = diags.size();
+    bool tracks_known = false;
+    if (read_single_document(*program, diags, doc))
+        rules.program = read_program(YamlReader(program->path, diags), doc, tracks_known);
+    hashes.push_back(sha256_hex(program->bytes));
+    for (const auto& id : rules.program.tracks) {
+        const SourceFile* tf = find(id + ".yaml");
+        used.push_back(id + ".yaml");
+        if (!tf) {
+            diags.error({program->path, 1, 1},
+                        "track `" + id + "` has no rules file " + id + ".yaml");
+            continue;
+        }
+        hashes.push_back(sha256_hex(tf->bytes));
+        std::size_t track_before = diags.size();
+        if (read_single_document(*tf, diags, doc)) {
+            rules.tracks.push_back(read_track(YamlReader(tf->path, diags), doc, id));
+        } else {
+            // Unreadable: the track still exists, so that its proposals are not each reported
+            // as naming an unknown track.
+            rules.tracks.emplace_back();
+            rules.tracks.back().id = id;
+            rules.tracks.back().file = tf->path;
+        }
+        rules.tracks.back().has_errors = diags.size() > track_before;
+        before += diags.size() - track_before;
+    }
+    rules.program.has_errors = diags.size() > before;
+    for (const char* optional_file : {"history.yaml", "decisions.yaml"}) {
+        const SourceFile* sf = find(optional_file);
+        used.push_back(optional_file);
+        if (!sf) continue;
+        hashes.push_back(sha256_hex(sf->bytes));
+        YamlNode d;
+        if (!read_single_document(*sf, diags, d)) continue;
+        YamlReader r(sf->path, diags);
+        if (std::string_view(optional_file) == "history.yaml")
+            rules.history = read_history(r, d);
+        else
+            rules.decisions = read_decisions(r, d);
+    }
+    for (const auto& f : files)
+        if (tracks_known && std::find(used.begin(), used.end(), file_name(f.path)) == used.end()) {
+            diags.error({f.path, 1, 1}, "this track file is not listed in program.yaml `tracks`");
+            rules.program.has_errors = true;  // the list of tracks is incomplete
+        }
+    Krw total = 0;
+    for (const auto& t : rules.tracks) total += t.selection.budget_krw;
+    if (total > rules.program.budget_krw && rules.program.budget_krw > 0)
+        diags.error({program->path, 1, 1}, "the track budgets add up to " +
+                                               format_krw(total, Lang::en) +
+                                               ", more than the programme's budget_krw " +
+                                               format_krw(rules.program.budget_krw, Lang::en));
+    rules.sha256 = hash_of_files(hashes);
+    return rules;
+}
+
+}  // namespace kcity

@@ -1,0 +1,422 @@
+// `kcity explain ID`: one proposal's way through every step, with the numbers. Every word
+// comes from the message table (i18n.cpp, keys explain.*), so the text is English or Korean;
+// the JSON form keeps its keys and names each step by its stable code.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "kcity/base/countries.hpp"
+#include "kcity/base/text.hpp"
+#include "kcity/commands/commands.hpp"
+#include "kcity/evaluate/evaluate.hpp"
+#include "kcity/evaluate/predicate.hpp"
+#include "kcity/report/i18n.hpp"
+
+namespace kcity {
+namespace {
+
+struct Step {
+    std::string code;  // stable: eligibility, panel, ... (the JSON's "step")
+    std::string name, outcome;
+    std::vector<std::string> details;
+};
+
+// An exact value as a decimal: "26.875", or "26.333333…" when it does not end.
+std::string exact(const Rational& r) {
+    Decimal d = round_half_away(r, 4);
+    bool ends = Rational(d) == r;
+    return format_decimal_short(d) + (ends ? "" : "…");
+}
+
+struct Ctx {
+    const Call& call;
+    const TrackRules& t;
+    const TrackResult& tr;
+    const ProposalResult& r;
+    const Proposal& p;
+    Lang lang;
+    int places() const { return t.rounding; }
+    std::string score(Decimal d) const { return format_decimal(d, places()); }
+    bool ko() const { return lang == Lang::ko; }
+    // A message of the table in the explanation's language.
+    std::string say(std::string_view key, const std::vector<std::string>& values = {}) const {
+        return format_label(key, lang, values);
+    }
+    std::string money(Krw k) const { return format_krw(k, lang); }
+    std::string pass_fail(bool ok) const { return say(ok ? "explain.pass" : "explain.fail"); }
+    // English names things by the rules' ids and the JSON's codes, Korean by their names.
+    std::string criterion(const Criterion& k) const { return ko() ? k.name.get(true) : k.id; }
+    std::string status(Status st) const { return ko() ? status_label(st, lang) : status_code(st); }
+    std::string country(const std::string& code) const {
+        return ko() ? arg_country(code).ko : code;
+    }
+    Step step(const char* code) const {
+        return {code, say(std::string("explain.step.") + code), "", {}};
+    }
+};
+
+// The value of each field the predicate tests, once per field (a rule may test a field in
+// several of its branches).
+void tested_values(const Ctx& c, const Predicate& pred, std::vector<std::string>& out) {
+    std::vector<std::string> seen;
+    for_each_test(pred, [&](const Predicate& test) {
+        if (std::find(seen.begin(), seen.end(), test.field) != seen.end()) return;
+        seen.push_back(test.field);
+        Value v = lookup_field(c.p, test.field);
+        out.push_back(
+            c.say("explain.tested",
+                  {test.field, v.type == Value::Type::null ? c.say("explain.absent") : v.text}));
+    });
+}
+
+Step eligibility(const Ctx& c) {
+    Step s = c.step("eligibility");
+    int tz = c.call.rules.program.tz_minutes;
+    bool late = compare_dates(c.p.submitted_at, c.t.deadline, tz) > 0;
+    s.details.push_back(c.say(
+        "explain.deadline",
+        {format_datetime(c.p.submitted_at), format_datetime(c.t.deadline), c.pass_fail(!late)}));
+    bool low = c.p.requested_krw < c.t.award_min;
+    bool high = c.p.requested_krw > c.t.award_max;
+    s.details.push_back(
+        c.say("explain.award-range",
+              {c.money(c.p.requested_krw), c.money(c.t.award_min), c.money(c.t.award_max),
+               c.say(c.t.reject_above_max ? "explain.above-reject" : "explain.above-cap"),
+               low || (high && c.t.reject_above_max) ? c.say("explain.fail")
+               : high                                ? c.say("explain.pass-capped")
+                                                     : c.say("explain.pass")}));
+    PredicateContext ctx{&c.call.rules.history, c.call.rules.program.year, tz};
+    for (const auto& rule : c.t.eligibility) {
+        bool ok = evaluate(rule.require, c.p, ctx);
+        s.details.push_back(
+            c.say("explain.rule", {rule.id, rule.name.get(c.ko()), c.pass_fail(ok)}));
+        tested_values(c, rule.require, s.details);
+    }
+    s.outcome = c.say(c.r.status == Status::ineligible ? "explain.ineligible" : "explain.eligible");
+    return s;
+}
+
+Step panel(const Ctx& c) {
+    Step s = c.step("panel");
+    std::vector<const Review*> reviews;
+    for (const auto& rv : c.p.reviews) reviews.push_back(&rv);
+    std::sort(reviews.begin(), reviews.end(),
+              [](auto* a, auto* b) { return a->reviewer < b->reviewer; });
+    auto role = [&](const Review* rv) {
+        return c.r.role(static_cast<std::size_t>(rv - c.p.reviews.data()));
+    };
+    std::size_t valid = 0;
+    for (const Review* rv : reviews) {
+        Rational total;
+        std::string scores;
+        for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
+            total = total + Rational(c.t.criteria[i].weight) * Rational(rv->scores[i]);
+            scores += (i ? ", " : "") + c.criterion(c.t.criteria[i]) + " " +
+                      format_decimal_short(rv->scores[i]);
+        }
+        ReviewRole r = role(rv);
+        std::string said = c.say(r == ReviewRole::excluded  ? "explain.excluded"
+                                 : r == ReviewRole::trimmed ? "explain.trimmed"
+                                                            : "explain.used");
+        if (r == ReviewRole::excluded) {
+            s.details.push_back(rv->reviewer + ": " + said);
+        } else {
+            ++valid;
+            s.details.push_back(
+                c.say("explain.review", {rv->reviewer, scores, exact(total), said}));
+        }
+    }
+    // The excluded who sent no review (named in `conflicts`): reported all the same.
+    for (const auto& id : c.r.excluded())
+        if (std::none_of(reviews.begin(), reviews.end(),
+                         [&](const Review* rv) { return rv->reviewer == id; }))
+            s.details.push_back(id + ": " + c.say("explain.excluded"));
+    s.details.push_back(
+        c.say("explain.valid-reviews", {std::to_string(valid), std::to_string(c.t.min_reviewers)}));
+    s.outcome =
+        c.say(c.r.status == Status::unscored ? "explain.unscored" : "explain.enough-reviews");
+    return s;
+}
+
+Step aggregation(const Ctx& c) {
+    Step s = c.step("aggregation");
+    std::vector<const Review*> valid;
+    for (std::size_t i = 0; i < c.p.reviews.size(); ++i)
+        if (c.r.role(i) != ReviewRole::excluded) valid.push_back(&c.p.reviews[i]);
+    Aggregation agg = aggregate(c.t, valid);
+    std::string how = c.say(c.t.aggregate == Aggregate::mean     ? "explain.mean"
+                            : c.t.aggregate == Aggregate::median ? "explain.median"
+                                                                 : "explain.trimmed-mean");
+    Rational base;
+    for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
+        const Criterion& k = c.t.criteria[i];
+        std::string values;
+        for (const Review* rv : valid)
+            if (std::find(agg.used.begin(), agg.used.end(), rv) != agg.used.end())
+                values += (values.empty() ? "" : " + ") + format_decimal_short(rv->scores[i]);
+        s.details.push_back(
+            c.say("explain.aggregate",
+                  {c.criterion(k), how, values, exact(agg.criteria[i]), c.score(c.r.criteria[i]),
+                   k.weight == Decimal::from_int(1)
+                       ? ""
+                       : c.say("explain.weight", {format_decimal_short(k.weight)})}));
+        base = base + Rational(k.weight) * agg.criteria[i];
+    }
+    s.details.push_back(
+        c.say("explain.base", {exact(base), c.score(*c.r.base), std::to_string(c.places())}));
+    s.outcome = c.say("explain.base-outcome", {c.score(*c.r.base)});
+    return s;
+}
+
+Step adjustments(const Ctx& c) {
+    Step s = c.step("adjustments");
+    PredicateContext ctx{&c.call.rules.history, c.call.rules.program.year,
+                         c.call.rules.program.tz_minutes};
+    for (const auto& a : c.t.adjustments) {
+        bool holds = evaluate(a.when, c.p, ctx);
+        s.details.push_back(c.say("explain.adjustment",
+                                  {c.ko() ? a.name.get(true) : a.id, a.points_text,
+                                   c.say(holds ? "explain.applies" : "explain.not-applies")}));
+        tested_values(c, a.when, s.details);
+    }
+    if (c.t.cap_bonus || c.t.cap_penalty)
+        s.details.push_back(c.say(
+            "explain.caps",
+            {c.t.cap_bonus ? format_decimal_short(*c.t.cap_bonus) : c.say("explain.none"),
+             c.t.cap_penalty ? format_decimal_short(*c.t.cap_penalty) : c.say("explain.none")}));
+    s.details.push_back(c.say(
+        "explain.score",
+        {c.score(*c.r.base), format_decimal_short(c.r.adjustment_total), c.score(*c.r.score)}));
+    s.outcome = c.say("explain.score-outcome", {c.score(*c.r.score)});
+    return s;
+}
+
+Step cutoffs(const Ctx& c) {
+    Step s = c.step("cut-offs");
+    for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
+        const Criterion& k = c.t.criteria[i];
+        if (!k.cutoff) continue;
+        bool ok = !(c.r.criteria[i] < *k.cutoff);
+        s.details.push_back(
+            c.say("explain.cutoff", {c.criterion(k), c.score(c.r.criteria[i]),
+                                     format_decimal_short(*k.cutoff), c.pass_fail(ok)}));
+    }
+    if (c.t.threshold)
+        s.details.push_back(
+            c.say("explain.threshold", {c.score(*c.r.base), format_decimal_short(*c.t.threshold),
+                                        c.pass_fail(!(*c.r.base < *c.t.threshold))}));
+    s.outcome =
+        c.say(c.r.status == Status::below_threshold ? "explain.below-threshold" : "explain.passed");
+    return s;
+}
+
+// A tie-break key as the rules wrote it; in Korean a criterion by its name.
+std::string tie_key_text(const Ctx& c, const TieKey& k) {
+    if (c.ko() && k.kind == TieKey::Kind::criterion && k.criterion < c.t.criteria.size())
+        return c.t.criteria[k.criterion].name.get(true);
+    return k.text;
+}
+
+// Why the neighbour above (or below) is ordered so: the score, or the first tie-break key
+// that differs.
+std::string decided_by(const Ctx& c, const ProposalResult& a, const ProposalResult& b) {
+    if (*a.score != *b.score) return c.say("explain.by-score");
+    for (const auto& k : c.t.tie_break)
+        if (compare_tie_key(k, a, b, c.call.rules.program.tz_minutes) != 0)
+            return c.say("explain.by-tie-break", {tie_key_text(c, k)});
+    return c.say("explain.by-tie-break", {"id"});
+}
+
+Step ranking(const Ctx& c) {
+    Step s = c.step("ranking");
+    s.outcome = c.say("explain.rank-outcome", {std::to_string(*c.r.rank)});
+    const ProposalResult* above = nullptr;
+    const ProposalResult* below = nullptr;
+    for (const auto& x : c.tr.proposals) {
+        if (!x.rank) continue;
+        if (*x.rank == *c.r.rank - 1) above = &x;
+        if (*x.rank == *c.r.rank + 1) below = &x;
+    }
+    if (above)
+        s.details.push_back(
+            c.say("explain.above", {std::to_string(*above->rank), above->proposal->id,
+                                    c.score(*above->score), decided_by(c, *above, c.r)}));
+    if (below)
+        s.details.push_back(
+            c.say("explain.below", {std::to_string(*below->rank), below->proposal->id,
+                                    c.score(*below->score), decided_by(c, c.r, *below)}));
+    return s;
+}
+
+Step selection(const Ctx& c) {
+    Step s = c.step("selection");
+    s.outcome = c.status(c.r.status);
+    // What had been decided above it when the walk reached it.
+    int selected = 0;
+    Krw spent = 0;
+    std::map<std::string, int> per_country;
+    for (const auto& x : c.tr.proposals)
+        if (x.rank && *x.rank < *c.r.rank && x.status == Status::selected) {
+            ++selected;
+            spent += *x.award_krw;
+            ++per_country[x.proposal->country];
+        }
+    const SelectionRules& sel = c.t.selection;
+    s.details.push_back(c.say(
+        "explain.method",
+        {c.say(c.tr.method == Method::merit ? "method.merit" : "method.optimal"),
+         c.money(c.r.award_candidate),
+         c.call.rules.decisions.awards.count(c.p.id) ? c.say("explain.committee-award") : ""}));
+    s.details.push_back(c.say(
+        "explain.before",
+        {std::to_string(selected), std::to_string(sel.max), c.money(sel.budget_krw - spent),
+         c.money(sel.budget_krw), std::to_string(per_country[c.p.country]), c.country(c.p.country),
+         sel.max_per_country ? c.say("explain.cap", {std::to_string(*sel.max_per_country)}) : ""}));
+    for (const auto& reason : c.r.reasons)
+        s.details.push_back(reason.code + ": " + reason_text(reason, c.lang));
+    if (c.r.award_krw) s.details.push_back(c.say("explain.awarded", {c.money(*c.r.award_krw)}));
+    return s;
+}
+
+// How far it is from the next status up, or how much it could lose before dropping.
+std::vector<std::string> margins(const Ctx& c) {
+    std::vector<std::string> out;
+    if (!c.r.score) return out;
+    if (c.t.threshold) {
+        Decimal gap = *c.r.base - *c.t.threshold;
+        out.push_back(gap < Decimal{}
+                          ? c.say("explain.needs-threshold", {format_decimal_short(-gap)})
+                          : c.say("explain.spare-threshold", {format_decimal_short(gap)}));
+    }
+    for (std::size_t i = 0; i < c.t.criteria.size(); ++i)
+        if (const auto& cut = c.t.criteria[i].cutoff) {
+            Decimal gap = c.r.criteria[i] - *cut;
+            std::string name = c.criterion(c.t.criteria[i]);
+            out.push_back(gap < Decimal{}
+                              ? c.say("explain.needs-cutoff", {name, format_decimal_short(-gap)})
+                              : c.say("explain.spare-cutoff", {name, format_decimal_short(gap)}));
+        }
+    if (c.r.is_candidate && c.r.status != Status::selected) {
+        const ProposalResult* last = nullptr;
+        for (const auto& x : c.tr.proposals)
+            if (x.status == Status::selected && (!last || *x.rank > *last->rank)) last = &x;
+        // A reserve kept out by the country cap may score above the lowest selected one.
+        if (last) {
+            Decimal gap = *last->score - *c.r.score;
+            bool below = gap < Decimal{};
+            out.push_back(c.say(below ? "explain.lowest-selected-below" : "explain.lowest-selected",
+                                {last->proposal->id, std::to_string(*last->rank),
+                                 c.score(*last->score), format_decimal_short(below ? -gap : gap)}));
+        }
+    }
+    return out;
+}
+
+std::vector<Step> steps_of(const Ctx& c) {
+    std::vector<Step> steps = {eligibility(c)};
+    if (c.r.status == Status::ineligible) return steps;
+    steps.push_back(panel(c));
+    if (c.r.status == Status::unscored) return steps;
+    steps.push_back(aggregation(c));
+    steps.push_back(adjustments(c));
+    steps.push_back(cutoffs(c));
+    steps.push_back(ranking(c));
+    if (c.r.is_candidate)
+        steps.push_back(selection(c));
+    else if (c.r.status == Status::withdrawn) {
+        Step s = c.step("decisions");
+        s.outcome = c.status(Status::withdrawn);
+        s.details.push_back(reason_text(make_reason("withdrawn", "withdrawn", {}), c.lang));
+        steps.push_back(std::move(s));
+    }
+    return steps;
+}
+
+std::string render_explain_text(const Ctx& c, const std::vector<Step>& steps,
+                                const std::vector<std::string>& m) {
+    std::string track = c.ko() ? c.t.name.get(true) + " (" + c.t.id + ")" : c.t.id;
+    std::string out =
+        c.say("explain.header", {c.p.id, c.p.title.get(c.ko()), c.p.city,
+                                 c.ko() ? country_name(c.p.country, c.lang) : c.p.country}) +
+        "\n" + c.say("explain.status", {track, c.status(c.r.status)});
+    if (c.r.rank) out += c.say("explain.rank", {std::to_string(*c.r.rank), c.score(*c.r.score)});
+    out += "\n";
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        out += fmt::format("\n{}. {}: {}\n", i + 1, steps[i].name, steps[i].outcome);
+        for (const auto& d : steps[i].details) out += "   " + d + "\n";
+    }
+    if (!m.empty()) {
+        out += "\n" + c.say("explain.margins") + "\n";
+        for (const auto& line : m) out += "   " + line + "\n";
+    }
+    return out;
+}
+
+std::string json_list(const std::vector<std::string>& items, const std::string& indent) {
+    if (items.empty()) return "[]";
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i ? "," : "") + std::string("\n") + indent + "  " + json_quote(items[i]);
+    return out + "\n" + indent + "]";
+}
+
+std::string render_explain_json(const Ctx& c, const std::vector<Step>& steps,
+                                const std::vector<std::string>& m) {
+    std::string out = "{\n  \"format_version\": 1,\n";
+    out += fmt::format(
+        "  \"id\": {}, \"track\": {}, \"status\": \"{}\", \"rank\": {}, \"score\": {},\n",
+        json_quote(c.p.id), json_quote(c.t.id), status_code(c.r.status),
+        c.r.rank ? std::to_string(*c.r.rank) : "null", c.r.score ? c.score(*c.r.score) : "null");
+    out += "  \"steps\": [";
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        out += fmt::format("{}\n    {{\"step\": {}, \"outcome\": {}, \"details\": {}}}",
+                           i ? "," : "", json_quote(steps[i].code), json_quote(steps[i].outcome),
+                           json_list(steps[i].details, "    "));
+    out += "\n  ],\n  \"margins\": " + json_list(m, "  ") + "\n}\n";
+    return out;
+}
+
+}  // namespace
+
+Outcome explain_command(const ExplainOptions& options) {
+    Outcome out;
+    if (options.format != "text" && options.format != "json") {
+        out.exit_code = 1;
+        out.messages.push_back("kcity: error: --format " + options.format +
+                               " is not available for explain (text, json)");
+        return out;
+    }
+    Diagnostics diags;
+    std::string rules_used;
+    Call call = load_call(options.inputs, diags, rules_used);
+    for (const auto& d : diags.sorted()) out.messages.push_back(format_diagnostic(d));
+    if (diags.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    Result result = run_selection(call, options.run);
+    std::vector<std::string> ids;
+    for (const auto& tr : result.tracks)
+        for (const auto& r : tr.proposals) {
+            ids.push_back(r.proposal->id);
+            if (r.proposal->id != options.id) continue;
+            Ctx c{call,
+                  *tr.rules,
+                  tr,
+                  r,
+                  *r.proposal,
+                  options.lang.value_or(options.format == "json" ? Lang::en : options.locale_lang)};
+            std::vector<Step> steps = steps_of(c);
+            std::vector<std::string> m = margins(c);
+            out.output = options.format == "json" ? render_explain_json(c, steps, m)
+                                                  : render_explain_text(c, steps, m);
+            return out;
+        }
+    out.exit_code = 1;
+    out.messages.push_back("kcity: error: no proposal `" + options.id + "`" +
+                           did_you_mean(options.id, ids));
+    return out;
+}
+
+}  // namespace kcity

@@ -1,0 +1,145 @@
+// SPEC §8: the JSON report. Keys in the order the spec shows; scores with exactly `rounding`
+// decimals; the same bytes for the same inputs.
+#include <fmt/format.h>
+
+#include "kcity/base/text.hpp"
+#include "kcity/report/render.hpp"
+
+namespace kcity {
+namespace {
+
+std::string list(const ProposalResult& r, ReviewRole role) {
+    std::vector<std::string> items = r.reviewers(role);
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_quote(items[i]);
+    return out + "]";
+}
+
+std::string reasons_json(const std::vector<Reason>& reasons, const std::string& indent, Lang lang) {
+    if (reasons.empty()) return "[]";
+    std::string out = "[\n";
+    for (std::size_t i = 0; i < reasons.size(); ++i)
+        out += fmt::format("{}  {{\"code\": {}, \"message\": {}}}{}\n", indent,
+                           json_quote(reasons[i].code), json_quote(reason_text(reasons[i], lang)),
+                           i + 1 < reasons.size() ? "," : "");
+    return out + indent + "]";
+}
+
+std::string number_or_null(const std::optional<Decimal>& d, int places) {
+    return d ? format_decimal(*d, places) : "null";
+}
+
+// Appends to `out`, which the caller hands on to the sink piece by piece.
+void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
+    const Proposal& p = *r.proposal;
+    const std::string in = "        ";
+    std::string criteria = "null";
+    if (r.rank) {
+        criteria = "{";
+        for (std::size_t i = 0; i < t.criteria.size(); ++i)
+            criteria += fmt::format("{}{}: {}", i ? ", " : "", json_quote(t.criteria[i].id),
+                                    format_decimal(r.criteria[i], t.rounding));
+        criteria += "}";
+    }
+    std::string adjustments = "[";
+    for (std::size_t i = 0; i < r.adjustments.size(); ++i)
+        adjustments += fmt::format("{}{{\"id\": {}, \"points\": {}}}", i ? ", " : "",
+                                   json_quote(r.adjustments[i]->id), r.adjustments[i]->points_text);
+    adjustments += "]";
+    std::string reviews = r.has_reviews
+                              ? fmt::format("{{\"used\": {}, \"trimmed\": {}, \"excluded\": {}}}",
+                                            list(r, ReviewRole::used), list(r, ReviewRole::trimmed),
+                                            list(r, ReviewRole::excluded))
+                              : "null";
+    out += in + "{\n";
+    out += fmt::format("{}  \"id\": {}, \"country\": {}, \"city\": {},\n", in, json_quote(p.id),
+                       json_quote(p.country), json_quote(p.city));
+    out += fmt::format("{}  \"status\": {}, \"rank\": {},\n", in, json_quote(status_code(r.status)),
+                       r.rank ? std::to_string(*r.rank) : "null");
+    out += fmt::format("{}  \"score\": {}, \"base\": {},\n", in,
+                       number_or_null(r.score, t.rounding), number_or_null(r.base, t.rounding));
+    out += fmt::format("{}  \"criteria\": {},\n", in, criteria);
+    out += fmt::format("{}  \"adjustments\": {},\n", in, adjustments);
+    out += fmt::format("{}  \"requested_krw\": {}, \"award_krw\": {},\n", in, p.requested_krw,
+                       r.award_krw ? std::to_string(*r.award_krw) : "null");
+    out += fmt::format("{}  \"reviews\": {},\n", in, reviews);
+    out += fmt::format("{}  \"reasons\": {}\n", in, reasons_json(r.reasons, in + "  ", lang));
+    out += in + "}";
+}
+
+template <class Flush>
+void track_json(std::string& out, const TrackResult& tr, Lang lang, const Flush& flush) {
+    const TrackRules& t = *tr.rules;
+    const std::string in = "    ";
+    out += in + "{\n";
+    out += fmt::format("{}  \"track\": {},\n", in, json_quote(t.id));
+    out += fmt::format("{}  \"method\": {},\n", in,
+                       tr.method == Method::merit ? "\"merit\"" : "\"optimal\"");
+    out += fmt::format("{}  \"budget_krw\": {},\n", in, t.selection.budget_krw);
+    out += fmt::format("{}  \"awarded_krw\": {},\n", in, tr.awarded_krw);
+    out += fmt::format("{}  \"min\": {}, \"max\": {},\n", in, t.selection.min, t.selection.max);
+    out += fmt::format("{}  \"selected\": {},\n", in, tr.selected);
+    out += fmt::format("{}  \"shortfall\": {},\n", in, tr.shortfall ? "true" : "false");
+    if (tr.shortfall)
+        out += fmt::format("{}  \"shortfall_reasons\": {},\n", in,
+                           reasons_json(tr.shortfall_reasons, in + "  ", lang));
+    out += in + "  \"proposals\": [";
+    for (std::size_t i = 0; i < tr.proposals.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        proposal_json(out, t, tr.proposals[i], lang);
+        flush();
+    }
+    out += tr.proposals.empty() ? "]\n" : "\n" + in + "  ]\n";
+    out += in + "}";
+}
+
+}  // namespace
+
+void render_json(const Result& result, Lang lang, const Sink& sink) {
+    const Program& prog = result.rules->program;
+    // The report of 100,000 proposals is about 60 MB: it goes to the sink in pieces of about
+    // this size as it is rendered, so that it is never held whole (issue 7's memory target).
+    constexpr std::size_t piece = 256 * 1024;
+    std::string out;
+    out.reserve(piece + 4096);
+    auto flush = [&] {
+        if (out.size() >= piece) {
+            sink(out);
+            out.clear();
+        }
+    };
+    out += "{\n";
+    out += "  \"format_version\": 1,\n";
+    out += fmt::format("  \"kcity_version\": {},\n", json_quote(KCITY_VERSION));
+    out += fmt::format("  \"program\": {{\"name\": {}, \"year\": {}, \"budget_krw\": {}}},\n",
+                       json_quote(prog.name), prog.year, prog.budget_krw);
+    out += fmt::format(
+        "  \"inputs\": {{\"rules_sha256\": {}, \"proposals_sha256\": {}, \"proposals\": {}}},\n",
+        json_quote(result.rules->sha256), json_quote(result.proposals_sha256),
+        result.proposal_count);
+    out += "  \"tracks\": [";
+    for (std::size_t i = 0; i < result.tracks.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        track_json(out, result.tracks[i], lang, flush);
+    }
+    out += result.tracks.empty() ? "],\n" : "\n  ],\n";
+    out += "  \"warnings\": [";
+    for (std::size_t i = 0; i < result.warnings.size(); ++i) {
+        const Warning& w = result.warnings[i];
+        out +=
+            fmt::format("{}\n    {{\"track\": {}, \"code\": {}, \"message\": {}}}", i ? "," : "",
+                        json_quote(w.track), json_quote(w.code), json_quote(warning_text(w, lang)));
+    }
+    out += result.warnings.empty() ? "]\n" : "\n  ]\n";
+    out += "}\n";
+    sink(out);
+}
+
+std::string render_json(const Result& result, Lang lang) {
+    std::string out;
+    out.reserve(4096 + 640 * result.proposal_count);
+    render_json(result, lang, [&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+}  // namespace kcity

@@ -1,0 +1,188 @@
+// The selection report for the secretariat and the committee, in a terminal or on paper, in
+// English or Korean. Every word comes from the message table (i18n.cpp).
+#include "kcity/base/text.hpp"
+
+#include <fmt/format.h>
+
+#include "kcity/base/countries.hpp"
+#include "kcity/report/i18n.hpp"
+#include "kcity/report/render.hpp"
+
+namespace kcity {
+namespace {
+
+// Titles are shortened to keep a line of the report within a wide terminal.
+constexpr std::size_t title_width = 36;
+
+struct Ctx {
+    const TrackRules& t;
+    Lang lang;
+    bool color = false;
+    // ANSI SGR codes: "1" bold, "32" green, "33" yellow, "31" red, "2" dim.
+    std::string paint(const std::string& text, const char* sgr) const {
+        return color ? std::string("\x1b[") + sgr + "m" + text + "\x1b[0m" : text;
+    }
+    bool ko() const { return lang == Lang::ko; }
+    std::string l(std::string_view key) const { return label(key, lang); }
+};
+
+// Amounts in tables: English as grouped digits under a "(KRW)" heading, to keep columns narrow;
+// everywhere else format_krw.
+std::string amount(Krw a, Lang lang) {
+    return lang == Lang::ko ? format_krw_korean(a) : format_grouped(a);
+}
+
+std::string score_text(const std::optional<Decimal>& d, int places) {
+    return d ? format_decimal(*d, places) : "-";
+}
+
+std::string reasons_text(const std::vector<Reason>& reasons, Lang lang) {
+    std::string out;
+    for (const auto& r : reasons)
+        out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
+    return out;
+}
+
+std::vector<std::string> identity(const Ctx& c, const ProposalResult& r) {
+    const Proposal& p = *r.proposal;
+    return {r.rank ? std::to_string(*r.rank) : "-", p.id, country_name(p.country, c.lang), p.city,
+            truncate_width(p.title.get(c.ko()), title_width)};
+}
+
+std::vector<std::string> identity_head(const Ctx& c) {
+    return {c.l("label.rank"), c.l("label.id"), c.l("label.country"), c.l("label.city"),
+            c.l("label.title")};
+}
+
+const std::vector<Align> identity_align = {Align::right, Align::left, Align::left, Align::left,
+                                           Align::left};
+
+// Selected and reserve: the full line with each criterion and the award (or request).
+std::string ranked_table(const Ctx& c, const std::vector<const ProposalResult*>& rows,
+                         bool reserve) {
+    std::vector<std::string> head = identity_head(c);
+    std::vector<Align> align = identity_align;
+    head.push_back(c.l("label.score"));
+    align.push_back(Align::right);
+    for (const auto& crit : c.t.criteria) {
+        head.push_back(crit.name.get(c.ko()));
+        align.push_back(Align::right);
+    }
+    head.push_back(c.l(reserve ? "label.request" : "label.award") + (c.ko() ? "" : " (KRW)"));
+    align.push_back(Align::right);
+    if (reserve) head.push_back(c.l("label.reason"));
+    std::vector<std::vector<std::string>> table = {head};
+    for (const ProposalResult* r : rows) {
+        std::vector<std::string> row = identity(c, *r);
+        row.push_back(score_text(r->score, c.t.rounding));
+        for (const auto& v : r->criteria) row.push_back(format_decimal(v, c.t.rounding));
+        row.push_back(amount(reserve ? r->proposal->requested_krw : *r->award_krw, c.lang));
+        if (reserve) row.push_back(reasons_text(r->reasons, c.lang));
+        table.push_back(std::move(row));
+    }
+    return render_columns(table, align, "  ");
+}
+
+// The others: rank (when ranked), score, and why.
+std::string reason_table(const Ctx& c, const std::vector<const ProposalResult*>& rows) {
+    std::vector<std::string> head = identity_head(c);
+    head.push_back(c.l("label.score"));
+    head.push_back(c.l("label.reasons"));
+    std::vector<Align> align = identity_align;
+    align.push_back(Align::right);
+    align.push_back(Align::left);
+    std::vector<std::vector<std::string>> table = {head};
+    for (const ProposalResult* r : rows) {
+        std::vector<std::string> row = identity(c, *r);
+        row.push_back(score_text(r->score, c.t.rounding));
+        row.push_back(reasons_text(r->reasons, c.lang));
+        table.push_back(std::move(row));
+    }
+    return render_columns(table, align, "  ");
+}
+
+std::string section(const Ctx& c, const std::string& heading, const char* sgr,
+                    const std::string& body, std::size_t count) {
+    return "\n" + c.paint(fmt::format("{} ({})", heading, count), sgr) + "\n" + body;
+}
+
+std::string summary(const Ctx& c, const TrackResult& tr) {
+    const SelectionRules& s = c.t.selection;
+    std::string range = s.min == s.max ? std::to_string(s.min) : fmt::format("{}–{}", s.min, s.max);
+    auto n = [](int v) { return std::to_string(v); };
+    // Withdrawals, when there are any: they are scored but neither candidates nor below the
+    // threshold, so without them the numbers would not add up.
+    return format_label(
+               tr.withdrawn ? "text.summary-withdrawn" : "text.summary", c.lang,
+               {n(tr.received), n(tr.eligible), n(tr.scored), n(tr.candidates), n(tr.selected),
+                range, format_krw(tr.awarded_krw, c.lang), format_krw(s.budget_krw, c.lang),
+                c.l(tr.method == Method::merit ? "method.merit" : "method.optimal"),
+                n(tr.withdrawn)}) +
+           "\n";
+}
+
+std::string track_text(const TrackResult& tr, Lang lang, bool color) {
+    Ctx c{*tr.rules, lang, color};
+    std::string out =
+        "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
+    out += summary(c, tr);
+    if (tr.shortfall) {
+        out += "\n" +
+               c.paint(fmt::format("!! {}: {}", c.l("label.shortfall"),
+                                   format_label("label.shortfall-line", lang,
+                                                {std::to_string(tr.selected),
+                                                 std::to_string(c.t.selection.min)})),
+                       "1;31") +
+               "\n";
+        for (const auto& r : tr.shortfall_reasons)
+            out += fmt::format("   - {}: {}\n", r.code, reason_text(r, lang));
+    }
+    std::vector<const ProposalResult*> by[7];
+    for (const auto& r : tr.proposals) by[static_cast<int>(r.status)].push_back(&r);
+    auto group = [&](Status st) -> const std::vector<const ProposalResult*>& {
+        return by[static_cast<int>(st)];
+    };
+    const auto& selected = group(Status::selected);
+    out += section(
+        c, c.l("label.selected"), "1;32",
+        selected.empty() ? "  " + c.l("label.none") + "\n" : ranked_table(c, selected, false),
+        selected.size());
+    if (!group(Status::reserve).empty())
+        out +=
+            section(c, c.l("label.reserve"), "1;33", ranked_table(c, group(Status::reserve), true),
+                    group(Status::reserve).size());
+    const std::pair<Status, const char*> others[] = {
+        {Status::not_selected, "label.not-selected"},
+        {Status::withdrawn, "label.withdrawn"},
+        {Status::below_threshold, "label.below-threshold"},
+        {Status::unscored, "label.unscored"},
+        {Status::ineligible, "label.ineligible"}};
+    for (const auto& [st, key] : others)
+        if (!group(st).empty())
+            out += section(c, c.l(key), "1", reason_table(c, group(st)), group(st).size());
+    return out;
+}
+
+}  // namespace
+
+std::string render_text(const Result& result, Lang lang, bool color) {
+    const Rules& rules = *result.rules;
+    std::string out = fmt::format("{} {} — {}\n", rules.program.name, rules.program.year,
+                                  label("label.report", lang));
+    std::string rules_label = label("label.rules", lang),
+                proposals_label = label("label.proposals", lang);
+    std::size_t w = std::max(display_width(rules_label), display_width(proposals_label)) + 1;
+    out += fmt::format("{} {} (sha256 {})\n", pad(rules_label + ":", w, Align::left), rules.origin,
+                       rules.sha256);
+    out += fmt::format("{} {} (sha256 {})\n", pad(proposals_label + ":", w, Align::left),
+                       result.proposal_count, result.proposals_sha256);
+    for (const auto& tr : result.tracks) out += track_text(tr, lang, color);
+    if (!result.warnings.empty()) {
+        out += "\n" + label("label.warnings", lang) + "\n";
+        for (const auto& wn : result.warnings)
+            out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, warning_text(wn, lang));
+    }
+    return out;
+}
+
+}  // namespace kcity

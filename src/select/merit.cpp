@@ -1,0 +1,54 @@
+// `merit` selection (SPEC §6 step 8): down the ranking while quota, caps and budget allow.
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "walk.hpp"
+
+namespace kcity {
+
+Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw award_min) {
+    Walk w{std::vector<bool>(c.size(), false), std::vector<Krw>(c.size(), 0),
+           std::vector<Reason>(c.size())};
+    std::map<std::string, int> per_country;
+    int count = 0;
+    Krw left = s.budget_krw;
+    std::optional<int> stopped_at;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const Candidate& x = c[i];
+        if (stopped_at) {
+            w.reasons[i] = make_reason("budget", "budget-stop", {num(*stopped_at)});
+        } else if (count >= s.max) {
+            w.reasons[i] = make_reason("quota", s.max == 1 ? "quota-one" : "quota", {num(s.max)});
+        } else if (s.max_per_country && per_country[x.country] >= *s.max_per_country) {
+            const int n = per_country[x.country];
+            w.reasons[i] =
+                make_reason("country-cap", n == 1 ? "country-cap-one" : "country-cap",
+                            {arg_country_code(x.country), num(n), num(*s.max_per_country)});
+        } else if (x.award > left && !(s.budget_fit == BudgetFit::reduce && left >= award_min)) {
+            w.reasons[i] = make_reason("budget", "budget", {arg_krw(x.award), arg_krw(left)});
+            if (s.budget_fit == BudgetFit::stop) stopped_at = x.rank;
+        } else {
+            w.selected[i] = true;
+            w.awards[i] = std::min(x.award, left);
+            left -= w.awards[i];
+            ++count;
+            ++per_country[x.country];
+        }
+    }
+    return w;
+}
+
+Walk optimal_walk(const std::vector<Candidate>& c, const SelectionRules& s) {
+    Walk w{std::vector<bool>(c.size(), false), std::vector<Krw>(c.size(), 0),
+           std::vector<Reason>(c.size())};
+    for (std::size_t i : choose_optimal(c, s)) {
+        w.selected[i] = true;
+        w.awards[i] = c[i].award;
+    }
+    for (std::size_t i = 0; i < c.size(); ++i)
+        if (!w.selected[i]) w.reasons[i] = make_reason("optimal", "optimal", {});
+    return w;
+}
+
+}  // namespace kcity

@@ -1,0 +1,125 @@
+// Validation across the loaders (issue 3): what a proposal file, a sheet and the rules refuse,
+// each at its place, and that one mistake gives one error rather than a cascade.
+#include <catch2/catch.hpp>
+
+#include "../fixtures.hpp"
+#include "kcity/base/utf8.hpp"
+
+using fixtures::has_error;
+
+namespace {
+
+std::unique_ptr<fixtures::Run> load_one(const fixtures::ProposalSpec& p,
+                                        const std::vector<std::string>& sheets = {},
+                                        const std::string& decisions = "") {
+    fixtures::CallSpec spec;
+    spec.tracks = {fixtures::TrackSpec{}.file()};
+    spec.proposals = {fixtures::documents({p})};
+    spec.sheets = sheets;
+    spec.decisions = decisions;
+    return fixtures::load(spec);
+}
+
+fixtures::ProposalSpec proposal(std::string id = "P1") {
+    fixtures::ProposalSpec p;
+    p.id = std::move(id);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("validation: a required text that is empty is as missing as an absent one",
+          "[validation]") {
+    auto p = proposal();
+    p.city = "\"\"";
+    p.applicant_type = "\" \"";
+    p.extra = "";
+    auto run = load_one(p);
+    INFO(run->errors());
+    CHECK(has_error(run->diags, "`city` is empty", "proposals.yaml", 6));
+    CHECK(has_error(run->diags, "`applicant.type` is empty", "proposals.yaml", 7));
+    CHECK(run->diags.sorted().size() == 2);
+}
+
+TEST_CASE("validation: a reviewer twice is found even when a review has errors", "[validation]") {
+    SECTION("inline, twice") {
+        auto p = proposal();
+        p.reviews = {{"R1", "a: 200"}, {"R1", "a: 20"}};
+        auto run = load_one(p);
+        INFO(run->errors());
+        CHECK(has_error(run->diags, "must be from 0 to 100, not 200"));
+        CHECK(has_error(run->diags, "reviewer `R1` already reviewed this proposal"));
+    }
+    SECTION("inline and in a sheet") {
+        auto p = proposal();
+        p.reviews = {{"R1", "a: 200"}};
+        auto run = load_one(p, {"proposal,reviewer,a\nP1,R1,20\n"});
+        INFO(run->errors());
+        CHECK(has_error(run->diags, "reviewer `R1` already reviewed `P1` at proposals.yaml:",
+                        "scores-0.csv", 2));
+    }
+    SECTION("with a track unknown: its reviewers are still counted") {
+        auto p = proposal();
+        p.track = "x";
+        p.reviews = {{"R1", "a: 1"}, {"R1", "a: 2"}};
+        auto run = load_one(p);
+        INFO(run->errors());
+        CHECK(has_error(run->diags, "`x` is not a track of this call"));
+        CHECK(has_error(run->diags, "reviewer `R1` already reviewed this proposal"));
+        CHECK(run->diags.sorted().size() == 2);
+    }
+}
+
+TEST_CASE("validation: an award is not compared with a request that could not be read",
+          "[validation]") {
+    auto p = proposal();
+    p.requested = "lots";
+    auto run = load_one(p, {}, "awards: {P1: 200000000}\n");
+    INFO(run->errors());
+    CHECK(run->diags.sorted().size() == 1);
+    CHECK(has_error(run->diags, "`requested_krw`", "proposals.yaml"));
+}
+
+TEST_CASE("validation: check_text finds what is not UTF-8 text, at its line and column",
+          "[validation]") {
+    using kcity::check_text;
+    using kcity::LineBreaks;
+    CHECK_FALSE(check_text("", LineBreaks::yaml));
+    CHECK_FALSE(check_text("a\tb\r\n한글 \xc2\x85 \xf0\x9f\x98\x80\n", LineBreaks::yaml));
+    auto bad = check_text("ab\n한글\xe2\x82", LineBreaks::yaml);
+    REQUIRE(bad);
+    CHECK(bad->line == 2);
+    CHECK(bad->column == 3);
+    CHECK(bad->message == "the file is not valid UTF-8 here");
+    for (const char* s : {"\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80",
+                          "\xf8\x88\x80\x80\x80"}) {
+        INFO(s);
+        CHECK(check_text(s, LineBreaks::yaml));
+    }
+    auto control = check_text(std::string_view("x\x01", 2), LineBreaks::yaml);
+    REQUIRE(control);
+    CHECK(control->column == 2);
+    CHECK_THAT(control->message, Catch::Contains("(U+0001)"));
+    CHECK(check_text("\xef\xbf\xbe", LineBreaks::yaml));  // U+FFFE
+    // Lines: as libyaml counts them in YAML (a lone CR, NEL, U+2028 and U+2029 end a line
+    // too), and as the CSV reader counts them.
+    CHECK(check_text("a\rb\x01", LineBreaks::yaml)->line == 2);
+    CHECK(check_text("a\xc2\x85"
+                     "b\xe2\x80\xa8"
+                     "c\x01",
+                     LineBreaks::yaml)
+              ->line == 3);
+    CHECK(check_text("a\rb\x01", LineBreaks::lf_or_cr)->line == 2);
+    CHECK(check_text("a\r\nb\x01", LineBreaks::lf_or_cr)->line == 2);
+}
+
+TEST_CASE("validation: a message is one line whatever the input holds", "[validation]") {
+    kcity::Diagnostics d;
+    d.error({"f", 1, 1}, "unknown key `a\nb\r\tc\x1b`");
+    CHECK(d.sorted().front().message == "unknown key `a\\nb\\r\\tc\\x1B`");
+    auto p = proposal();
+    p.country = "\"U\\nA\"";
+    auto run = load_one(p);
+    for (const auto& e : run->diags.sorted()) CHECK(e.message.find('\n') == std::string::npos);
+    CHECK(has_error(run->diags, "`U\\nA` is not an ISO 3166-1 alpha-2 country code"));
+}
