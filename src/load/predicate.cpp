@@ -100,6 +100,12 @@ void parse_operand(const YamlReader& r, const YamlNode& n, Predicate& p) {
                 r.error(n, "`in` and `not_in` take a list, not " + describe(n));
                 return;
             }
+            // An empty list has no type to check the proposals' values against, and a test
+            // that no value passes (or every value does) is a mistake: refused as `all: []` is.
+            if (n.items.empty()) {
+                r.error(n, "`in` and `not_in` take a non-empty list of values");
+                return;
+            }
             for (const auto& item : n.items)
                 if (auto v = rule_value(r, item, p.field, p.op)) p.values.push_back(*v);
             for (const auto& v : p.values)
@@ -185,29 +191,21 @@ Predicate parse_test(const YamlReader& r, const YamlNode& node) {
         if (last != "country" && last != "city")
             r.error(*field,
                     "`in_history` tests a `country` or `city` field, not `" + p.field + "`");
+        p.history_city = last == "city";
     }
+    // Resolved once here: evaluation reads the field by its id and compares as this type.
+    p.path = resolve_field(p.field);
+    if (p.op == Op::in_history)
+        p.operand_type = Value::Type::string;
+    else if (!p.values.empty())
+        p.operand_type = p.values.front().type;
     return p;
 }
 
 }  // namespace
 
 const std::vector<std::string>& known_fields() {
-    static const std::vector<std::string> fields = {
-        "id",
-        "track",
-        "country",
-        "city",
-        "domain",
-        "requested_krw",
-        "submitted_at",
-        "applicant.name",
-        "applicant.type",
-        "applicant.country",
-        "partner.name",
-        "partner.type",
-        "partner.country",
-    };
-    return fields;
+    return fixed_field_paths();
 }
 
 Predicate parse_predicate(const YamlReader& r, const YamlNode& node) {

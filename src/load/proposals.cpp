@@ -64,6 +64,7 @@ std::optional<Value> read_attribute(const YamlReader& r, const YamlNode& key, co
         }
         case ScalarType::string:
             v.type = Value::Type::string;
+            read_date_text(v);  // once here, not at each rule that compares it with a date
             return v;
     }
     return std::nullopt;

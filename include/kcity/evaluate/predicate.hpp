@@ -2,6 +2,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kcity/base/diagnostics.hpp"
@@ -10,8 +11,10 @@
 namespace kcity {
 
 // The proposal's value at a dotted path (`country`, `applicant.type`, `attributes.x`, ...);
-// a null Value when the path is absent.
+// a null Value when the path is absent. For messages and explanations: its text is formatted.
 Value lookup_field(const Proposal& p, std::string_view path);
+// The same for the field a test reads, without resolving its path again.
+Value lookup_field(const Proposal& p, const Predicate& test);
 
 struct PredicateContext {
     const std::vector<HistoryEntry>* history = nullptr;

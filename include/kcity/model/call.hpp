@@ -1,6 +1,7 @@
 // The values the pipeline works on: a call's rules and proposals, as loaded and checked.
 // Plain data; every value that a message may point at keeps its Position.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,15 +29,20 @@ struct Value {
     enum class Type { null, boolean, number, string, date, money };
     Type type = Type::null;
     bool boolean = false;
+    // A string whose text is a date of SPEC §3: `date` holds it, read once with the value, so
+    // that a rule comparing it with a date (SPEC §5) does not parse the text again.
+    bool text_is_date = false;
     Decimal number;
     std::string text;  // string value; for every type, the text as written
-    DateTime date;
+    DateTime date;     // a date, or a string's date when text_is_date
     Krw money = 0;
     Position where;
 };
 
 std::string type_name(Value::Type t);                           // "a number", "text", ...
 Value text_value(const std::string& s, const Position& where);  // a string Value
+// Sets v.text_is_date and v.date when the text of the string `v` is a date (SPEC §3).
+void read_date_text(Value& v);
 
 struct Party {
     std::string name, type;
@@ -103,12 +109,48 @@ enum class Op {
     in_history
 };
 
+// The proposal field a test reads, resolved once from its dotted path when the rules are
+// read, so that evaluation neither matches paths nor formats values.
+enum class Field : std::uint8_t {
+    none,  // a path that names no field: absent in every proposal
+    id,
+    track,
+    country,
+    city,
+    domain,
+    requested_krw,
+    submitted_at,
+    applicant_name,
+    applicant_type,
+    applicant_country,
+    partner_name,
+    partner_type,
+    partner_country,
+    attribute,  // attributes.NAME
+};
+
+struct FieldPath {
+    Field field = Field::none;
+    std::string attribute;  // NAME, for Field::attribute
+};
+
+// `country`, `applicant.type`, `attributes.x`, ... as a field; Field::none for any other path.
+FieldPath resolve_field(std::string_view path);
+
+// Every path of a fixed field (all but `attributes.NAME`), in the proposal's order.
+const std::vector<std::string>& fixed_field_paths();
+
 struct Predicate {
     enum class Kind { test, all, any, negate };
     Kind kind = Kind::test;
-    std::string field;          // dotted path (test)
-    Op op = Op::equals;         // (test)
-    std::vector<Value> values;  // one value, or the list of `in`/`not_in` (test)
+    std::string field;   // dotted path as written (test), for messages
+    FieldPath path;      // the field it names (test)
+    Op op = Op::equals;  // (test)
+    // The type the proposal's value is compared as: the operands' type, text for in_history
+    // (test). null while the operand had an error: such rules are never evaluated.
+    Value::Type operand_type = Value::Type::null;
+    bool history_city = false;  // in_history: the path's last part is `city`, not `country`
+    std::vector<Value> values;  // one value, or the non-empty list of `in`/`not_in` (test)
     std::vector<Predicate> children;
     Position where;
 };

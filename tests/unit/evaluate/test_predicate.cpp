@@ -425,3 +425,111 @@ TEST_CASE("predicate: check_call finds wrong types in every proposal and every r
     CHECK(fixtures::has_error(run->diags, "rule `cofunded` (t.yaml:11)", "proposals.yaml", 10));
     CHECK(fixtures::has_error(run->diags, "rule `big` (t.yaml:15)", "proposals.yaml", 10));
 }
+
+namespace {
+
+Diagnostics parse_errors(const std::string& yaml) {
+    kcity::YamlNode node = fixtures::parse_yaml(yaml);
+    Diagnostics diags;
+    kcity::YamlReader r(rule_file, diags);
+    kcity::parse_predicate(r, node);
+    return diags;
+}
+
+}  // namespace
+
+TEST_CASE("predicate: an empty list for in or not_in is an error in the rules", "[predicate]") {
+    // It ended kcity with std::out_of_range (exit 134) in check and score.
+    for (const char* op : {"in", "not_in"}) {
+        Diagnostics d = parse_errors(std::string("{field: country, ") + op + ": []}");
+        INFO(op << "\n" << fixtures::errors_of(d));
+        REQUIRE(d.sorted().size() == 1);
+        CHECK(d.sorted()[0].message == "`in` and `not_in` take a non-empty list of values");
+        CHECK(d.sorted()[0].where.line == 1);
+        CHECK(d.sorted()[0].where.column == 20 + static_cast<int>(std::string(op).size()));
+    }
+    // Even so, a test without operands evaluates to false rather than ending the program.
+    PredicateContext ctx{&history(), 2023, 540};
+    Predicate empty;
+    empty.field = "country";
+    empty.path = kcity::resolve_field("country");
+    for (kcity::Op op : {kcity::Op::in, kcity::Op::not_in, kcity::Op::exists, kcity::Op::equals,
+                         kcity::Op::in_history}) {
+        empty.op = op;
+        CHECK_NOTHROW(kcity::evaluate(empty, proposal(base()), ctx));
+        CHECK_FALSE(kcity::evaluate(empty, proposal(base()), ctx));
+        Diagnostics diags;
+        CHECK_NOTHROW(kcity::check_types(empty, proposal(base()), "r", diags));
+    }
+}
+
+TEST_CASE("predicate: field paths are resolved when the rules are read", "[predicate]") {
+    using kcity::Field;
+    CHECK(pred("{field: applicant.type, equals: x}").path.field == Field::applicant_type);
+    CHECK(pred("{field: partner.country, exists: true}").path.field == Field::partner_country);
+    CHECK(pred("{field: submitted_at, after: 2023-01-01}").path.field == Field::submitted_at);
+    Predicate a = pred("{field: attributes.matching_fund_krw, at_least: 1}");
+    CHECK(a.path.field == Field::attribute);
+    CHECK(a.path.attribute == "matching_fund_krw");
+    CHECK(a.operand_type == kcity::Value::Type::money);
+    CHECK(pred("{field: city, in_history: true}").history_city);
+    CHECK_FALSE(pred("{field: partner.country, in_history: true}").history_city);
+    CHECK(pred("{field: city, in_history: true}").operand_type == kcity::Value::Type::string);
+    CHECK(kcity::resolve_field("nonsense").field == Field::none);
+    CHECK(kcity::resolve_field("applicant").field == Field::none);
+    CHECK(kcity::resolve_field("attributes.a.b").attribute == "a.b");
+    // every known path resolves to a field of its own
+    std::vector<Field> seen;
+    for (const auto& path : kcity::known_fields()) {
+        Field f = kcity::resolve_field(path).field;
+        CHECK(f != Field::none);
+        CHECK(std::find(seen.begin(), seen.end(), f) == seen.end());
+        seen.push_back(f);
+    }
+}
+
+TEST_CASE("predicate: a text attribute's date is read once, with the proposal", "[predicate]") {
+    Proposal p = proposal(with_attributes("start: 2023-06-01, word: soon, odd: 2023-02-30"));
+    const kcity::Value* start = p.attribute("start");
+    REQUIRE(start);
+    CHECK(start->type == kcity::Value::Type::string);
+    CHECK(start->text_is_date);
+    CHECK(start->date.month == 6);
+    CHECK_FALSE(p.attribute("word")->text_is_date);
+    CHECK_FALSE(p.attribute("odd")->text_is_date);  // shaped like a date, but none
+    // Evaluation compares the date read then: the text is not parsed again.
+    PredicateContext ctx{&history(), 2023, 540};
+    Predicate after = pred("{field: attributes.start, after: 2023-05-31}");
+    CHECK(kcity::evaluate(after, p, ctx));
+    const_cast<kcity::Value*>(start)->date.month = 5;
+    REQUIRE(p.attribute("start")->date.month == 5);
+    CHECK_FALSE(kcity::evaluate(after, p, ctx));
+    // A fixed text field compared with a date still compares as one (SPEC §5).
+    ProposalSpec dated = base();
+    dated.city = "\"2023-06-01\"";
+    CHECK(holds("{field: city, after: 2023-05-31}", dated));
+    CHECK_FALSE(holds("{field: city, after: 2023-05-31}", base()));
+    CHECK(fixtures::has_error(
+        [] {
+            Diagnostics d;
+            kcity::check_types(pred("{field: city, after: 2023-05-31}"), proposal(base()), "r", d);
+            return d;
+        }(),
+        "`city` is text (Hanoi)"));
+}
+
+TEST_CASE("predicate: lookup_field by a test's resolved field", "[predicate]") {
+    ProposalSpec s = base();
+    s.partner = "name: Uni, type: university, country: UA";
+    s.attributes = "n: 2.5";
+    Proposal p = proposal(s);
+    CHECK(kcity::lookup_field(p, pred("{field: partner.country, equals: UA}")).text == "UA");
+    CHECK(kcity::lookup_field(p, pred("{field: requested_krw, at_least: 1}")).text ==
+          "400,000,000");
+    CHECK(kcity::lookup_field(p, pred("{field: submitted_at, after: 2023-01-01}")).text ==
+          "2023-05-01");
+    CHECK(kcity::lookup_field(p, pred("{field: attributes.n, at_least: 1}")).number ==
+          kcity::Decimal{25000});
+    CHECK(kcity::lookup_field(p, pred("{field: domain, exists: true}")).type ==
+          kcity::Value::Type::null);
+}
