@@ -1,0 +1,89 @@
+// Reading one file of a call: the only place that reads a file's bytes.
+#include "files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+
+#include "kcity/base/money.hpp"
+#include "kcity/load/inputs.hpp"
+
+namespace kcity {
+namespace fs = std::filesystem;
+namespace {
+
+std::string too_large(std::uintmax_t size) {
+    return "the file is " + format_grouped(static_cast<Krw>(size)) + " bytes, more than the " +
+           format_grouped(static_cast<Krw>(max_file_bytes)) +
+           " bytes (256 MiB) kcity reads from one file: split it into several files";
+}
+
+// Closes a file descriptor on every path.
+struct Fd {
+    int fd;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+}  // namespace
+
+std::string display(const fs::path& p, const fs::path& cwd) {
+    fs::path abs = (p.is_absolute() ? p : cwd / p).lexically_normal();
+    fs::path rel = abs.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+    return abs.generic_string();
+}
+
+std::string display(const fs::path& p) {
+    std::error_code ec;
+    return display(p, fs::current_path(ec));
+}
+
+std::optional<std::string> read_file(const fs::path& p, Diagnostics& diags) {
+    // POSIX calls rather than a stream: one open, one fstat and reads straight into the string,
+    // for each of 10,000 files. The size is checked before reading, so that a huge file is
+    // refused at once; the read itself stops at the limit too, for files whose size the
+    // system cannot tell (a pipe).
+    Fd file{::open(p.c_str(), O_RDONLY | O_CLOEXEC)};
+    struct stat st {};
+    if (file.fd < 0 || ::fstat(file.fd, &st) != 0) {
+        diags.error({display(p), 0, 0}, "cannot read the file");
+        return std::nullopt;
+    }
+    bool sized = S_ISREG(st.st_mode);
+    if (sized && static_cast<std::uintmax_t>(st.st_size) > max_file_bytes) {
+        diags.error({display(p), 1, 1}, too_large(static_cast<std::uintmax_t>(st.st_size)));
+        return std::nullopt;
+    }
+    std::string bytes;
+    // Its size, plus one byte to see the end without a second step; else 64 KiB at a time.
+    std::size_t step = sized ? static_cast<std::size_t>(st.st_size) + 1 : 1 << 16;
+    for (;;) {
+        std::size_t have = bytes.size();
+        bytes.resize(have + step);
+        ssize_t got = ::read(file.fd, bytes.data() + have, step);
+        if (got < 0 && errno == EINTR) {
+            bytes.resize(have);
+            continue;
+        }
+        if (got < 0) {
+            diags.error({display(p), 0, 0}, "cannot read the file");
+            return std::nullopt;
+        }
+        bytes.resize(have + static_cast<std::size_t>(got));
+        if (bytes.size() > max_file_bytes) {
+            diags.error({display(p), 1, 1}, too_large(bytes.size()) + " (or more)");
+            return std::nullopt;
+        }
+        // A regular file's short read is its end (and so is 0 bytes, for anything).
+        if (got == 0 || (sized && static_cast<std::size_t>(got) < step)) break;
+        step = 1 << 16;
+    }
+    return bytes;
+}
+
+}  // namespace kcity

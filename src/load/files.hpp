@@ -1,0 +1,19 @@
+// Reading one file of a call, and how its path is shown in messages (private to load/).
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "kcity/base/diagnostics.hpp"
+
+namespace kcity {
+
+// How a path is shown: relative to the current folder `cwd` when it lies below it.
+std::string display(const std::filesystem::path& p, const std::filesystem::path& cwd);
+std::string display(const std::filesystem::path& p);
+
+// The bytes of a file, or an error at the file when it cannot be read or is larger than
+// max_file_bytes (inputs.hpp).
+std::optional<std::string> read_file(const std::filesystem::path& p, Diagnostics& diags);
+
+}  // namespace kcity

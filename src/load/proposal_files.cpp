@@ -1,0 +1,171 @@
+// The proposal files of a call, read, hashed and parsed in parallel: large files in parts,
+// whose pages are given back as soon as both the hash and the parse are done with them.
+#include "proposal_files.hpp"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+
+#include "files.hpp"
+#include "kcity/base/parallel.hpp"
+#include "kcity/base/sha256.hpp"
+#include "kcity/load/load.hpp"
+#include "kcity/load/yaml.hpp"
+
+namespace kcity {
+namespace {
+
+// A file larger than this is cut into parts of about this size, parsed in parallel.
+constexpr std::size_t part_bytes = 1 << 20;
+
+// One piece of parallel work on the proposal files: hashing a file, or parsing a part of one.
+struct Task {
+    std::size_t file = 0;
+    std::size_t begin = 0, end = 0;  // the part's bytes (parse), unused for the hash
+    int first_line = 1;
+    bool hash = false;
+    // Results, written by the one thread that runs the task.
+    std::string sha256;
+    std::vector<Proposal> proposals;
+    Diagnostics diags;
+};
+
+struct ProposalFile {
+    std::optional<std::string> bytes;
+    Diagnostics read_diags;
+    std::size_t first_task = 0, end_task = 0;  // its parse tasks
+    // Per part: how many of its two readers (the hash, the parse) are done with it.
+    std::unique_ptr<std::atomic<int>[]> readers_done;
+    bool in_parts() const { return end_task - first_task > 1; }
+};
+
+// Gives the pages of text[begin, end) back to the system once nothing reads them any more: a
+// 100 MB file in parts does not stay whole in memory while its proposals pile up. Only pages
+// wholly inside the range; their contents read as zeros afterwards.
+void release_pages(const std::string& text, std::size_t begin, std::size_t end) {
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    auto base = reinterpret_cast<std::uintptr_t>(text.data());
+    std::uintptr_t from = (base + begin + page - 1) / page * page;
+    std::uintptr_t to = (base + end) / page * page;
+    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
+// A reader of part `t` is done with it; the second one releases its pages.
+void done_with_part(ProposalFile& file, const Task& part, std::size_t t) {
+    if (!file.in_parts()) return;
+    if (file.readers_done[t - file.first_task].fetch_add(1) + 1 == 2)
+        release_pages(*file.bytes, part.begin, part.end);
+}
+
+std::vector<ProposalFile> read_files(const std::vector<std::string>& paths) {
+    std::vector<ProposalFile> files(paths.size());
+    parallel_for(files.size(),
+                 [&](std::size_t i) { files[i].bytes = read_file(paths[i], files[i].read_diags); });
+    return files;
+}
+
+// The tasks of a file: its hash, and one parse per part.
+void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks) {
+    if (!file.bytes) return;
+    std::string_view text = *file.bytes;
+    Task hash;
+    hash.file = index;
+    hash.hash = true;
+    tasks.push_back(std::move(hash));
+    file.first_task = tasks.size();
+    std::vector<std::size_t> parts = document_parts(text, part_bytes);
+    int line = 1;  // the part's first line: 1 + the LFs before it (document_parts ensures)
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        std::size_t end = i + 1 < parts.size() ? parts[i + 1] : text.size();
+        Task parse;
+        parse.file = index;
+        parse.begin = parts[i];
+        parse.end = end;
+        parse.first_line = line;
+        tasks.push_back(std::move(parse));
+        std::string_view part = text.substr(parts[i], end - parts[i]);
+        line += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
+    }
+    file.end_task = tasks.size();
+    file.readers_done = std::make_unique<std::atomic<int>[]>(parts.size());
+}
+
+void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
+               const std::vector<std::string>& paths, const Rules& rules) {
+    parallel_for(tasks.size(), [&](std::size_t t) {
+        Task& task = tasks[t];
+        ProposalFile& file = files[task.file];
+        std::string_view text = *file.bytes;
+        if (task.hash) {  // part by part, so that each part can be released behind it
+            Sha256 h;
+            for (std::size_t p = file.first_task; p < file.end_task; ++p) {
+                h.update(text.substr(tasks[p].begin, tasks[p].end - tasks[p].begin));
+                done_with_part(file, tasks[p], p);
+            }
+            task.sha256 = h.hex();
+            return;
+        }
+        parse_proposal_text(text.substr(task.begin, task.end - task.begin), paths[task.file],
+                            task.first_line, rules, task.proposals, task.diags);
+        done_with_part(file, task, t);
+    });
+}
+
+// A file with a problem in one of its parts is parsed again whole, at once, so that what is
+// reported is exactly what one pass over the file reports. Every text is freed on the way.
+void reparse_files_with_errors(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
+                               const std::vector<std::string>& paths, const Rules& rules,
+                               Diagnostics& diags) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        ProposalFile& file = files[i];
+        diags.append(file.read_diags);
+        if (!file.bytes) continue;
+        bool parts_clean = true;
+        for (std::size_t t = file.first_task; t < file.end_task; ++t)
+            parts_clean = parts_clean && tasks[t].diags.size() == 0;
+        file.bytes.reset();
+        if (file.in_parts() && !parts_clean) {
+            // Its parts' pages are released: the file is read again (a rare path: errors).
+            for (std::size_t t = file.first_task; t < file.end_task; ++t) tasks[t] = Task{};
+            Task& whole = tasks[file.first_task];
+            if (auto bytes = read_file(paths[i], whole.diags))
+                parse_proposals({paths[i], std::move(*bytes)}, rules, whole.proposals, whole.diags);
+        }
+    }
+}
+
+// The tasks' proposals, messages and hashes, in task order.
+ProposalFiles gather(std::vector<Task>& tasks, Diagnostics& diags) {
+    ProposalFiles out;
+    std::size_t total = 0;
+    for (const auto& task : tasks) total += task.proposals.size();
+    out.proposals.reserve(total);
+    for (auto& task : tasks) {
+        diags.append(task.diags);
+        std::move(task.proposals.begin(), task.proposals.end(), std::back_inserter(out.proposals));
+        std::vector<Proposal>().swap(task.proposals);  // `= {}` would keep its capacity
+    }
+    for (const auto& task : tasks)
+        if (task.hash) out.sha256.push_back(task.sha256);
+    return out;
+}
+
+}  // namespace
+
+ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const Rules& rules,
+                                  Diagnostics& diags) {
+    std::vector<ProposalFile> files = read_files(paths);
+    std::vector<Task> tasks;
+    for (std::size_t i = 0; i < files.size(); ++i) plan_tasks(i, files[i], tasks);
+    run_tasks(tasks, files, paths, rules);
+    reparse_files_with_errors(tasks, files, paths, rules, diags);
+    return gather(tasks, diags);
+}
+
+}  // namespace kcity
