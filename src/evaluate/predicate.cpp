@@ -262,21 +262,34 @@ void for_each_test(const Predicate& p, const std::function<void(const Predicate&
     for (const auto& c : p.children) for_each_test(c, fn);
 }
 
+namespace {
+
+void check_test(const Predicate& t, const Proposal& proposal, const std::string& rule,
+                Diagnostics& diags) {
+    if (t.values.empty() || t.op == Op::exists) return;
+    FieldView f = read_field(t.path, proposal);
+    if (f.type == Value::Type::null) return;
+    DateTime parsed;
+    if (as_type(f, t.operand_type, parsed)) return;
+    // The error path only: the value as a Value, with its text and position.
+    Value v = field_value(proposal, t.path);
+    diags.error(v.where, "`" + t.field + "` is " + type_name(v.type) + " (" + v.text +
+                             "), but rule `" + rule + "` (" + t.where.file.str() + ":" +
+                             std::to_string(t.where.line) + ") compares it with " +
+                             type_name(t.operand_type));
+}
+
+}  // namespace
+
+// Walks the tree itself rather than through for_each_test: it runs for every proposal and
+// every rule, and a std::function call per test cost more than the test.
 void check_types(const Predicate& p, const Proposal& proposal, const std::string& rule,
                  Diagnostics& diags) {
-    for_each_test(p, [&](const Predicate& t) {
-        if (t.values.empty() || t.op == Op::exists) return;
-        FieldView f = read_field(t.path, proposal);
-        if (f.type == Value::Type::null) return;
-        DateTime parsed;
-        if (as_type(f, t.operand_type, parsed)) return;
-        // The error path only: the value as a Value, with its text and position.
-        Value v = field_value(proposal, t.path);
-        diags.error(v.where, "`" + t.field + "` is " + type_name(v.type) + " (" + v.text +
-                                 "), but rule `" + rule + "` (" + t.where.file.str() + ":" +
-                                 std::to_string(t.where.line) + ") compares it with " +
-                                 type_name(t.operand_type));
-    });
+    if (p.kind == Predicate::Kind::test) {
+        check_test(p, proposal, rule, diags);
+        return;
+    }
+    for (const auto& c : p.children) check_types(c, proposal, rule, diags);
 }
 
 }  // namespace kcity
