@@ -1,11 +1,14 @@
 // `kcity init DIR`: a new call directory from the built-in rules, with two example proposals
 // and an empty score-sheet template, ready for `kcity check` and `kcity score`.
+#include "kcity/commands/init.hpp"
+#include "kcity/commands/output.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
-#include "kcity/commands/commands.hpp"
 #include "kcity/load/builtin_rules.hpp"
+#include "kcity/load/inputs.hpp"
 #include "kcity/load/load.hpp"
 
 namespace kcity {
