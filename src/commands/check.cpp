@@ -16,9 +16,8 @@ std::string count_of(std::size_t n, const std::string& noun) {
 }  // namespace
 
 Outcome check_command(const CheckOptions& options) {
-    if (options.format != "text" && options.format != "json" && options.format != "github")
-        return fail("--format " + options.format +
-                    " is not available for check (text, json, github)");
+    using enum Format;
+    if (auto bad = unavailable_format(options.format, "check", {text, json, github})) return *bad;
     Diagnostics diags;
     std::string rules_used;
     Call call = load_call(options.inputs, diags, rules_used);
@@ -26,14 +25,16 @@ Outcome check_command(const CheckOptions& options) {
     note_builtin_rules(call, out);
     if (!diags.has_errors()) check_warnings(call, diags);
     std::vector<Diagnostic> all = diags.sorted();
+    // The diagnostics are the report here (standard output), errors too.
     out.output = render_diagnostics(all, options.format);
     std::size_t errors = 0;
     for (const auto& d : all) errors += d.severity == Severity::error;
-    std::size_t warnings = all.size() - errors;
+    out.warnings = all.size() - errors;
+    if (errors > 0) out.failure = Failure::input;
+    // This line counts the warnings already: --strict needs no line of its own.
     out.messages.push_back("kcity: " + count_of(errors, "error") + ", " +
-                           count_of(warnings, "warning") + " in " +
+                           count_of(out.warnings, "warning") + " in " +
                            count_of(call.proposals.size(), "proposal"));
-    out.exit_code = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <set>
+#include <system_error>
 
 #include "common.hpp"
 #include "kcity/diff/diff.hpp"
@@ -17,9 +18,16 @@ std::optional<std::vector<SourceFile>> base_rule_files(const DiffOptions& o,
                                                        Diagnostics& diags) {
     if (o.base_rules.starts_with("git:"))
         return read_git_rules(o.base_rules.substr(4), current.builtin ? "" : current.dir, diags);
-    if (!std::filesystem::is_regular_file(std::filesystem::path(o.base_rules) / "program.yaml")) {
+    // The error_code form: a name the system refuses (too long, say) is an error message,
+    // not an exception.
+    std::error_code ec;
+    auto program = std::filesystem::path(o.base_rules) / "program.yaml";
+    if (!std::filesystem::is_regular_file(program, ec)) {
+        bool absent =
+            !ec || ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory;
         diags.error({}, "--base-rules " + o.base_rules +
-                            " has no program.yaml (a rules folder, or git:REV[:PATH])");
+                            (absent ? " has no program.yaml (a rules folder, or git:REV[:PATH])"
+                                    : ": " + ec.message()));
         return std::nullopt;
     }
     return read_rule_files({false, o.base_rules}, diags);
@@ -43,12 +51,11 @@ void add_base_diagnostics(const Diagnostics& base, Diagnostics& all) {
 }  // namespace
 
 Outcome diff_command(const DiffOptions& options) {
-    if (options.format != "text" && options.format != "markdown" && options.format != "json")
-        return fail("--format " + options.format +
-                    " is not available for diff (text, markdown, json)");
+    using enum Format;
+    if (auto bad = unavailable_format(options.format, "diff", {text, markdown, json})) return *bad;
     Diagnostics diags, base_diags;
     auto current = find_rules(options.inputs, diags);
-    if (!current) return fail("no rules to compare with");
+    if (!current) return fail("no rules to compare with", Failure::input);
     std::vector<SourceFile> new_files = read_rule_files(*current, diags);
     Call new_call = load_inputs(
         options.inputs,
@@ -62,18 +69,19 @@ Outcome diff_command(const DiffOptions& options) {
         add_base_diagnostics(base_diags, diags);
     }
     Outcome out;
-    add_diagnostics(diags, out);
-    if (diags.has_errors()) {
-        out.exit_code = 1;
-        return out;
-    }
-    DiffResult d =
-        diff_results(run_selection(old_call, options.run), run_selection(new_call, options.run));
+    if (add_diagnostics(diags, out)) return out;
+    Result new_result = run_selection(new_call, options.run);
+    DiffResult d = diff_results(run_selection(old_call, options.run), new_result);
     d.rules = diff_rules(*old_files, new_files);
-    out.output = options.format == "json"       ? render_diff_json(d)
-                 : options.format == "markdown" ? render_diff_markdown(d)
-                                                : render_diff_text(d);
-    out.exit_code = options.detailed_exitcode && d.decisive ? 2 : 0;
+    out.output = options.format == json       ? render_diff_json(d)
+                 : options.format == markdown ? render_diff_markdown(d)
+                                              : render_diff_text(d);
+    out.changed = d.decisive;
+    // The report shows both sides' shortfalls; standard error names the new side's warnings
+    // only when --strict fails on them, so that a plain diff says what it always said.
+    out.warnings = new_result.warnings.size();
+    out.strict_messages = warning_lines(new_result);
+    out.strict_messages.push_back(strict_run_note);
     return out;
 }
 

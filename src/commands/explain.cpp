@@ -8,30 +8,30 @@
 namespace kcity {
 
 Outcome explain_command(const ExplainOptions& options) {
-    if (options.format != "text" && options.format != "json")
-        return fail("--format " + options.format + " is not available for explain (text, json)");
+    using enum Format;
+    if (auto bad = unavailable_format(options.format, "explain", {text, json})) return *bad;
     Diagnostics diags;
     std::string rules_used;
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
-    add_diagnostics(diags, out);
-    if (diags.has_errors()) {
-        out.exit_code = 1;
-        return out;
-    }
+    if (add_diagnostics(diags, out)) return out;
     Result result = run_selection(call, options.run);
     // JSON messages are English unless --lang is given (SPEC §8); text follows LANG.
-    Lang lang = options.lang.value_or(options.format == "json" ? Lang::en : options.locale_lang);
+    Lang lang = options.lang.value_or(options.format == json ? Lang::en : options.locale_lang);
     std::vector<std::string> ids;
     for (const auto& tr : result.tracks)
         for (const auto& r : tr.proposals) {
-            if (r.proposal->id == options.id) {
-                out.output = render_explain(call, tr, r, options.format, lang);
-                return out;
-            }
             ids.push_back(r.proposal->id);
+            if (r.proposal->id != options.id) continue;
+            out.output = render_explain(call, tr, r, options.format, lang);
+            // Standard error names the warnings only when --strict fails on them, so that a
+            // plain explain says what it always said.
+            out.warnings = result.warnings.size();
+            out.strict_messages = warning_lines(result);
+            out.strict_messages.push_back(strict_run_note);
+            return out;
         }
-    out.exit_code = 1;
+    out.failure = Failure::usage;
     out.messages.push_back("kcity: error: no proposal `" + options.id + "`" +
                            did_you_mean(options.id, ids));
     return out;

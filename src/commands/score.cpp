@@ -2,7 +2,6 @@
 // be rendered as the CLI writes it.
 #include "kcity/commands/score.hpp"
 
-#include <algorithm>
 #include <memory>
 
 #include "common.hpp"
@@ -12,10 +11,9 @@
 namespace kcity {
 
 Outcome score_command(const ScoreOptions& options) {
-    const std::vector<std::string> formats = {"text", "markdown", "json", "csv", "html"};
-    if (std::find(formats.begin(), formats.end(), options.format) == formats.end())
-        return fail("--format " + options.format +
-                    " is not available for score (text, markdown, json, csv, html)");
+    using enum Format;
+    if (auto bad = unavailable_format(options.format, "score", {text, markdown, json, csv, html}))
+        return *bad;
     Diagnostics diags;
     std::string rules_used;
     Call call = load_call(options.inputs, diags, rules_used);
@@ -24,11 +22,7 @@ Outcome score_command(const ScoreOptions& options) {
         diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
                             did_you_mean(*options.run.track, call.rules.program.tracks));
     note_builtin_rules(call, out);
-    add_diagnostics(diags, out);
-    if (diags.has_errors()) {
-        out.exit_code = 1;
-        return out;
-    }
+    if (add_diagnostics(diags, out)) return out;
     // The report is rendered when the CLI writes it (Outcome::stream): the call and its result
     // live until then, and the report itself never whole.
     struct Run {
@@ -39,22 +33,19 @@ Outcome score_command(const ScoreOptions& options) {
     run->result = run_selection(run->call, options.run);
     const Result& result = run->result;
     // JSON and CSV messages are English unless --lang is given (SPEC §8); the others follow LANG.
-    bool data = options.format == "json" || options.format == "csv";
+    bool data = options.format == json || options.format == csv;
     Lang lang = options.lang.value_or(data ? Lang::en : options.locale_lang);
     out.stream = [run, options, lang](const Sink& sink) {
         if (options.list)
             sink(render_list(run->result, options.format, lang, options.csv_bom));
-        else if (options.format == "text")
+        else if (options.format == text)
             sink(render_text(run->result, lang, options.color));
         else
             render_report(run->result, options.format, lang, options.csv_bom, sink);
     };
-    for (const auto& w : result.warnings)
-        out.messages.push_back("kcity: warning: " + w.track + ": " + w.message);
-    if (options.strict && !result.warnings.empty()) {
-        out.messages.push_back("kcity: error: --strict: the run has warnings");
-        out.exit_code = 1;
-    }
+    for (auto& line : warning_lines(result)) out.messages.push_back(std::move(line));
+    out.warnings = result.warnings.size();
+    out.strict_messages.push_back(strict_run_note);
     return out;
 }
 

@@ -381,11 +381,12 @@ std::string render_explain_json(const Ctx& c, const std::vector<Step>& steps,
 }  // namespace
 
 std::string render_explain(const Call& call, const TrackResult& track,
-                           const ProposalResult& proposal, const std::string& format, Lang lang) {
+                           const ProposalResult& proposal, Format format, Lang lang) {
     Ctx c{call, *track.rules, track, proposal, *proposal.proposal, lang};
     std::vector<Step> steps = steps_of(c);
     std::vector<std::string> m = margins(c);
-    return format == "json" ? render_explain_json(c, steps, m) : render_explain_text(c, steps, m);
+    return format == Format::json ? render_explain_json(c, steps, m)
+                                  : render_explain_text(c, steps, m);
 }
 
 }  // namespace kcity

@@ -3,6 +3,7 @@
 #pragma once
 #include "kcity/commands/check.hpp"
 #include "kcity/commands/diff.hpp"
+#include "kcity/commands/exit.hpp"
 #include "kcity/commands/explain.hpp"
 #include "kcity/commands/init.hpp"
 #include "kcity/commands/outcome.hpp"

@@ -4,6 +4,7 @@
 
 #include "kcity/commands/outcome.hpp"
 #include "kcity/load/inputs.hpp"
+#include "kcity/report/format.hpp"
 #include "kcity/select/pipeline.hpp"
 
 namespace kcity {
@@ -12,12 +13,12 @@ struct DiffOptions {
     InputOptions inputs;     // the inputs, and the new rules as `score` finds them
     std::string base_rules;  // a rules folder, or git:REV[:PATH]
     RunOptions run;
-    std::string format = "text";  // text | markdown | json
-    bool detailed_exitcode = false;
+    Format format = Format::text;  // text | markdown | json
 };
 
 // Both rule sets are validated and evaluated on the same inputs; the report says what the
-// change does. Exit 0, or 2 with detailed_exitcode when a status or award changed; 1 on error.
+// change does. Outcome::changed when a status, award or shortfall changed; the warnings
+// --strict counts are those of the run under the current (new) rules: the change under review.
 Outcome diff_command(const DiffOptions& options);
 
 }  // namespace kcity

@@ -5,6 +5,7 @@
 
 #include "kcity/commands/outcome.hpp"
 #include "kcity/load/inputs.hpp"
+#include "kcity/report/format.hpp"
 #include "kcity/report/i18n.hpp"
 #include "kcity/select/pipeline.hpp"
 
@@ -14,12 +15,13 @@ struct ExplainOptions {
     InputOptions inputs;
     std::string id;
     RunOptions run;
-    std::string format = "text";  // text | json
+    Format format = Format::text;  // text | json
     std::optional<Lang> lang;
     Lang locale_lang = Lang::en;
 };
 
-// One proposal's way through every step (SPEC §6) with the numbers, and its margins.
+// One proposal's way through every step (SPEC §6) with the numbers, and its margins. The
+// run's warnings count for --strict, as they would for `score` on the same call.
 Outcome explain_command(const ExplainOptions& options);
 
 }  // namespace kcity

@@ -4,12 +4,13 @@
 
 #include "kcity/model/call.hpp"
 #include "kcity/model/result.hpp"
+#include "kcity/report/format.hpp"
 #include "kcity/report/i18n.hpp"
 
 namespace kcity {
 
-// The steps (SPEC §6) with the numbers, and the margins, as text or JSON ("json").
+// The steps (SPEC §6) with the numbers, and the margins, as text or JSON.
 std::string render_explain(const Call& call, const TrackResult& track,
-                           const ProposalResult& proposal, const std::string& format, Lang lang);
+                           const ProposalResult& proposal, Format format, Lang lang);
 
 }  // namespace kcity
