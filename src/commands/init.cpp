@@ -1,11 +1,14 @@
 // `kcity init DIR`: a new call directory from the built-in rules, with two example proposals
 // and an empty score-sheet template, ready for `kcity check` and `kcity score`.
+#include "kcity/commands/init.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
-#include "kcity/commands/commands.hpp"
+#include "kcity/commands/output.hpp"
 #include "kcity/load/builtin_rules.hpp"
+#include "kcity/load/inputs.hpp"
 #include "kcity/load/load.hpp"
 
 namespace kcity {
@@ -97,14 +100,14 @@ Outcome init_command(const std::string& dir) {
             out.messages.push_back("kcity: error: " + path.generic_string() +
                                    " exists; init never overwrites a file");
     if (!out.messages.empty()) {
-        out.exit_code = 1;
+        out.failure = Failure::output;
         return out;
     }
     for (const auto& [path, bytes] : files) {
         fs::create_directories(path.parent_path(), ec);
         if (auto err = write_file_atomically(path.string(), bytes)) {
             out.messages.push_back("kcity: error: " + *err);
-            out.exit_code = 1;
+            out.failure = Failure::output;
             return out;
         }
     }

@@ -32,9 +32,9 @@ std::string github_escape(std::string_view s, bool property) {
 
 }  // namespace
 
-std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::string& format) {
+std::string render_diagnostics(const std::vector<Diagnostic>& diags, Format format) {
     std::string out;
-    if (format == "json") {
+    if (format == Format::json) {
         out = "{\n  \"format_version\": 1,\n  \"diagnostics\": [";
         for (std::size_t i = 0; i < diags.size(); ++i) {
             const Diagnostic& d = diags[i];
@@ -48,7 +48,7 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::
         return out + (diags.empty() ? "]\n}\n" : "\n  ]\n}\n");
     }
     for (const auto& d : diags) {
-        if (format == "github") {
+        if (format == Format::github) {
             const char* kind = d.severity == Severity::error ? "error" : "warning";
             std::string props;
             if (!d.where.file.empty())

@@ -1,6 +1,8 @@
 // `kcity explain ID`: one proposal's way through every step, with the numbers. Every word
 // comes from the message table (i18n.cpp, keys explain.*), so the text is English or Korean;
 // the JSON form keeps its keys and names each step by its stable code.
+#include "kcity/report/explain.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
-#include "kcity/commands/commands.hpp"
 #include "kcity/evaluate/evaluate.hpp"
 #include "kcity/evaluate/predicate.hpp"
 #include "kcity/report/i18n.hpp"
@@ -379,44 +380,13 @@ std::string render_explain_json(const Ctx& c, const std::vector<Step>& steps,
 
 }  // namespace
 
-Outcome explain_command(const ExplainOptions& options) {
-    Outcome out;
-    if (options.format != "text" && options.format != "json") {
-        out.exit_code = 1;
-        out.messages.push_back("kcity: error: --format " + options.format +
-                               " is not available for explain (text, json)");
-        return out;
-    }
-    Diagnostics diags;
-    std::string rules_used;
-    Call call = load_call(options.inputs, diags, rules_used);
-    for (const auto& d : diags.sorted()) out.messages.push_back(format_diagnostic(d));
-    if (diags.has_errors()) {
-        out.exit_code = 1;
-        return out;
-    }
-    Result result = run_selection(call, options.run);
-    std::vector<std::string> ids;
-    for (const auto& tr : result.tracks)
-        for (const auto& r : tr.proposals) {
-            ids.push_back(r.proposal->id);
-            if (r.proposal->id != options.id) continue;
-            Ctx c{call,
-                  *tr.rules,
-                  tr,
-                  r,
-                  *r.proposal,
-                  options.lang.value_or(options.format == "json" ? Lang::en : options.locale_lang)};
-            std::vector<Step> steps = steps_of(c);
-            std::vector<std::string> m = margins(c);
-            out.output = options.format == "json" ? render_explain_json(c, steps, m)
-                                                  : render_explain_text(c, steps, m);
-            return out;
-        }
-    out.exit_code = 1;
-    out.messages.push_back("kcity: error: no proposal `" + options.id + "`" +
-                           did_you_mean(options.id, ids));
-    return out;
+std::string render_explain(const Call& call, const TrackResult& track,
+                           const ProposalResult& proposal, Format format, Lang lang) {
+    Ctx c{call, *track.rules, track, proposal, *proposal.proposal, lang};
+    std::vector<Step> steps = steps_of(c);
+    std::vector<std::string> m = margins(c);
+    return format == Format::json ? render_explain_json(c, steps, m)
+                                  : render_explain_text(c, steps, m);
 }
 
 }  // namespace kcity

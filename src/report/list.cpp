@@ -145,11 +145,11 @@ std::string list_html(const Result& result, Lang lang) {
 
 }  // namespace
 
-std::string render_list(const Result& result, const std::string& format, Lang lang, bool bom) {
-    if (format == "json") return list_json(result);
-    if (format == "csv") return list_csv(result, lang, bom);
-    if (format == "html") return list_html(result, lang);
-    return list_text(result, lang, format == "markdown");
+std::string render_list(const Result& result, Format format, Lang lang, bool bom) {
+    if (format == Format::json) return list_json(result);
+    if (format == Format::csv) return list_csv(result, lang, bom);
+    if (format == Format::html) return list_html(result, lang);
+    return list_text(result, lang, format == Format::markdown);
 }
 
 }  // namespace kcity

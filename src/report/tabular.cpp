@@ -149,17 +149,16 @@ std::string render_csv(const Result& result, Lang lang, bool bom) {
     return out;
 }
 
-std::string render_report(const Result& result, const std::string& format, Lang lang, bool bom) {
-    if (format == "json") return render_json(result, lang);
-    if (format == "markdown") return render_markdown(result, lang);
-    if (format == "csv") return render_csv(result, lang, bom);
-    if (format == "html") return render_html(result, lang);
+std::string render_report(const Result& result, Format format, Lang lang, bool bom) {
+    if (format == Format::json) return render_json(result, lang);
+    if (format == Format::markdown) return render_markdown(result, lang);
+    if (format == Format::csv) return render_csv(result, lang, bom);
+    if (format == Format::html) return render_html(result, lang);
     return render_text(result, lang);
 }
 
-void render_report(const Result& result, const std::string& format, Lang lang, bool bom,
-                   const Sink& sink) {
-    if (format == "json") return render_json(result, lang, sink);
+void render_report(const Result& result, Format format, Lang lang, bool bom, const Sink& sink) {
+    if (format == Format::json) return render_json(result, lang, sink);
     sink(render_report(result, format, lang, bom));
 }
 

@@ -4,11 +4,12 @@
 #include <vector>
 
 #include "kcity/base/diagnostics.hpp"
+#include "kcity/report/format.hpp"
 
 namespace kcity {
 
 // Diagnostics as text lines, as JSON ({"diagnostics": [...]}) or as GitHub workflow
 // annotations (::error file=F,line=L,col=C::message).
-std::string render_diagnostics(const std::vector<Diagnostic>& diags, const std::string& format);
+std::string render_diagnostics(const std::vector<Diagnostic>& diags, Format format);
 
 }  // namespace kcity

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "kcity/model/result.hpp"
+#include "kcity/report/format.hpp"
 #include "kcity/report/i18n.hpp"
 
 namespace kcity {
@@ -35,14 +36,11 @@ std::string render_html(const Result& result, Lang lang = Lang::en);
 
 // The selection list for the announcement: per track the selected and reserve proposals
 // (country, city, title, applicant, award), in any of the formats.
-std::string render_list(const Result& result, const std::string& format, Lang lang,
-                        bool bom = true);
+std::string render_list(const Result& result, Format format, Lang lang, bool bom = true);
 
 // The formats `score` knows.
-std::string render_report(const Result& result, const std::string& format, Lang lang,
-                          bool bom = true);
+std::string render_report(const Result& result, Format format, Lang lang, bool bom = true);
 // The same bytes through a sink: JSON in pieces as it is rendered, the others whole.
-void render_report(const Result& result, const std::string& format, Lang lang, bool bom,
-                   const Sink& sink);
+void render_report(const Result& result, Format format, Lang lang, bool bom, const Sink& sink);
 
 }  // namespace kcity

@@ -27,11 +27,11 @@ TEST_CASE("render_json: a large report goes to the sink in pieces, with the same
     CHECK(pieces.back().ends_with("}\n"));
     // render_report streams JSON the same way and hands other formats over whole.
     std::size_t count = 0;
-    kcity::render_report(run->result, "json", kcity::Lang::en, true,
+    kcity::render_report(run->result, kcity::Format::json, kcity::Lang::en, true,
                          [&](std::string_view) { ++count; });
     CHECK(count == pieces.size());
     count = 0;
-    kcity::render_report(run->result, "csv", kcity::Lang::en, true,
+    kcity::render_report(run->result, kcity::Format::csv, kcity::Lang::en, true,
                          [&](std::string_view) { ++count; });
     CHECK(count == 1);
 }

@@ -1,0 +1,28 @@
+// `kcity score`: the whole run, and the selection report.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "kcity/commands/outcome.hpp"
+#include "kcity/load/inputs.hpp"
+#include "kcity/report/format.hpp"
+#include "kcity/report/i18n.hpp"
+#include "kcity/select/pipeline.hpp"
+
+namespace kcity {
+
+struct ScoreOptions {
+    InputOptions inputs;
+    RunOptions run;
+    Format format = Format::text;  // text | markdown | json | csv | html
+    bool csv_bom = true;           // --no-bom turns the CSV's byte-order mark off
+    bool list = false;             // --list: only the selection list for the announcement
+    bool color = false;  // ANSI colours in the text report (the CLI decides: terminal, --color)
+    std::optional<Lang> lang;     // --lang
+    Lang locale_lang = Lang::en;  // from LANG: the text report's language when --lang is not given
+};
+
+// The run's warnings (shortfalls) go to standard error and count for --strict.
+Outcome score_command(const ScoreOptions& options);
+
+}  // namespace kcity

@@ -1,0 +1,43 @@
+#include "common.hpp"
+
+#include <algorithm>
+
+#include "kcity/load/inputs.hpp"
+
+namespace kcity {
+
+bool add_diagnostics(const Diagnostics& diags, Outcome& out) {
+    for (const auto& d : diags.sorted()) out.messages.push_back(format_diagnostic(d));
+    if (diags.has_errors()) out.failure = Failure::input;
+    return diags.has_errors();
+}
+
+Outcome fail(const std::string& message, Failure failure) {
+    Outcome out;
+    out.failure = failure;
+    out.messages.push_back("kcity: error: " + message);
+    return out;
+}
+
+std::optional<Outcome> unavailable_format(Format format, const std::string& command,
+                                          std::initializer_list<Format> formats) {
+    if (std::find(formats.begin(), formats.end(), format) != formats.end()) return std::nullopt;
+    std::string names;
+    for (Format f : formats) names += (names.empty() ? "" : ", ") + std::string(format_name(f));
+    return fail("--format " + std::string(format_name(format)) + " is not available for " +
+                command + " (" + names + ")");
+}
+
+void note_builtin_rules(const Call& call, Outcome& out) {
+    if (call.rules.origin == builtin_rules_origin)
+        out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
+}
+
+std::vector<std::string> warning_lines(const Result& result) {
+    std::vector<std::string> lines;
+    for (const auto& w : result.warnings)
+        lines.push_back("kcity: warning: " + w.track + ": " + w.message);
+    return lines;
+}
+
+}  // namespace kcity

@@ -1,0 +1,35 @@
+// What the commands share: loading messages into an Outcome. Private to src/commands/.
+#pragma once
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "kcity/base/diagnostics.hpp"
+#include "kcity/commands/outcome.hpp"
+#include "kcity/model/call.hpp"
+#include "kcity/model/result.hpp"
+#include "kcity/report/format.hpp"
+
+namespace kcity {
+
+// Every diagnostic, in order, as standard error lines; an error among them fails the
+// outcome (Failure::input). Returns whether it did.
+bool add_diagnostics(const Diagnostics& diags, Outcome& out);
+
+// An error with no file: `kcity: error: MESSAGE`, and no report.
+Outcome fail(const std::string& message, Failure failure = Failure::usage);
+
+// A failure when `format` is not one of `command`'s formats; nothing when it is.
+std::optional<Outcome> unavailable_format(Format format, const std::string& command,
+                                          std::initializer_list<Format> formats);
+
+// SPEC §2: when the built-in rules are used, the program names them on standard error.
+void note_builtin_rules(const Call& call, Outcome& out);
+
+// A run's warnings (a shortfall, ...) as standard error lines: `kcity: warning: TRACK: ...`.
+std::vector<std::string> warning_lines(const Result& result);
+
+// What standard error says last when --strict fails on a run's warnings.
+inline constexpr const char* strict_run_note = "kcity: error: --strict: the run has warnings";
+
+}  // namespace kcity

@@ -1,0 +1,52 @@
+// `kcity score`: load and validate the call, run the selection, and hand back the report to
+// be rendered as the CLI writes it.
+#include "kcity/commands/score.hpp"
+
+#include <memory>
+
+#include "common.hpp"
+#include "kcity/base/text.hpp"
+#include "kcity/report/render.hpp"
+
+namespace kcity {
+
+Outcome score_command(const ScoreOptions& options) {
+    using enum Format;
+    if (auto bad = unavailable_format(options.format, "score", {text, markdown, json, csv, html}))
+        return *bad;
+    Diagnostics diags;
+    std::string rules_used;
+    Call call = load_call(options.inputs, diags, rules_used);
+    Outcome out;
+    if (options.run.track && !diags.has_errors() && !call.rules.track(*options.run.track))
+        diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
+                            did_you_mean(*options.run.track, call.rules.program.tracks));
+    note_builtin_rules(call, out);
+    if (add_diagnostics(diags, out)) return out;
+    // The report is rendered when the CLI writes it (Outcome::stream): the call and its result
+    // live until then, and the report itself never whole.
+    struct Run {
+        Call call;
+        Result result;
+    };
+    auto run = std::make_shared<Run>(Run{std::move(call), {}});
+    run->result = run_selection(run->call, options.run);
+    const Result& result = run->result;
+    // JSON and CSV messages are English unless --lang is given (SPEC §8); the others follow LANG.
+    bool data = options.format == json || options.format == csv;
+    Lang lang = options.lang.value_or(data ? Lang::en : options.locale_lang);
+    out.stream = [run, options, lang](const Sink& sink) {
+        if (options.list)
+            sink(render_list(run->result, options.format, lang, options.csv_bom));
+        else if (options.format == text)
+            sink(render_text(run->result, lang, options.color));
+        else
+            render_report(run->result, options.format, lang, options.csv_bom, sink);
+    };
+    for (auto& line : warning_lines(result)) out.messages.push_back(std::move(line));
+    out.warnings = result.warnings.size();
+    out.strict_messages.push_back(strict_run_note);
+    return out;
+}
+
+}  // namespace kcity
