@@ -146,8 +146,9 @@ namespace {
 
 std::string side_json(const std::optional<ProposalSide>& s) {
     if (!s) return "null";
-    return fmt::format("{{\"status\": \"{}\", \"rank\": {}, \"score\": {}, \"award_krw\": {}}}",
-                       status_code(s->status), s->rank ? std::to_string(*s->rank) : "null",
+    return fmt::format("{{\"status\": {}, \"rank\": {}, \"score\": {}, \"award_krw\": {}}}",
+                       json_quote(status_code(s->status)),
+                       s->rank ? std::to_string(*s->rank) : "null",
                        s->score ? format_decimal(*s->score, s->rounding) : "null",
                        s->award ? std::to_string(*s->award) : "null");
 }

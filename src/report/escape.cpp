@@ -115,6 +115,25 @@ std::string html_escape(std::string_view text) {
     return returned(text, append_html);
 }
 
+void append_plain_text(std::string& out, std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        bool c1 = c == 0xC2 && i + 1 < text.size() &&
+                  static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                  static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c < 0x20 || c == 0x7F || c1) {
+            out += ' ';
+            if ((c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') || c1) ++i;
+        } else {
+            out += text[i];
+        }
+    }
+}
+
+std::string plain_text(std::string_view text) {
+    return returned(text, append_plain_text);
+}
+
 MarkdownRow::MarkdownRow(std::string& out) : out_(out) {
     out_ += '|';
 }

@@ -66,6 +66,9 @@ std::string list_text(const Result& result, Lang lang, bool markdown) {
                 if (i == 0) out += markdown_rule("lrllllr");
             }
         } else {
+            // A tab or a line break in a title would break the columns.
+            for (auto& row : table)
+                for (auto& cell : row) cell = plain_text(cell);
             out += render_columns(table,
                                   {Align::left, Align::right, Align::left, Align::left, Align::left,
                                    Align::left, Align::right},

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kcity/base/text.hpp"
+#include "kcity/report/escape.hpp"
 #include "kcity/report/render.hpp"
 
 namespace kcity {
@@ -52,7 +53,8 @@ inline std::string collect(const std::function<void(const Sink&)>& render,
 }
 
 // render_columns' layout (base/text.hpp) for a table too long to hold: measure() every row
-// first, then write() each: the same bytes, one row at a time.
+// first, then write() each: the same bytes, one row at a time. Cells are plain_text
+// (escape.hpp): a tab or a line break in a title would break the columns.
 class TextColumns {
   public:
     TextColumns(std::vector<Align> align, std::string_view indent)
@@ -61,7 +63,7 @@ class TextColumns {
     void measure(const std::vector<std::string>& row) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (widths_.size() <= i) widths_.push_back(0);
-            widths_[i] = std::max(widths_[i], display_width(row[i]));
+            widths_[i] = std::max(widths_[i], display_width(plain(row[i])));
         }
     }
 
@@ -72,13 +74,21 @@ class TextColumns {
             Align a = i < align_.size() ? align_[i] : Align::left;
             if (i) out += "  ";
             // The last column, when it is left-aligned, is not padded.
-            out += pad(row[i], i + 1 == row.size() && a == Align::left ? 0 : widths_[i], a);
+            out += pad(plain(row[i]), i + 1 == row.size() && a == Align::left ? 0 : widths_[i], a);
         }
         while (out.size() > start && out.back() == ' ') out.pop_back();
         out += '\n';
     }
 
   private:
+    // Most cells have no control character: those are used as they are.
+    static std::string plain(const std::string& cell) {
+        bool clean = std::all_of(cell.begin(), cell.end(), [](char ch) {
+            auto c = static_cast<unsigned char>(ch);
+            return c >= 0x20 && c != 0x7F && c != 0xC2;
+        });
+        return clean ? cell : plain_text(cell);
+    }
     std::vector<Align> align_;
     std::string indent_;
     std::vector<std::size_t> widths_;

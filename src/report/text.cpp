@@ -47,7 +47,7 @@ std::string reasons_text(const std::vector<Reason>& reasons, Lang lang) {
 std::vector<std::string> identity(const Ctx& c, const ProposalResult& r) {
     const Proposal& p = *r.proposal;
     return {r.rank ? std::to_string(*r.rank) : "-", p.id, country_name(p.country, c.lang), p.city,
-            truncate_width(p.title.get(c.ko()), title_width)};
+            truncate_width(plain_text(p.title.get(c.ko())), title_width)};
 }
 
 std::vector<std::string> identity_head(const Ctx& c) {

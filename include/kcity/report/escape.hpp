@@ -32,6 +32,12 @@ void append_csv_text(std::string& out, std::string_view text);
 std::string html_escape(std::string_view text);
 void append_html(std::string& out, std::string_view text);
 
+// Plain text (the text reports, for a terminal or a file): a control character (a tab, a line
+// break, ESC, DEL, U+0080–U+009F) would break a column or drive the terminal, and becomes one
+// space; CRLF becomes one space.
+std::string plain_text(std::string_view text);
+void append_plain_text(std::string& out, std::string_view text);
+
 // A Markdown table row, cell by cell: `| a | b |` and a line break.
 //
 //   MarkdownRow(out).cell(title).cell(city).end();

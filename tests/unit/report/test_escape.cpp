@@ -80,3 +80,13 @@ TEST_CASE("CsvRow: text cells escaped, numbers as they are, CRLF") {
     kcity::CsvRow(out).text("").end();
     CHECK(out == "\r\n");
 }
+
+TEST_CASE("plain_text: control characters become one space each") {
+    CHECK(kcity::plain_text("") == "");
+    CHECK(kcity::plain_text("plain 한글 | \\ =") == "plain 한글 | \\ =");
+    CHECK(kcity::plain_text("a\tb\nc\r\nd\re") == "a b c d e");
+    CHECK(kcity::plain_text("\x1b[31mred\x1b[0m\x7f") == " [31mred [0m ");
+    CHECK(kcity::plain_text("x\xc2\x9b"
+                            "1y") == "x 1y");                            // U+009B, the 8-bit CSI
+    CHECK(kcity::plain_text("\xc2\xa0\xc3\xa9") == "\xc2\xa0\xc3\xa9");  // U+00A0, é stay
+}

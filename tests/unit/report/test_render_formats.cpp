@@ -71,6 +71,20 @@ TEST_CASE("render_text: titles cut to 36 columns with an ellipsis; an empty trac
           "  (none)\n");
 }
 
+TEST_CASE("render_text: a tab or a line break in a title keeps the columns") {
+    fixtures::ProposalSpec p = fixtures::scored("P1", "90");
+    std::string doc = fixtures::documents({p});
+    doc.replace(doc.find("title: Proposal P1"), 18, R"(title: "Two\nlines\tand a tab")");
+    fixtures::CallSpec spec;
+    spec.tracks = {fixtures::TrackSpec{}.file()};
+    spec.proposals = {doc};
+    auto run = fixtures::run(spec);
+    std::string out = report(*run, "text");
+    CHECK(part(out, "  Rank", "\n\n") ==
+          "  Rank  ID  Country  City   Title                Score      A  Award (KRW)\n"
+          "     1  P1  Vietnam  Hanoi  Two lines and a tab  90.00  90.00  400,000,000\n");
+}
+
 TEST_CASE("render_markdown: | and \\ escaped in cells; an empty track has a head and no row") {
     auto run = tricky_run();
     std::string out = report(*run, "markdown");
