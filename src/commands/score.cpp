@@ -39,7 +39,7 @@ Outcome score_command(const ScoreOptions& options) {
         if (options.list)
             sink(render_list(run->result, options.format, lang, options.csv_bom));
         else if (options.format == text)
-            sink(render_text(run->result, lang, options.color));
+            render_text(run->result, lang, options.color, sink);
         else
             render_report(run->result, options.format, lang, options.csv_bom, sink);
     };

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "kcity/base/text.hpp"
+#include "kcity/report/escape.hpp"
 
 namespace kcity {
 namespace {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "kcity/base/text.hpp"
+#include "kcity/report/escape.hpp"
 
 namespace kcity {
 namespace {
@@ -79,15 +80,20 @@ std::string render_diff_text(const DiffResult& d) {
 namespace {
 
 std::string md_table(const std::vector<ProposalChange>& changes) {
-    std::string out =
-        "| ID | Status | Rank | Score | Award (KRW) | Because |\n|---|---|---|---|---|---|\n";
+    std::string out;
+    MarkdownRow head(out);
+    for (const char* h : {"ID", "Status", "Rank", "Score", "Award (KRW)", "Because"}) head.cell(h);
+    head.end();
+    out += markdown_rule("llllll");
     for (const auto& c : changes)
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", c.id,
-                           arrow(side_status(c.old_side), side_status(c.new_side)),
-                           arrow(side_rank(c.old_side), side_rank(c.new_side)),
-                           arrow(side_score(c.old_side), side_score(c.new_side)),
-                           arrow(side_award(c.old_side), side_award(c.new_side)),
-                           markdown_cell(c.because));
+        MarkdownRow(out)
+            .cell(c.id)
+            .cell(arrow(side_status(c.old_side), side_status(c.new_side)))
+            .cell(arrow(side_rank(c.old_side), side_rank(c.new_side)))
+            .cell(arrow(side_score(c.old_side), side_score(c.new_side)))
+            .cell(arrow(side_award(c.old_side), side_award(c.new_side)))
+            .cell(c.because)
+            .end();
     return out;
 }
 
@@ -105,11 +111,13 @@ std::string render_diff_markdown(const DiffResult& d) {
     if (d.rules.empty()) {
         out += "None.\n";
     } else {
-        std::string table = "| Rule | Old | New |\n|---|---|---|\n";
+        std::string table = "| Rule | Old | New |\n" + markdown_rule("lll");
         for (const auto& r : d.rules)
-            table += fmt::format("| `{}` | {} | {} |\n", markdown_cell(r.path),
-                                 markdown_cell(rule_value(r.old_value)),
-                                 markdown_cell(rule_value(r.new_value)));
+            MarkdownRow(table)
+                .markdown("`" + markdown_cell(r.path) + "`")
+                .cell(rule_value(r.old_value))
+                .cell(rule_value(r.new_value))
+                .end();
         out += d.rules.size() > 15
                    ? "<details><summary>" + std::to_string(d.rules.size()) +
                          " rule values changed</summary>\n\n" + table + "\n</details>\n"
@@ -138,8 +146,9 @@ namespace {
 
 std::string side_json(const std::optional<ProposalSide>& s) {
     if (!s) return "null";
-    return fmt::format("{{\"status\": \"{}\", \"rank\": {}, \"score\": {}, \"award_krw\": {}}}",
-                       status_code(s->status), s->rank ? std::to_string(*s->rank) : "null",
+    return fmt::format("{{\"status\": {}, \"rank\": {}, \"score\": {}, \"award_krw\": {}}}",
+                       json_quote(status_code(s->status)),
+                       s->rank ? std::to_string(*s->rank) : "null",
                        s->score ? format_decimal(*s->score, s->rounding) : "null",
                        s->award ? std::to_string(*s->award) : "null");
 }

@@ -12,6 +12,7 @@
 #include "kcity/base/text.hpp"
 #include "kcity/evaluate/evaluate.hpp"
 #include "kcity/evaluate/predicate.hpp"
+#include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
 
 namespace kcity {

@@ -16,8 +16,10 @@
 
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
+#include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
 #include "kcity/report/render.hpp"
+#include "out.hpp"
 
 namespace kcity {
 namespace {
@@ -358,12 +360,17 @@ std::string chart_legend(const Ctx& c) {
     return out + "</ul>\n";
 }
 
-std::string score_chart(const Ctx& c) {
+// One row per ranked proposal: written to the sink as it goes.
+void score_chart(Piecewise& w, const Ctx& c) {
     std::vector<const ProposalResult*> ranked;
     for (const auto& r : c.tr.proposals)
         if (r.rank && r.score) ranked.push_back(&r);  // already in rank order
-    std::string out = fmt::format("<h3>{}</h3>\n", c.l("html.chart"));
-    if (ranked.empty()) return out + "<p class=\"no-chart\">" + c.l("html.no-chart") + "</p>\n";
+    std::string& out = w.buffer();
+    out += fmt::format("<h3>{}</h3>\n", c.l("html.chart"));
+    if (ranked.empty()) {
+        out += "<p class=\"no-chart\">" + c.l("html.no-chart") + "</p>\n";
+        return;
+    }
     std::int64_t full = full_scale(c.t());
     std::int64_t rows_bottom = chart::top + chart::row_h * static_cast<std::int64_t>(ranked.size());
     std::int64_t height = rows_bottom + chart::axis_h;
@@ -372,12 +379,14 @@ std::string score_chart(const Ctx& c) {
         "role=\"img\" aria-label=\"{}\">\n",
         px(chart::width), px(height), c.l("html.chart"));
     out += chart_axis(full, rows_bottom);
-    for (std::size_t i = 0; i < ranked.size(); ++i)
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
         out += chart_row(c, *ranked[i], chart::top + chart::row_h * static_cast<std::int64_t>(i),
                          full);
+        w.boundary();
+    }
     out += chart_threshold(c, full, rows_bottom);
     out += "</svg>\n" + chart_legend(c);
-    return out + "<figcaption>" + c.l("html.chart-legend") + "</figcaption>\n</figure>\n";
+    out += "<figcaption>" + c.l("html.chart-legend") + "</figcaption>\n</figure>\n";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,21 +560,28 @@ std::string detail_row(const Ctx& c, const ProposalResult& r, Columns cols) {
     return out + "</tr>\n";
 }
 
-std::string detail_table(const Ctx& c, Status s, std::string_view heading_key) {
+void detail_table(Piecewise& w, const Ctx& c, Status s, std::string_view heading_key) {
     std::vector<const ProposalResult*> rows = with_status(c.tr, s);
     // The selected are always listed (an empty list is news); other empty groups are left out.
-    if (rows.empty() && s != Status::selected) return "";
-    std::string out = fmt::format("<h3>{} <span class=\"count\">({})</span></h3>\n",
-                                  c.l(heading_key), rows.size());
-    if (rows.empty()) return out + "<p>" + c.l("label.none") + "</p>\n";
+    if (rows.empty() && s != Status::selected) return;
+    std::string& out = w.buffer();
+    out += fmt::format("<h3>{} <span class=\"count\">({})</span></h3>\n", c.l(heading_key),
+                       rows.size());
+    if (rows.empty()) {
+        out += "<p>" + c.l("label.none") + "</p>\n";
+        return;
+    }
     Columns cols{any_ranked(rows), s == Status::selected, any_reasons(rows)};
     out += fmt::format("<table class=\"detail\" data-status=\"{}\">\n", status_code(s));
     out += detail_head(c, cols) + "<tbody>\n";
-    for (const ProposalResult* r : rows) out += detail_row(c, *r, cols);
-    return out + "</tbody>\n</table>\n";
+    for (const ProposalResult* r : rows) {
+        out += detail_row(c, *r, cols);
+        w.boundary();
+    }
+    out += "</tbody>\n</table>\n";
 }
 
-std::string detail_tables(const Ctx& c) {
+void detail_tables(Piecewise& w, const Ctx& c) {
     static constexpr std::array<std::pair<Status, std::string_view>, 7> groups = {{
         {Status::selected, "label.selected"},
         {Status::reserve, "label.reserve"},
@@ -575,28 +591,29 @@ std::string detail_tables(const Ctx& c) {
         {Status::unscored, "label.unscored"},
         {Status::ineligible, "label.ineligible"},
     }};
-    std::string out =
+    w.buffer() +=
         fmt::format("<div class=\"details\">\n<h3 class=\"group\">{}</h3>\n", c.l("html.detail"));
-    for (const auto& [status, key] : groups) out += detail_table(c, status, key);
-    return out + "</div>\n";
+    for (const auto& [status, key] : groups) detail_table(w, c, status, key);
+    w.buffer() += "</div>\n";
 }
 
 // ---------------------------------------------------------------------------------------------
 
-std::string track_section(const TrackResult& tr, Lang lang) {
+void track_section(Piecewise& w, const TrackResult& tr, Lang lang) {
     Ctx c{tr, lang};
     const TrackRules& t = c.t();
-    std::string out = fmt::format("<section class=\"track\" id=\"track-{}\" data-track=\"{}\">\n",
-                                  html_escape(t.id), html_escape(t.id));
+    std::string& out = w.buffer();
+    out += fmt::format("<section class=\"track\" id=\"track-{}\" data-track=\"{}\">\n",
+                       html_escape(t.id), html_escape(t.id));
     out += fmt::format("<h2>{} <span class=\"id\">({})</span></h2>\n",
                        html_escape(t.name.get(c.ko())), html_escape(t.id));
     out += track_summary(c);
     out += shortfall_banner(c);
-    out += score_chart(c);
+    score_chart(w, c);
     out += budget_bar(c);
     out += public_list(c);
-    out += detail_tables(c);
-    return out + "</section>\n";
+    detail_tables(w, c);
+    out += "</section>\n";
 }
 
 std::string warnings_section(const Result& result, Lang lang) {
@@ -612,11 +629,13 @@ std::string warnings_section(const Result& result, Lang lang) {
 
 }  // namespace
 
-std::string render_html(const Result& result, Lang lang) {
+void render_html(const Result& result, Lang lang, const Sink& sink) {
     const Rules& rules = *result.rules;
     std::string title = fmt::format("{} {} — {}", rules.program.name, rules.program.year,
                                     label("label.report", lang));
-    std::string out = "<!DOCTYPE html>\n";
+    Piecewise w(sink);
+    std::string& out = w.buffer();
+    out += "<!DOCTYPE html>\n";
     out += fmt::format("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
                        lang == Lang::ko ? "ko" : "en");
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -626,11 +645,16 @@ std::string render_html(const Result& result, Lang lang) {
                        html_escape(title), css, lang == Lang::ko ? css_ko : "");
     out += report_header(result, lang);
     out += track_overview(result, lang);
-    for (const auto& tr : result.tracks) out += track_section(tr, lang);
+    for (const auto& tr : result.tracks) track_section(w, tr, lang);
     out += warnings_section(result, lang);
     out += fmt::format("<footer>{}</footer>\n",
                        format_label("html.generated", lang, {html_escape(KCITY_VERSION)}));
-    return out + "</body>\n</html>\n";
+    out += "</body>\n</html>\n";
+    w.finish();
+}
+
+std::string render_html(const Result& result, Lang lang) {
+    return collect([&](const Sink& sink) { render_html(result, lang, sink); });
 }
 
 }  // namespace kcity

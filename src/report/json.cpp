@@ -2,8 +2,9 @@
 // decimals; the same bytes for the same inputs.
 #include <fmt/format.h>
 
-#include "kcity/base/text.hpp"
+#include "kcity/report/escape.hpp"
 #include "kcity/report/render.hpp"
+#include "out.hpp"
 
 namespace kcity {
 namespace {
@@ -67,8 +68,8 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
     out += in + "}";
 }
 
-template <class Flush>
-void track_json(std::string& out, const TrackResult& tr, Lang lang, const Flush& flush) {
+void track_json(Piecewise& w, const TrackResult& tr, Lang lang) {
+    std::string& out = w.buffer();
     const TrackRules& t = *tr.rules;
     const std::string in = "    ";
     out += in + "{\n";
@@ -87,7 +88,7 @@ void track_json(std::string& out, const TrackResult& tr, Lang lang, const Flush&
     for (std::size_t i = 0; i < tr.proposals.size(); ++i) {
         out += i ? ",\n" : "\n";
         proposal_json(out, t, tr.proposals[i], lang);
-        flush();
+        w.boundary();
     }
     out += tr.proposals.empty() ? "]\n" : "\n" + in + "  ]\n";
     out += in + "}";
@@ -97,17 +98,8 @@ void track_json(std::string& out, const TrackResult& tr, Lang lang, const Flush&
 
 void render_json(const Result& result, Lang lang, const Sink& sink) {
     const Program& prog = result.rules->program;
-    // The report of 100,000 proposals is about 60 MB: it goes to the sink in pieces of about
-    // this size as it is rendered, so that it is never held whole (issue 7's memory target).
-    constexpr std::size_t piece = 256 * 1024;
-    std::string out;
-    out.reserve(piece + 4096);
-    auto flush = [&] {
-        if (out.size() >= piece) {
-            sink(out);
-            out.clear();
-        }
-    };
+    Piecewise w(sink);
+    std::string& out = w.buffer();
     out += "{\n";
     out += "  \"format_version\": 1,\n";
     out += fmt::format("  \"kcity_version\": {},\n", json_quote(KCITY_VERSION));
@@ -120,26 +112,24 @@ void render_json(const Result& result, Lang lang, const Sink& sink) {
     out += "  \"tracks\": [";
     for (std::size_t i = 0; i < result.tracks.size(); ++i) {
         out += i ? ",\n" : "\n";
-        track_json(out, result.tracks[i], lang, flush);
+        track_json(w, result.tracks[i], lang);
     }
     out += result.tracks.empty() ? "],\n" : "\n  ],\n";
     out += "  \"warnings\": [";
     for (std::size_t i = 0; i < result.warnings.size(); ++i) {
-        const Warning& w = result.warnings[i];
-        out +=
-            fmt::format("{}\n    {{\"track\": {}, \"code\": {}, \"message\": {}}}", i ? "," : "",
-                        json_quote(w.track), json_quote(w.code), json_quote(warning_text(w, lang)));
+        const Warning& wn = result.warnings[i];
+        out += fmt::format("{}\n    {{\"track\": {}, \"code\": {}, \"message\": {}}}", i ? "," : "",
+                           json_quote(wn.track), json_quote(wn.code),
+                           json_quote(warning_text(wn, lang)));
     }
     out += result.warnings.empty() ? "]\n" : "\n  ]\n";
     out += "}\n";
-    sink(out);
+    w.finish();
 }
 
 std::string render_json(const Result& result, Lang lang) {
-    std::string out;
-    out.reserve(4096 + 640 * result.proposal_count);
-    render_json(result, lang, [&](std::string_view piece) { out += piece; });
-    return out;
+    return collect([&](const Sink& sink) { render_json(result, lang, sink); },
+                   4096 + 640 * result.proposal_count);
 }
 
 }  // namespace kcity

@@ -4,6 +4,7 @@
 
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
+#include "kcity/report/escape.hpp"
 #include "kcity/report/render.hpp"
 
 namespace kcity {
@@ -59,12 +60,15 @@ std::string list_text(const Result& result, Lang lang, bool markdown) {
         for (const auto& row : rows_of(tr)) table.push_back(cells(row, lang, false));
         if (markdown) {
             for (std::size_t i = 0; i < table.size(); ++i) {
-                out += "|";
-                for (const auto& c : table[i]) out += " " + c + " |";
-                out += "\n";
-                if (i == 0) out += "|---|---:|---|---|---|---|---:|\n";
+                MarkdownRow row(out);
+                for (const auto& c : table[i]) row.cell(c);
+                row.end();
+                if (i == 0) out += markdown_rule("lrllllr");
             }
         } else {
+            // A tab or a line break in a title would break the columns.
+            for (auto& row : table)
+                for (auto& cell : row) cell = plain_text(cell);
             out += render_columns(table,
                                   {Align::left, Align::right, Align::left, Align::left, Align::left,
                                    Align::left, Align::right},
@@ -84,12 +88,12 @@ std::string list_json(const Result& result) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const Proposal& p = *rows[i].r->proposal;
             out += fmt::format(
-                "{}\n      {{\"id\": {}, \"status\": \"{}\", \"rank\": {}, \"country\": {}, "
+                "{}\n      {{\"id\": {}, \"status\": {}, \"rank\": {}, \"country\": {}, "
                 "\"city\": {}, "
                 "\"title\": {}, \"applicant\": {}, \"award_krw\": {}}}",
-                i ? "," : "", json_quote(p.id), status_code(rows[i].r->status), *rows[i].r->rank,
-                json_quote(p.country), json_quote(p.city), json_quote(p.title.get(false)),
-                json_quote(p.applicant.name),
+                i ? "," : "", json_quote(p.id), json_quote(status_code(rows[i].r->status)),
+                *rows[i].r->rank, json_quote(p.country), json_quote(p.city),
+                json_quote(p.title.get(false)), json_quote(p.applicant.name),
                 rows[i].r->award_krw ? std::to_string(*rows[i].r->award_krw) : "null");
         }
         out += rows.empty() ? "]}" : "\n    ]}";
@@ -99,19 +103,19 @@ std::string list_json(const Result& result) {
 
 std::string list_csv(const Result& result, Lang lang, bool bom) {
     std::string out = bom ? "\xEF\xBB\xBF" : "";
-    auto row_text = [](const std::vector<std::string>& cells) {
-        std::string line;
-        for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_field(cells[i]);
-        return line + "\r\n";
-    };
-    std::vector<std::string> h = head(lang);
-    h.insert(h.begin(), label("label.track", lang));
-    out += row_text(h);
+    CsvRow head_row(out);
+    head_row.text(label("label.track", lang));
+    for (const auto& h : head(lang)) head_row.text(h);
+    head_row.end();
     for (const auto& tr : result.tracks)
         for (const auto& row : rows_of(tr)) {
             std::vector<std::string> c = cells(row, lang, true);
-            c.insert(c.begin(), tr.rules->name.get(lang == Lang::ko));
-            out += row_text(c);
+            // Rank and award are numbers; the rest is text.
+            CsvRow record(out);
+            record.text(tr.rules->name.get(lang == Lang::ko));
+            for (std::size_t i = 0; i < c.size(); ++i)
+                i == 1 || i == 6 ? record.number(c[i]) : record.text(c[i]);
+            record.end();
         }
     return out;
 }

@@ -7,6 +7,7 @@
 #include "kcity/base/countries.hpp"
 #include "kcity/report/i18n.hpp"
 #include "kcity/report/render.hpp"
+#include "out.hpp"
 
 namespace kcity {
 namespace {
@@ -46,7 +47,7 @@ std::string reasons_text(const std::vector<Reason>& reasons, Lang lang) {
 std::vector<std::string> identity(const Ctx& c, const ProposalResult& r) {
     const Proposal& p = *r.proposal;
     return {r.rank ? std::to_string(*r.rank) : "-", p.id, country_name(p.country, c.lang), p.city,
-            truncate_width(p.title.get(c.ko()), title_width)};
+            truncate_width(plain_text(p.title.get(c.ko())), title_width)};
 }
 
 std::vector<std::string> identity_head(const Ctx& c) {
@@ -57,9 +58,24 @@ std::vector<std::string> identity_head(const Ctx& c) {
 const std::vector<Align> identity_align = {Align::right, Align::left, Align::left, Align::left,
                                            Align::left};
 
+// A table of `rows` under `head`, written a row at a time: the widths are measured over every
+// row first, so that the rows are made twice rather than held (a track of 50,000 proposals).
+template <class MakeRow>
+void write_table(Piecewise& w, const std::vector<std::string>& head, std::vector<Align> align,
+                 const std::vector<const ProposalResult*>& rows, const MakeRow& make_row) {
+    TextColumns columns(std::move(align), "  ");
+    columns.measure(head);
+    for (const ProposalResult* r : rows) columns.measure(make_row(*r));
+    columns.write(w.buffer(), head);
+    for (const ProposalResult* r : rows) {
+        columns.write(w.buffer(), make_row(*r));
+        w.boundary();
+    }
+}
+
 // Selected and reserve: the full line with each criterion and the award (or request).
-std::string ranked_table(const Ctx& c, const std::vector<const ProposalResult*>& rows,
-                         bool reserve) {
+void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalResult*>& rows,
+                  bool reserve) {
     std::vector<std::string> head = identity_head(c);
     std::vector<Align> align = identity_align;
     head.push_back(c.l("label.score"));
@@ -71,39 +87,34 @@ std::string ranked_table(const Ctx& c, const std::vector<const ProposalResult*>&
     head.push_back(c.l(reserve ? "label.request" : "label.award") + (c.ko() ? "" : " (KRW)"));
     align.push_back(Align::right);
     if (reserve) head.push_back(c.l("label.reason"));
-    std::vector<std::vector<std::string>> table = {head};
-    for (const ProposalResult* r : rows) {
-        std::vector<std::string> row = identity(c, *r);
-        row.push_back(score_text(r->score, c.t.rounding));
-        for (const auto& v : r->criteria) row.push_back(format_decimal(v, c.t.rounding));
-        row.push_back(amount(reserve ? r->proposal->requested_krw : *r->award_krw, c.lang));
-        if (reserve) row.push_back(reasons_text(r->reasons, c.lang));
-        table.push_back(std::move(row));
-    }
-    return render_columns(table, align, "  ");
+    write_table(w, head, align, rows, [&](const ProposalResult& r) {
+        std::vector<std::string> row = identity(c, r);
+        row.push_back(score_text(r.score, c.t.rounding));
+        for (const auto& v : r.criteria) row.push_back(format_decimal(v, c.t.rounding));
+        row.push_back(amount(reserve ? r.proposal->requested_krw : *r.award_krw, c.lang));
+        if (reserve) row.push_back(reasons_text(r.reasons, c.lang));
+        return row;
+    });
 }
 
 // The others: rank (when ranked), score, and why.
-std::string reason_table(const Ctx& c, const std::vector<const ProposalResult*>& rows) {
+void reason_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalResult*>& rows) {
     std::vector<std::string> head = identity_head(c);
     head.push_back(c.l("label.score"));
     head.push_back(c.l("label.reasons"));
     std::vector<Align> align = identity_align;
     align.push_back(Align::right);
     align.push_back(Align::left);
-    std::vector<std::vector<std::string>> table = {head};
-    for (const ProposalResult* r : rows) {
-        std::vector<std::string> row = identity(c, *r);
-        row.push_back(score_text(r->score, c.t.rounding));
-        row.push_back(reasons_text(r->reasons, c.lang));
-        table.push_back(std::move(row));
-    }
-    return render_columns(table, align, "  ");
+    write_table(w, head, align, rows, [&](const ProposalResult& r) {
+        std::vector<std::string> row = identity(c, r);
+        row.push_back(score_text(r.score, c.t.rounding));
+        row.push_back(reasons_text(r.reasons, c.lang));
+        return row;
+    });
 }
 
-std::string section(const Ctx& c, const std::string& heading, const char* sgr,
-                    const std::string& body, std::size_t count) {
-    return "\n" + c.paint(fmt::format("{} ({})", heading, count), sgr) + "\n" + body;
+std::string heading(const Ctx& c, const std::string& text, const char* sgr, std::size_t count) {
+    return "\n" + c.paint(fmt::format("{} ({})", text, count), sgr) + "\n";
 }
 
 std::string summary(const Ctx& c, const TrackResult& tr) {
@@ -121,10 +132,10 @@ std::string summary(const Ctx& c, const TrackResult& tr) {
            "\n";
 }
 
-std::string track_text(const TrackResult& tr, Lang lang, bool color) {
+void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
     Ctx c{*tr.rules, lang, color};
-    std::string out =
-        "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
+    std::string& out = w.buffer();
+    out += "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
     out += summary(c, tr);
     if (tr.shortfall) {
         out += "\n" +
@@ -143,14 +154,15 @@ std::string track_text(const TrackResult& tr, Lang lang, bool color) {
         return by[static_cast<int>(st)];
     };
     const auto& selected = group(Status::selected);
-    out += section(
-        c, c.l("label.selected"), "1;32",
-        selected.empty() ? "  " + c.l("label.none") + "\n" : ranked_table(c, selected, false),
-        selected.size());
-    if (!group(Status::reserve).empty())
-        out +=
-            section(c, c.l("label.reserve"), "1;33", ranked_table(c, group(Status::reserve), true),
-                    group(Status::reserve).size());
+    out += heading(c, c.l("label.selected"), "1;32", selected.size());
+    if (selected.empty())
+        out += "  " + c.l("label.none") + "\n";
+    else
+        ranked_table(w, c, selected, false);
+    if (const auto& reserve = group(Status::reserve); !reserve.empty()) {
+        w.buffer() += heading(c, c.l("label.reserve"), "1;33", reserve.size());
+        ranked_table(w, c, reserve, true);
+    }
     const std::pair<Status, const char*> others[] = {
         {Status::not_selected, "label.not-selected"},
         {Status::withdrawn, "label.withdrawn"},
@@ -158,31 +170,38 @@ std::string track_text(const TrackResult& tr, Lang lang, bool color) {
         {Status::unscored, "label.unscored"},
         {Status::ineligible, "label.ineligible"}};
     for (const auto& [st, key] : others)
-        if (!group(st).empty())
-            out += section(c, c.l(key), "1", reason_table(c, group(st)), group(st).size());
-    return out;
+        if (!group(st).empty()) {
+            w.buffer() += heading(c, c.l(key), "1", group(st).size());
+            reason_table(w, c, group(st));
+        }
 }
 
 }  // namespace
 
-std::string render_text(const Result& result, Lang lang, bool color) {
+void render_text(const Result& result, Lang lang, bool color, const Sink& sink) {
     const Rules& rules = *result.rules;
-    std::string out = fmt::format("{} {} — {}\n", rules.program.name, rules.program.year,
-                                  label("label.report", lang));
+    Piecewise w(sink);
+    std::string& out = w.buffer();
+    out += fmt::format("{} {} — {}\n", rules.program.name, rules.program.year,
+                       label("label.report", lang));
     std::string rules_label = label("label.rules", lang),
                 proposals_label = label("label.proposals", lang);
-    std::size_t w = std::max(display_width(rules_label), display_width(proposals_label)) + 1;
-    out += fmt::format("{} {} (sha256 {})\n", pad(rules_label + ":", w, Align::left), rules.origin,
-                       rules.sha256);
-    out += fmt::format("{} {} (sha256 {})\n", pad(proposals_label + ":", w, Align::left),
+    std::size_t width = std::max(display_width(rules_label), display_width(proposals_label)) + 1;
+    out += fmt::format("{} {} (sha256 {})\n", pad(rules_label + ":", width, Align::left),
+                       rules.origin, rules.sha256);
+    out += fmt::format("{} {} (sha256 {})\n", pad(proposals_label + ":", width, Align::left),
                        result.proposal_count, result.proposals_sha256);
-    for (const auto& tr : result.tracks) out += track_text(tr, lang, color);
+    for (const auto& tr : result.tracks) track_text(w, tr, lang, color);
     if (!result.warnings.empty()) {
         out += "\n" + label("label.warnings", lang) + "\n";
         for (const auto& wn : result.warnings)
             out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, warning_text(wn, lang));
     }
-    return out;
+    w.finish();
+}
+
+std::string render_text(const Result& result, Lang lang, bool color) {
+    return collect([&](const Sink& sink) { render_text(result, lang, color, sink); });
 }
 
 }  // namespace kcity

@@ -23,16 +23,4 @@ std::string pad(std::string_view text, std::size_t width, Align align);
 std::string render_columns(const std::vector<std::vector<std::string>>& rows,
                            const std::vector<Align>& align, std::string_view indent);
 
-// Text for HTML content and attribute values: & < > " ' escaped.
-std::string html_escape(std::string_view text);
-
-// Text for a Markdown table cell: | escaped, line breaks as spaces.
-std::string markdown_cell(std::string_view text);
-
-// An RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled.
-std::string csv_field(std::string_view text);
-
-// JSON string literal with escapes.
-std::string json_quote(std::string_view text);
-
 }  // namespace kcity

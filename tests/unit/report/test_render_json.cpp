@@ -8,7 +8,7 @@ using fixtures::TrackSpec;
 
 TEST_CASE("render_json: a large report goes to the sink in pieces, with the same bytes") {
     std::vector<ProposalSpec> proposals;
-    for (int i = 0; i < 2000; ++i) {
+    for (int i = 0; i < 3000; ++i) {
         std::string n = std::to_string(i);
         proposals.push_back(fixtures::scored("P" + n, std::to_string(i % 90 + 5)));
     }
@@ -20,18 +20,27 @@ TEST_CASE("render_json: a large report goes to the sink in pieces, with the same
     std::string joined;
     for (const auto& p : pieces) joined += p;
     CHECK(joined == whole);
-    // 2,000 proposals make close to a megabyte: several pieces, none of them the whole.
+    // 3,000 proposals make more than a megabyte: several pieces, none of them the whole.
     CHECK(whole.size() > 3 * 256 * 1024);
     REQUIRE(pieces.size() >= 3);
     for (std::size_t i = 0; i + 1 < pieces.size(); ++i) CHECK(pieces[i].size() >= 256 * 1024);
     CHECK(pieces.back().ends_with("}\n"));
-    // render_report streams JSON the same way and hands other formats over whole.
-    std::size_t count = 0;
-    kcity::render_report(run->result, kcity::Format::json, kcity::Lang::en, true,
-                         [&](std::string_view) { ++count; });
-    CHECK(count == pieces.size());
-    count = 0;
-    kcity::render_report(run->result, kcity::Format::csv, kcity::Lang::en, true,
-                         [&](std::string_view) { ++count; });
-    CHECK(count == 1);
+    // render_report streams every format the same way, in pieces of at least 256 KiB but the
+    // last, with the bytes render_report returns whole.
+    for (auto format : {kcity::Format::json, kcity::Format::text, kcity::Format::markdown,
+                        kcity::Format::csv, kcity::Format::html}) {
+        INFO(kcity::format_name(format));
+        std::vector<std::size_t> sizes;
+        std::string streamed;
+        kcity::render_report(run->result, format, kcity::Lang::en, true, [&](std::string_view p) {
+            sizes.push_back(p.size());
+            streamed += p;
+        });
+        CHECK(streamed == kcity::render_report(run->result, format, kcity::Lang::en, true));
+        // Never the whole report in one piece: each at most a piece and a row.
+        CHECK(streamed.size() > 256 * 1024);
+        REQUIRE(sizes.size() >= 2);
+        for (std::size_t i = 0; i + 1 < sizes.size(); ++i) CHECK(sizes[i] >= 256 * 1024);
+        for (std::size_t size : sizes) CHECK(size < 256 * 1024 + 16 * 1024);
+    }
 }

@@ -1,0 +1,95 @@
+// The report as CSV: one record per proposal with every field of the JSON report, criteria as
+// columns named track.criterion. Text cells go through CsvRow::text, which keeps a title that
+// begins with `=` from running as a formula in Excel (SPEC §8); numbers are written as they are.
+#include <fmt/format.h>
+
+#include "kcity/report/escape.hpp"
+#include "kcity/report/render.hpp"
+#include "out.hpp"
+
+namespace kcity {
+namespace {
+
+std::string reasons_line(const std::vector<Reason>& reasons, Lang lang) {
+    std::string out;
+    for (const auto& r : reasons)
+        out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
+    return out;
+}
+
+std::string optional_score(const std::optional<Decimal>& d, int places) {
+    return d ? format_decimal(*d, places) : "";
+}
+
+std::string list_of(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : " ") + id;
+    return out;
+}
+
+void head(std::string& out, const Result& result) {
+    CsvRow row(out);
+    for (const char* h : {"track", "id", "country", "city", "title", "applicant", "status", "rank",
+                          "score", "base"})
+        row.text(h);
+    for (const auto& tr : result.tracks)
+        for (const auto& c : tr.rules->criteria) row.text(tr.rules->id + "." + c.id);
+    for (const char* h : {"adjustments", "requested_krw", "award_krw", "reviews_used",
+                          "reviews_trimmed", "reviews_excluded", "reasons"})
+        row.text(h);
+    row.end();
+}
+
+void record(std::string& out, const Result& result, const TrackResult& tr, const ProposalResult& r,
+            Lang lang) {
+    const TrackRules& t = *tr.rules;
+    const Proposal& p = *r.proposal;
+    CsvRow row(out);
+    row.text(t.id)
+        .text(p.id)
+        .text(p.country)
+        .text(p.city)
+        .text(p.title.get(lang == Lang::ko))
+        .text(p.applicant.name)
+        .text(status_code(r.status))
+        .number(r.rank ? std::to_string(*r.rank) : "")
+        .number(optional_score(r.score, t.rounding))
+        .number(optional_score(r.base, t.rounding));
+    // Every reported track's criteria: this track's filled in, the others' empty.
+    for (const auto& other : result.tracks)
+        for (std::size_t i = 0; i < other.rules->criteria.size(); ++i)
+            row.number(other.rules == tr.rules && r.rank ? format_decimal(r.criteria[i], t.rounding)
+                                                         : "");
+    std::string adjustments;
+    for (const auto& a : r.adjustments)
+        adjustments += (adjustments.empty() ? "" : " ") + a->id + ":" + a->points_text;
+    row.text(adjustments)
+        .number(std::to_string(p.requested_krw))
+        .number(r.award_krw ? std::to_string(*r.award_krw) : "")
+        .text(list_of(r.used()))
+        .text(list_of(r.trimmed()))
+        .text(list_of(r.excluded()))
+        .text(reasons_line(r.reasons, lang))
+        .end();
+}
+
+}  // namespace
+
+void render_csv(const Result& result, Lang lang, bool bom, const Sink& sink) {
+    Piecewise w(sink);
+    std::string& out = w.buffer();
+    if (bom) out += "\xEF\xBB\xBF";
+    head(out, result);
+    for (const auto& tr : result.tracks)
+        for (const auto& r : tr.proposals) {
+            record(out, result, tr, r, lang);
+            w.boundary();
+        }
+    w.finish();
+}
+
+std::string render_csv(const Result& result, Lang lang, bool bom) {
+    return collect([&](const Sink& sink) { render_csv(result, lang, bom, sink); });
+}
+
+}  // namespace kcity

@@ -1,0 +1,188 @@
+#include "kcity/report/escape.hpp"
+
+namespace kcity {
+namespace {
+
+template <class Append>
+std::string returned(std::string_view text, Append append) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    append(out, text);
+    return out;
+}
+
+constexpr char hex_digits[] = "0123456789abcdef";
+
+}  // namespace
+
+void append_json_quote(std::string& out, std::string_view text) {
+    out += '"';
+    for (char ch : text) {
+        switch (ch) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (auto c = static_cast<unsigned char>(ch); c < 0x20) {
+                    out += "\\u00";
+                    out += hex_digits[c >> 4];
+                    out += hex_digits[c & 0xF];
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+std::string json_quote(std::string_view text) {
+    return returned(text, append_json_quote);
+}
+
+void append_markdown_cell(std::string& out, std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '|' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\r' || c == '\n') {
+            out += ' ';
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF: one break
+        } else {
+            out += c;
+        }
+    }
+}
+
+std::string markdown_cell(std::string_view text) {
+    return returned(text, append_markdown_cell);
+}
+
+void append_csv_text(std::string& out, std::string_view text) {
+    bool formula =
+        !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    bool quoted = text.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (quoted) out += '"';
+    if (formula) out += '\'';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    if (quoted) out += '"';
+}
+
+std::string csv_text(std::string_view text) {
+    return returned(text, append_csv_text);
+}
+
+void append_html(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+}
+
+std::string html_escape(std::string_view text) {
+    return returned(text, append_html);
+}
+
+void append_plain_text(std::string& out, std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        bool c1 = c == 0xC2 && i + 1 < text.size() &&
+                  static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                  static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c < 0x20 || c == 0x7F || c1) {
+            out += ' ';
+            if ((c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') || c1) ++i;
+        } else {
+            out += text[i];
+        }
+    }
+}
+
+std::string plain_text(std::string_view text) {
+    return returned(text, append_plain_text);
+}
+
+MarkdownRow::MarkdownRow(std::string& out) : out_(out) {
+    out_ += '|';
+}
+
+MarkdownRow& MarkdownRow::cell(std::string_view text) {
+    out_ += ' ';
+    append_markdown_cell(out_, text);
+    out_ += " |";
+    return *this;
+}
+
+MarkdownRow& MarkdownRow::markdown(std::string_view markdown) {
+    out_ += ' ';
+    out_ += markdown;
+    out_ += " |";
+    return *this;
+}
+
+void MarkdownRow::end() {
+    out_ += '\n';
+}
+
+std::string markdown_rule(std::string_view spec) {
+    std::string out = "|";
+    for (char c : spec) out += c == 'r' ? "---:|" : "---|";
+    return out + "\n";
+}
+
+CsvRow::CsvRow(std::string& out) : out_(out) {}
+
+void CsvRow::separate() {
+    if (!first_) out_ += ',';
+    first_ = false;
+}
+
+CsvRow& CsvRow::text(std::string_view text) {
+    separate();
+    append_csv_text(out_, text);
+    return *this;
+}
+
+CsvRow& CsvRow::number(std::string_view number) {
+    separate();
+    out_ += number;
+    return *this;
+}
+
+void CsvRow::end() {
+    out_ += "\r\n";
+}
+
+}  // namespace kcity

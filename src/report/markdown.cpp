@@ -1,0 +1,105 @@
+// The report as Markdown: a heading and a summary line per track, then one table of every
+// proposal. Cells go through MarkdownRow (escape.hpp), so that a `|` in a title stays text.
+#include <fmt/format.h>
+
+#include "kcity/base/countries.hpp"
+#include "kcity/report/escape.hpp"
+#include "kcity/report/render.hpp"
+#include "out.hpp"
+
+namespace kcity {
+namespace {
+
+std::string reasons_line(const std::vector<Reason>& reasons, Lang lang) {
+    std::string out;
+    for (const auto& r : reasons)
+        out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
+    return out;
+}
+
+std::string track_summary(const TrackResult& tr, Lang lang) {
+    const TrackRules& t = *tr.rules;
+    const SelectionRules& s = t.selection;
+    // Withdrawals, when there are any, as in the text report: they are scored but neither
+    // candidates nor below the threshold, so without them the numbers would not add up.
+    std::string withdrawn =
+        tr.withdrawn ? fmt::format(" · {} {}", label("label.withdrawn-count", lang), tr.withdrawn)
+                     : "";
+    std::string out = fmt::format(
+        "{} {} · {} {} · {} {}{} · {} {} · {} {} ({}–{}) · {} {} / {}\n",
+        label("label.received", lang), tr.received, label("label.eligible", lang), tr.eligible,
+        label("label.scored", lang), tr.scored, withdrawn, label("label.candidates", lang),
+        tr.candidates, label("label.selected-of", lang), tr.selected, s.min, s.max,
+        label("label.awarded", lang), format_krw(tr.awarded_krw, lang),
+        format_krw(s.budget_krw, lang));
+    if (tr.shortfall) {
+        out += fmt::format("\n> **{}**: {}\n", label("label.shortfall", lang),
+                           format_label("label.shortfall-line", lang,
+                                        {std::to_string(tr.selected), std::to_string(s.min)}));
+        for (const auto& r : tr.shortfall_reasons)
+            out += "> - `" + r.code + "`: " + reason_text(r, lang) + "\n";
+    }
+    return out;
+}
+
+void table_head(std::string& out, const TrackRules& t, Lang lang) {
+    MarkdownRow head(out);
+    for (const char* key : {"label.rank", "label.id", "label.country", "label.city", "label.title",
+                            "label.status", "label.score"})
+        head.cell(label(key, lang));
+    for (const auto& c : t.criteria) head.cell(c.name.get(lang == Lang::ko));
+    head.cell(label("label.award", lang)).cell(label("label.reasons", lang));
+    head.end();
+    out += markdown_rule(std::string(t.criteria.size() + 9, 'l'));
+}
+
+void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
+    const Proposal& p = *r.proposal;
+    MarkdownRow row(out);
+    row.cell(r.rank ? std::to_string(*r.rank) : "-")
+        .cell(p.id)
+        .cell(country_name(p.country, lang))
+        .cell(p.city)
+        .cell(p.title.get(lang == Lang::ko))
+        .cell(status_label(r.status, lang))
+        .cell(r.score ? format_decimal(*r.score, t.rounding) : "-");
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        row.cell(r.rank ? format_decimal(r.criteria[i], t.rounding) : "-");
+    row.cell(r.award_krw ? format_krw(*r.award_krw, lang) : "-")
+        .cell(reasons_line(r.reasons, lang))
+        .end();
+}
+
+void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
+    const TrackRules& t = *tr.rules;
+    std::string& out = w.buffer();
+    out += fmt::format("\n## {} ({})\n\n", t.name.get(lang == Lang::ko), t.id);
+    out += track_summary(tr, lang) + "\n";
+    table_head(out, t, lang);
+    for (const auto& r : tr.proposals) {
+        table_row(out, t, r, lang);
+        w.boundary();
+    }
+}
+
+}  // namespace
+
+void render_markdown(const Result& result, Lang lang, const Sink& sink) {
+    const Rules& rules = *result.rules;
+    Piecewise w(sink);
+    std::string& out = w.buffer();
+    out += fmt::format("# {} {} — {}\n\n", rules.program.name, rules.program.year,
+                       label("label.report", lang));
+    out += fmt::format("- {}: `{}` (sha256 `{}`)\n", label("label.rules", lang), rules.origin,
+                       rules.sha256);
+    out += fmt::format("- {}: {} (sha256 `{}`)\n", label("label.proposals", lang),
+                       result.proposal_count, result.proposals_sha256);
+    for (const auto& tr : result.tracks) track_markdown(w, tr, lang);
+    w.finish();
+}
+
+std::string render_markdown(const Result& result, Lang lang) {
+    return collect([&](const Sink& sink) { render_markdown(result, lang, sink); });
+}
+
+}  // namespace kcity
