@@ -81,7 +81,7 @@ Outcome score_command(const ScoreOptions& options) {
             render_report(run->result, options.format, lang, options.csv_bom, sink);
     };
     for (const auto& w : result.warnings)
-        out.messages.push_back("kcity: warning: " + w.track + ": " + w.message);
+        out.messages.push_back("kcity: warning: " + w.track + ": " + w.message());
     if (options.strict && !result.warnings.empty()) {
         out.messages.push_back("kcity: error: --strict: the run has warnings");
         out.exit_code = 1;

@@ -220,8 +220,8 @@ std::string track_summary(const Ctx& c) {
 std::string shortfall_banner(const Ctx& c) {
     if (!c.tr.shortfall) return "";
     const SelectionRules& s = c.t().selection;
-    std::string line = format_label("label.shortfall-line", c.lang,
-                                    {std::to_string(c.tr.selected), std::to_string(s.min)});
+    std::string line = format_message("label.shortfall-line", c.lang,
+                                      {{"selected", Count{c.tr.selected}}, {"min", Count{s.min}}});
     std::string out =
         fmt::format("<div class=\"shortfall\" role=\"alert\"><strong>{}</strong> {}\n<ul>\n",
                     c.l("label.shortfall"), html_escape(line));

@@ -3,35 +3,43 @@
 #include "kcity/report/i18n.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
+#include <variant>
 
 #include "kcity/base/countries.hpp"
 
 namespace kcity {
 namespace {
 
-// Sorted by key (checked below), looked up by binary search. A template's {0}..{9} are filled
-// with values in the same language; both languages use the same slots (a unit test checks).
+// Sorted by key (checked below), looked up by binary search. Slots are named ({budget}); the
+// messages of `kcity explain` still number theirs ({0}..{9}, format_label). Both languages use
+// the same slots, and every template is well formed: the compiler checks both, below.
 // Keys: a reason's message by the reason (`budget`, `shortfall-budget`, ...); `label.*` words
 // of every report; `html.*` those only the HTML report has; `explain.*` the steps of `kcity
 // explain`; `status.*` and `method.*` the words for the rules' and the result's values.
 constexpr Message table[] = {
-    {"award-above", "requests {0}, above the maximum award {1}",
-     "신청액 {0}, 최대 지원액 {1} 초과"},
-    {"award-below", "requests {0}, below the minimum award {1}",
-     "신청액 {0}, 최소 지원액 {1} 미만"},
+    {"award-above", "requests {requested}, above the maximum award {max}",
+     "신청액 {requested}, 최대 지원액 {max} 초과"},
+    {"award-below", "requests {requested}, below the minimum award {min}",
+     "신청액 {requested}, 최소 지원액 {min} 미만"},
     // Korean amounts always end in 원, so the particles are 이 and 을.
-    {"budget", "its award of {0} exceeds the {1} left", "지원액 {0}이 남은 예산 {1}을 초과"},
+    {"budget", "its award of {award} exceeds the {left} left",
+     "지원액 {award}이 남은 예산 {left}을 초과"},
     {"budget-stop",
-     "the selection stopped at rank {0}, whose award did not fit the budget left (budget_fit: "
+     "the selection stopped at rank {rank}, whose award did not fit the budget left (budget_fit: "
      "stop)",
-     "{0}위 신청서의 지원액이 남은 예산을 초과하여 선정 중단 (budget_fit: stop)"},
-    {"country-cap", "{0} already has {1} selections (max_per_country {2})",
-     "{0}에서 이미 {1}건 선정 (국가별 최대 {2}건)"},
-    {"country-cap-one", "{0} already has {1} selection (max_per_country {2})",
-     "{0}에서 이미 {1}건 선정 (국가별 최대 {2}건)"},
-    {"cutoff", "{0} {1} is below its cut-off {2}", "{0} {1}점, 과락 기준 {2}점 미만"},
-    {"deadline", "submitted {0}, after the deadline {1}", "{0} 제출, 마감({1}) 이후"},
+     "{rank}위 신청서의 지원액이 남은 예산을 초과하여 선정 중단 (budget_fit: stop)"},
+    {"country-cap",
+     "{country} already has {count} {count|selection|selections} (max_per_country {cap})",
+     "{country}에서 이미 {count}건 선정 (국가별 최대 {cap}건)"},
+    {"cutoff", "{criterion} {score} is below its cut-off {cutoff}",
+     "{criterion} {score}점, 과락 기준 {cutoff}점 미만"},
+    // The programme's wall time too, when the proposal gave another offset: the deadline is
+    // compared in it.
+    {"deadline",
+     "submitted {submitted}{submitted_local? ({submitted_local})}, after the deadline {deadline}",
+     "{submitted}{submitted_local? ({submitted_local})} 제출, 마감({deadline}) 이후"},
     {"explain.above", "above: rank {0} {1} score {2} (decided by {3})",
      "바로 위: {0}위 {1}, {2}점 (순서 결정: {3})"},
     {"explain.above-cap", "cap", "최대 지원액으로 조정"},
@@ -172,7 +180,8 @@ constexpr Message table[] = {
     {"label.selected-of", "selected", "선정"},
     {"label.selection-list", "Selection list", "선정 결과"},
     {"label.shortfall", "SHORTFALL", "선정 부족"},
-    {"label.shortfall-line", "{0} selected, at least {1} required", "{0}건 선정, 최소 {1}건 필요"},
+    {"label.shortfall-line", "{selected} selected, at least {min} required",
+     "{selected}건 선정, 최소 {min}건 필요"},
     {"label.status", "Status", "상태"},
     {"label.title", "Title", "사업명"},
     {"label.track", "Track", "분야"},
@@ -185,64 +194,44 @@ constexpr Message table[] = {
     {"method.merit", "merit", "순위순 (merit)"},
     {"method.optimal", "optimal", "최적 조합 (optimal)"},
     {"optimal", "not part of the optimal set of selections", "최적 선정 조합에 포함되지 않음"},
-    {"panel-size", "valid reviews: {0} of the {1} needed", "유효 심사 {0}건 (최소 {1}건 필요)"},
-    {"panel-size-conflicts",
-     "valid reviews: {0} of the {1} needed ({2} excluded for conflicts of interest)",
-     "유효 심사 {0}건 (최소 {1}건 필요, 이해충돌 제외 {2}건)"},
-    {"quota", "the quota of {0} selections was already filled", "선정 한도 {0}건이 이미 채워짐"},
-    {"quota-one", "the quota of {0} selection was already filled", "선정 한도 {0}건이 이미 채워짐"},
-    {"rule-failed", "does not meet the rule: {0}", "{0} 요건 미충족"},
-    {"shortfall-budget", "the {0} cheapest candidates need {1}; {2} is available",
-     "지원액이 가장 적은 후보 {0}건에도 {1} 필요, 가용 예산 {2}"},
-    {"shortfall-budget-all", "the {0} candidates together need {1}; {2} is available",
-     "후보 {0}건 전체에 {1} 필요, 가용 예산 {2}"},
-    {"shortfall-budget-one", "the cheapest candidate needs {1}; {2} is available",
-     "지원액이 가장 적은 후보에도 {1} 필요, 가용 예산 {2}"},
-    {"shortfall-budget-only", "the only candidate needs {1}; {2} is available",
-     "유일한 후보에도 {1} 필요, 가용 예산 {2}"},
+    {"panel-size",
+     "valid reviews: {valid} of the {needed} needed{excluded? ({excluded} excluded for conflicts "
+     "of interest)}",
+     "유효 심사 {valid}건 (최소 {needed}건 필요{excluded?, 이해충돌 제외 {excluded}건})"},
+    {"quota", "the quota of {max} {max|selection|selections} was already filled",
+     "선정 한도 {max}건이 이미 채워짐"},
+    {"rule-failed", "does not meet the rule: {rule}", "{rule} 요건 미충족"},
+    // The `count` cheapest candidates' awards; `-all`: all of them, fewer than `min`.
+    {"shortfall-budget",
+     "{count|the cheapest candidate needs|the {count} cheapest candidates need} {need}; "
+     "{available} is available",
+     "지원액이 가장 적은 후보{count|| {count}건}에도 {need} 필요, 가용 예산 {available}"},
+    {"shortfall-budget-all",
+     "{count|the only candidate needs|the {count} candidates together need} {need}; {available} "
+     "is available",
+     "{count|유일한 후보에도|후보 {count}건 전체에} {need} 필요, 가용 예산 {available}"},
     // How many passed each step (SPEC §6 steps 1, 2 and 5), so that the secretariat sees where
-    // the candidates were lost; the `-withdrawn` forms also count those who withdrew after
-    // passing them, so that the numbers add up to the candidates.
+    // the candidates were lost; those who withdrew after passing them are counted too, so that
+    // the numbers add up to the candidates.
     {"shortfall-candidates",
-     "only {0} candidates, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
-     "the cut-offs and threshold",
-     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
-     "통과 {5}건"},
-    {"shortfall-candidates-one",
-     "only {0} candidate, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
-     "the cut-offs and threshold",
-     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
-     "통과 {5}건"},
-    {"shortfall-candidates-withdrawn",
-     "only {0} candidates, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
-     "the cut-offs and threshold, {6} withdrawn",
-     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
-     "통과 {5}건, 철회 {6}건"},
-    {"shortfall-candidates-withdrawn-one",
-     "only {0} candidate, at least {1} needed: {2} received, {3} eligible, {4} scored, {5} passed "
-     "the cut-offs and threshold, {6} withdrawn",
-     "후보 {0}건 (최소 {1}건 필요): 접수 {2}건, 자격 충족 {3}건, 평가 완료 {4}건, 과락·최저 기준 "
-     "통과 {5}건, 철회 {6}건"},
-    {"shortfall-combined", "no set of {0} candidates fits the budget of {1}",
-     "예산 {1} 안에서 후보 {0}건을 선정할 수 있는 조합이 없음"},
-    {"shortfall-combined-cap",
-     "no set of {0} candidates fits the budget of {1} within the country cap",
-     "국가별 최대 건수와 예산 {1} 안에서 후보 {0}건을 선정할 수 있는 조합이 없음"},
-    {"shortfall-country", "{0} {1}", "{0} {1}건"},
+     "only {candidates} {candidates|candidate|candidates}, at least {min} needed: {received} "
+     "received, {eligible} eligible, {scored} scored, {passed} passed the cut-offs and "
+     "threshold{withdrawn?, {withdrawn} withdrawn}",
+     "후보 {candidates}건 (최소 {min}건 필요): 접수 {received}건, 자격 충족 {eligible}건, 평가 "
+     "완료 {scored}건, 과락·최저 기준 통과 {passed}건{withdrawn?, 철회 {withdrawn}건}"},
+    {"shortfall-combined",
+     "no set of {min} candidates fits the budget of {budget}{cap? within the country cap}",
+     "{cap?국가별 최대 건수와 }예산 {budget} 안에서 후보 {min}건을 선정할 수 있는 조합이 없음"},
+    {"shortfall-country", "{country} {count}", "{country} {count}건"},
     {"shortfall-country-cap",
-     "the candidates come from {0} countries, at most {1} each: at most {2} selections (capped: "
-     "{3})",
-     "후보 국가 {0}개국, 국가별 최대 {1}건: 최대 {2}건 선정 가능 (초과: {3})"},
-    // One country: `-one`; one country capped at one selection: `-one-one`.
-    {"shortfall-country-cap-one",
-     "the candidates come from {0} country, at most {1} each: at most {2} selections (capped: {3})",
-     "후보 국가 {0}개국, 국가별 최대 {1}건: 최대 {2}건 선정 가능 (초과: {3})"},
-    {"shortfall-country-cap-one-one",
-     "the candidates come from {0} country, at most {1} each: at most {2} selection (capped: {3})",
-     "후보 국가 {0}개국, 국가별 최대 {1}건: 최대 {2}건 선정 가능 (초과: {3})"},
+     "the candidates come from {countries} {countries|country|countries}, at most {cap} each: at "
+     "most {possible} {possible|selection|selections} (capped: {capped})",
+     "후보 국가 {countries}개국, 국가별 최대 {cap}건: 최대 {possible}건 선정 가능 (초과: "
+     "{capped})"},
     {"shortfall-merit-order",
-     "a feasible set of {0} exists (ranks {1}), but the rank-order walk selected {2}",
-     "{0}건을 선정할 수 있는 조합(순위 {1})이 있으나 순위순 선정은 {2}건"},
+     "a feasible set of {count} exists (ranks {ranks}), but the rank-order walk selected "
+     "{selected}",
+     "{count}건을 선정할 수 있는 조합(순위 {ranks})이 있으나 순위순 선정은 {selected}건"},
     {"status.below-threshold", "below threshold", "기준 미달"},
     {"status.ineligible", "ineligible", "자격 미달"},
     {"status.not-selected", "not selected", "미선정"},
@@ -261,8 +250,8 @@ constexpr Message table[] = {
      "awarded {6} of {7}; method {8}",
      "접수 {0}, 자격 충족 {1}, 평가 완료 {2}, 철회 {9}, 후보 {3}; 선정 {4}건 (목표 {5}건); 지원 "
      "{6} / 예산 {7}; 선정 방식 {8}"},
-    {"threshold", "base score {0} is below the threshold {1}",
-     "기본 점수 {0}점, 최저 기준 {1}점 미만"},
+    {"threshold", "base score {base} is below the threshold {threshold}",
+     "기본 점수 {base}점, 최저 기준 {threshold}점 미만"},
     {"withdrawn", "withdrawn after applying (decisions.yaml)", "신청 후 철회 (decisions.yaml)"},
 };
 
@@ -273,28 +262,115 @@ constexpr bool table_sorted() {
 }
 static_assert(table_sorted(), "keep the message table sorted by key");
 
-const Message* find(std::string_view key) {
+constexpr const Message* find(std::string_view key) {
     auto it = std::lower_bound(std::begin(table), std::end(table), key,
                                [](const Message& e, std::string_view k) { return e.key < k; });
     return it != std::end(table) && it->key == key ? it : nullptr;
 }
 
-// Fills {0}..{9}; `value(n)` is the text of slot n (nullptr: left empty).
-template <class Value>
-std::string fill(std::string_view tmpl, Value value) {
-    std::string out;
-    for (std::size_t i = 0; i < tmpl.size(); ++i) {
-        if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' && tmpl[i + 1] >= '0' &&
-            tmpl[i + 1] <= '9') {
-            if (const std::string* v = value(static_cast<std::size_t>(tmpl[i + 1] - '0')))
-                out += *v;
-            i += 2;
-        } else {
-            out += tmpl[i];
+// The entry of each Msg, in the enum's order.
+constexpr std::string_view msg_keys[] = {
+    "award-above",
+    "award-below",
+    "budget",
+    "budget-stop",
+    "country-cap",
+    "cutoff",
+    "deadline",
+    "optimal",
+    "panel-size",
+    "quota",
+    "rule-failed",
+    "label.shortfall-line",
+    "shortfall-budget",
+    "shortfall-budget-all",
+    "shortfall-candidates",
+    "shortfall-combined",
+    "shortfall-country-cap",
+    "shortfall-merit-order",
+    "threshold",
+    "withdrawn",
+};
+static_assert(std::size(msg_keys) == msg_count, "one entry for each Msg");
+static_assert(std::ranges::all_of(msg_keys, [](std::string_view k) { return find(k) != nullptr; }),
+              "every Msg names an entry of the table");
+
+// A slot of a template, `{name}`, `{name|one|other}` or `{name?text}`, found at a '{'.
+struct Slot {
+    std::string_view name;
+    char kind = '}';                 // '}', '|' or '?'
+    std::string_view first, second;  // the forms (one, other) or the text
+    std::size_t end = 0;             // just past the closing '}'
+};
+
+constexpr bool name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The slot at t[at] == '{'; nullopt when it is not well formed. Forms may hold slots: the
+// closing '}' and a form's '|' are those outside any inner slot.
+constexpr std::optional<Slot> parse_slot(std::string_view t, std::size_t at) {
+    Slot s;
+    std::size_t i = at + 1;
+    while (i < t.size() && name_char(t[i])) ++i;
+    s.name = t.substr(at + 1, i - at - 1);
+    if (s.name.empty() || i >= t.size()) return std::nullopt;
+    s.kind = t[i];
+    if (s.kind == '}') {
+        s.end = i + 1;
+        return s;
+    }
+    if (s.kind != '|' && s.kind != '?') return std::nullopt;
+    std::size_t start = i + 1, bar = std::string_view::npos;
+    int depth = 0;
+    for (i = start; i < t.size(); ++i) {
+        if (t[i] == '{') {
+            ++depth;
+        } else if (t[i] == '}' && depth > 0) {
+            --depth;
+        } else if (t[i] == '|' && depth == 0 && s.kind == '|' && bar == std::string_view::npos) {
+            bar = i;
+        } else if (t[i] == '}') {
+            if (s.kind == '|' && bar == std::string_view::npos) return std::nullopt;
+            s.first = t.substr(start, (s.kind == '|' ? bar : i) - start);
+            if (s.kind == '|') s.second = t.substr(bar + 1, i - bar - 1);
+            s.end = i + 1;
+            return s;
         }
     }
-    return out;
+    return std::nullopt;
 }
+
+// Calls `f(name)` for every slot the template names, inner ones too; false when it is not
+// well formed (an unmatched brace, a bad name).
+template <class F>
+constexpr bool each_slot(std::string_view t, F f) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == '}') return false;
+        if (t[i] != '{') continue;
+        std::optional<Slot> s = parse_slot(t, i);
+        if (!s) return false;
+        f(s->name);
+        if (!each_slot(s->first, f) || !each_slot(s->second, f)) return false;
+        i = s->end - 1;
+    }
+    return true;
+}
+
+constexpr bool names_slot(std::string_view t, std::string_view name) {
+    bool found = false;
+    each_slot(t, [&](std::string_view n) { found = found || n == name; });
+    return found;
+}
+
+constexpr bool well_formed(const Message& m) {
+    bool same = true;
+    auto in_ko = [&](std::string_view n) { same = same && names_slot(m.ko, n); };
+    auto in_en = [&](std::string_view n) { same = same && names_slot(m.en, n); };
+    return each_slot(m.en, in_ko) && each_slot(m.ko, in_en) && same;
+}
+static_assert(std::ranges::all_of(table, well_formed),
+              "a template has a bad slot, or its languages name different slots");
 
 std::string_view text_of(const Message& e, Lang lang) {
     return lang == Lang::ko ? e.ko : e.en;
@@ -304,16 +380,52 @@ std::string group(Krw n) {
     return format_grouped(n);
 }
 
-// A reason's or a warning's text: the entry `key` filled with `args`, or `message` as it is
-// when there is no such entry.
-std::string message_text(const std::string& key, const std::vector<Arg>& args,
-                         const std::string& message, Lang lang) {
-    const Message* e = key.empty() ? nullptr : find(key);
-    if (!e) return message;
-    return fill(text_of(*e, lang), [&](std::size_t n) {
-        return n < args.size() ? (lang == Lang::ko ? &args[n].ko : &args[n].en) : nullptr;
-    });
+const ArgValue* value_of(const std::vector<Arg>& args, std::string_view name) {
+    for (const Arg& a : args)
+        if (a.slot == name) return &a.value;
+    return nullptr;
 }
+
+const Count* count_of(const ArgValue* v) {
+    return v ? std::get_if<Count>(v) : nullptr;
+}
+
+// Fills a template; a slot without a value is left empty (a unit test checks that every
+// reason gives the slots of its message).
+void fill(std::string_view t, const std::vector<Arg>& args, Lang lang, std::string& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        std::optional<Slot> s = t[i] == '{' ? parse_slot(t, i) : std::nullopt;
+        if (!s) {
+            out += t[i];
+            continue;
+        }
+        const ArgValue* v = value_of(args, s->name);
+        const Count* n = count_of(v);
+        if (s->kind == '}') {
+            if (v) out += value_text(*v, lang);
+        } else if (s->kind == '|') {
+            fill(n && n->n == 1 ? s->first : s->second, args, lang, out);
+        } else if (v && !(n && n->n == 0)) {
+            fill(s->first, args, lang, out);
+        }
+        i = s->end - 1;
+    }
+}
+
+std::string message_text(std::string_view key, const std::vector<Arg>& args, Lang lang) {
+    const Message* e = find(key);
+    if (!e) return std::string(key);
+    std::string out;
+    fill(text_of(*e, lang), args, lang, out);
+    return out;
+}
+
+template <class... F>
+struct overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
 
 }  // namespace
 
@@ -327,11 +439,17 @@ std::string label(std::string_view key, Lang lang) {
     return std::string(text_of(*e, lang));
 }
 
+std::string format_message(std::string_view key, Lang lang, const std::vector<Arg>& args) {
+    return message_text(key, args, lang);
+}
+
 std::string format_label(std::string_view key, Lang lang, const std::vector<std::string>& values) {
-    const Message* e = find(key);
-    if (!e) return std::string(key);
-    return fill(text_of(*e, lang),
-                [&](std::size_t n) { return n < values.size() ? &values[n] : nullptr; });
+    static constexpr std::string_view numbers[] = {"0", "1", "2", "3", "4",
+                                                   "5", "6", "7", "8", "9"};
+    std::vector<Arg> args;
+    for (std::size_t i = 0; i < values.size() && i < std::size(numbers); ++i)
+        args.push_back({numbers[i], values[i]});
+    return message_text(key, args, lang);
 }
 
 std::span<const Message> message_table() {
@@ -358,7 +476,7 @@ std::string format_krw_korean(Krw amount) {
 }
 
 std::string format_krw(Krw amount, Lang lang) {
-    return lang == Lang::ko ? format_krw_korean(amount) : "KRW " + group(amount);
+    return lang == Lang::ko ? format_krw_korean(amount) : format_krw_en(amount);
 }
 
 std::string country_name(const std::string& code, Lang lang) {
@@ -366,48 +484,68 @@ std::string country_name(const std::string& code, Lang lang) {
     return c ? std::string(lang == Lang::ko ? c->ko : c->en) : code;
 }
 
-Arg arg(std::string same) {
-    return {same, same};
-}
-Arg arg_krw(Krw amount) {
-    return {format_krw(amount, Lang::en), format_krw(amount, Lang::ko)};
-}
-Arg arg_text(const LocalText& text) {
-    return {text.get(false), text.get(true)};
+std::string country_label(const std::string& code, Lang lang) {
+    const Country* c = lang == Lang::ko ? find_country(code) : nullptr;
+    return c ? std::string(c->ko) + "(" + code + ")" : code;
 }
 
-Arg arg_country(const std::string& code) {
-    const Country* c = find_country(code);
-    if (!c) return arg(code);
-    return {std::string(c->en) + " (" + code + ")", std::string(c->ko) + "(" + code + ")"};
+std::string value_text(const ArgValue& value, Lang lang) {
+    auto joined = [](const auto& items, auto text) {
+        std::string out;
+        for (const auto& x : items) out += (out.empty() ? "" : ", ") + text(x);
+        return out;
+    };
+    return std::visit(
+        overloaded{
+            [](const Count& n) { return std::to_string(n.n); },
+            [&](const Money& m) { return format_krw(m.krw, lang); },
+            [](const Score& s) { return format_decimal(s.value, s.places); },
+            [](const Decimal& d) { return format_decimal_short(d); },
+            [](const DateTime& d) { return format_datetime(d); },
+            [&](const CountryCode& c) { return country_label(c.code, lang); },
+            [&](const CountryCounts& c) {
+                return joined(c.counts, [&](const auto& x) {
+                    return format_message(
+                        "shortfall-country", lang,
+                        {{"country", CountryCode{x.first}}, {"count", Count{x.second}}});
+                });
+            },
+            [&](const Ranks& r) {
+                return joined(r.ranks, [](int x) { return std::to_string(x); });
+            },
+            [](const std::string& s) { return s; },
+            [&](const LocalText* t) { return t ? t->get(lang == Lang::ko) : std::string(); },
+        },
+        value);
 }
 
-Arg arg_country_code(const std::string& code) {
-    return {code, arg_country(code).ko};
+std::string_view message_key(Msg msg) {
+    return msg_keys[static_cast<std::size_t>(msg)];
 }
 
-Reason make_reason(std::string code, std::string key, std::vector<Arg> args) {
-    return Reason{std::move(code), std::move(key), std::move(args)};
+std::vector<std::string_view> message_slots(std::string_view key) {
+    std::vector<std::string_view> out;
+    if (const Message* e = find(key))
+        each_slot(e->en, [&](std::string_view n) {
+            if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+        });
+    return out;
 }
 
-// A key missing from the table is a programming error that a unit test guards against
-// (test_i18n: every reason select.cpp and evaluate.cpp make); the key is shown then.
 std::string reason_text(const Reason& r, Lang lang) {
-    return message_text(r.key, r.args, r.key, lang);
+    return message_text(message_key(r.msg), r.args, lang);
 }
 
 std::string Reason::message() const {
     return reason_text(*this, Lang::en);
 }
 
-Warning make_warning(std::string track, std::string code, std::string key, std::vector<Arg> args) {
-    Warning w{std::move(track), std::move(code), "", std::move(key), std::move(args)};
-    w.message = warning_text(w, Lang::en);
-    return w;
+std::string warning_text(const Warning& w, Lang lang) {
+    return message_text(message_key(w.msg), w.args, lang);
 }
 
-std::string warning_text(const Warning& w, Lang lang) {
-    return message_text(w.key, w.args, w.message, lang);
+std::string Warning::message() const {
+    return warning_text(*this, Lang::en);
 }
 
 }  // namespace kcity

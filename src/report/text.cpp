@@ -129,9 +129,9 @@ std::string track_text(const TrackResult& tr, Lang lang, bool color) {
     if (tr.shortfall) {
         out += "\n" +
                c.paint(fmt::format("!! {}: {}", c.l("label.shortfall"),
-                                   format_label("label.shortfall-line", lang,
-                                                {std::to_string(tr.selected),
-                                                 std::to_string(c.t.selection.min)})),
+                                   format_message("label.shortfall-line", lang,
+                                                  {{"selected", Count{tr.selected}},
+                                                   {"min", Count{c.t.selection.min}}})),
                        "1;31") +
                "\n";
         for (const auto& r : tr.shortfall_reasons)
