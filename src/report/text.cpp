@@ -109,15 +109,20 @@ std::string section(const Ctx& c, const std::string& heading, const char* sgr,
 std::string summary(const Ctx& c, const TrackResult& tr) {
     const SelectionRules& s = c.t.selection;
     std::string range = s.min == s.max ? std::to_string(s.min) : fmt::format("{}–{}", s.min, s.max);
-    auto n = [](int v) { return std::to_string(v); };
-    // Withdrawals, when there are any: they are scored but neither candidates nor below the
-    // threshold, so without them the numbers would not add up.
-    return format_label(
-               tr.withdrawn ? "text.summary-withdrawn" : "text.summary", c.lang,
-               {n(tr.received), n(tr.eligible), n(tr.scored), n(tr.candidates), n(tr.selected),
-                range, format_krw(tr.awarded_krw, c.lang), format_krw(s.budget_krw, c.lang),
-                c.l(tr.method == Method::merit ? "method.merit" : "method.optimal"),
-                n(tr.withdrawn)}) +
+    // Withdrawals, when there are any (the catalogue names them then): they are scored but
+    // neither candidates nor below the threshold, so without them the numbers would not add up.
+    return format_message(
+               "text.summary", c.lang,
+               {{"received", Count{tr.received}},
+                {"eligible", Count{tr.eligible}},
+                {"scored", Count{tr.scored}},
+                {"withdrawn", Count{tr.withdrawn}},
+                {"candidates", Count{tr.candidates}},
+                {"selected", Count{tr.selected}},
+                {"wanted", range},
+                {"awarded", Money{tr.awarded_krw}},
+                {"budget", Money{s.budget_krw}},
+                {"method", c.l(tr.method == Method::merit ? "method.merit" : "method.optimal")}}) +
            "\n";
 }
 
