@@ -415,4 +415,8 @@ std::string format_grouped(Krw amount) {
     return amount < 0 ? "-" + out : out;
 }
 
+std::string format_krw_en(Krw amount) {
+    return "KRW " + format_grouped(amount);
+}
+
 }  // namespace kcity

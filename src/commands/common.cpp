@@ -36,7 +36,7 @@ void note_builtin_rules(const Call& call, Outcome& out) {
 std::vector<std::string> warning_lines(const Result& result) {
     std::vector<std::string> lines;
     for (const auto& w : result.warnings)
-        lines.push_back("kcity: warning: " + w.track + ": " + w.message);
+        lines.push_back("kcity: warning: " + w.track + ": " + w.message());
     return lines;
 }
 

@@ -7,7 +7,6 @@
 #include <map>
 
 #include "kcity/load/yaml.hpp"
-#include "kcity/report/i18n.hpp"
 
 namespace kcity {
 namespace {
@@ -149,7 +148,7 @@ std::vector<RuleChange> diff_rules(const std::vector<SourceFile>& old_files,
 namespace {
 
 std::string krw(Krw amount) {
-    return format_krw(amount, Lang::en);
+    return format_krw_en(amount);
 }
 
 std::string reasons_text(const std::vector<Reason>& reasons) {

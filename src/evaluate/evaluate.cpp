@@ -6,7 +6,6 @@
 #include <tuple>
 
 #include "kcity/evaluate/predicate.hpp"
-#include "kcity/report/i18n.hpp"
 
 namespace kcity {
 
@@ -67,17 +66,13 @@ void set_roles(const Proposal& p, const std::vector<const Review*>& reviews, Rev
         r.review_roles[static_cast<std::size_t>(rv - p.reviews.data())] = static_cast<char>(role);
 }
 
-std::string points(Decimal d, int places) {
-    return format_decimal(d, places);
-}
-
-// "2023-05-10T15:30:00Z (2023-05-11T00:30:00+09:00)": the programme's wall time too, when the
-// text gave another offset, since that is what the deadline is compared in.
-std::string submitted_text(const DateTime& d, int tz) {
-    std::string text = format_datetime(d);
-    if (d.has_time && d.has_offset && d.offset_minutes != tz)
-        text += " (" + format_datetime(in_zone(d, tz)) + ")";
-    return text;
+// The deadline's reason: when the proposal gave another offset than the programme's, its time
+// in the programme's zone too, since that is what the deadline is compared in.
+Reason deadline_reason(const DateTime& submitted, const DateTime& deadline, int tz) {
+    Reason r{"deadline", Msg::deadline, {{"submitted", submitted}, {"deadline", deadline}}};
+    if (submitted.has_time && submitted.has_offset && submitted.offset_minutes != tz)
+        r.args.push_back({"submitted_local", in_zone(submitted, tz)});
+    return r;
 }
 
 // Step 1: every failed check, built-in ones first, then the rules in file order.
@@ -85,19 +80,19 @@ std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
                                         const Proposal& p) {
     std::vector<Reason> out;
     if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
-        out.push_back(make_reason("deadline", "deadline",
-                                  {arg(submitted_text(p.submitted_at, rules.program.tz_minutes)),
-                                   arg(format_datetime(t.deadline))}));
+        out.push_back(deadline_reason(p.submitted_at, t.deadline, rules.program.tz_minutes));
     if (p.requested_krw < t.award_min)
-        out.push_back(make_reason("award-range", "award-below",
-                                  {arg_krw(p.requested_krw), arg_krw(t.award_min)}));
+        out.push_back({"award-range",
+                       Msg::award_below,
+                       {{"requested", Money{p.requested_krw}}, {"min", Money{t.award_min}}}});
     else if (p.requested_krw > t.award_max && t.reject_above_max)
-        out.push_back(make_reason("award-range", "award-above",
-                                  {arg_krw(p.requested_krw), arg_krw(t.award_max)}));
+        out.push_back({"award-range",
+                       Msg::award_above,
+                       {{"requested", Money{p.requested_krw}}, {"max", Money{t.award_max}}}});
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
     for (const auto& rule : t.eligibility)
         if (!evaluate(rule.require, p, ctx))
-            out.push_back(make_reason(rule.id, "rule-failed", {arg_text(rule.name)}));
+            out.push_back({rule.id, Msg::rule_failed, {{"rule", &rule.name}}});
     return out;
 }
 
@@ -128,10 +123,11 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
     set_roles(p, excluded, ReviewRole::excluded, r);
     if (static_cast<int>(valid.size()) < t.min_reviewers) {
         set_roles(p, valid, ReviewRole::used, r);
-        r.reasons.push_back(
-            make_reason("panel-size", excluded.empty() ? "panel-size" : "panel-size-conflicts",
-                        {arg(std::to_string(valid.size())), arg(std::to_string(t.min_reviewers)),
-                         arg(std::to_string(excluded.size()))}));
+        r.reasons.push_back({"panel-size",
+                             Msg::panel_size,
+                             {{"valid", Count{valid.size()}},
+                              {"needed", Count{t.min_reviewers}},
+                              {"excluded", Count{excluded.size()}}}});
         r.status = Status::unscored;
         return false;
     }
@@ -148,15 +144,16 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
     for (std::size_t i = 0; i < t.criteria.size(); ++i) {
         const Criterion& c = t.criteria[i];
         if (c.cutoff && r.criteria[i] < *c.cutoff)
-            r.reasons.push_back(
-                make_reason("cutoff:" + c.id, "cutoff",
-                            {arg_text(c.name), arg(points(r.criteria[i], t.rounding)),
-                             arg(format_decimal_short(*c.cutoff))}));
+            r.reasons.push_back({"cutoff:" + c.id,
+                                 Msg::cutoff,
+                                 {{"criterion", &c.name},
+                                  {"score", Score{r.criteria[i], t.rounding}},
+                                  {"cutoff", *c.cutoff}}});
     }
     if (t.threshold && *r.base < *t.threshold)
-        r.reasons.push_back(make_reason(
-            "threshold", "threshold",
-            {arg(points(*r.base, t.rounding)), arg(format_decimal_short(*t.threshold))}));
+        r.reasons.push_back({"threshold",
+                             Msg::threshold,
+                             {{"base", Score{*r.base, t.rounding}}, {"threshold", *t.threshold}}});
     return true;
 }
 
@@ -270,7 +267,7 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
             r.status = Status::below_threshold;
         } else if (rules.decisions.withdrawn.count(p.id)) {
             r.status = Status::withdrawn;
-            r.reasons.push_back(make_reason("withdrawn", "withdrawn", {}));
+            r.reasons.push_back({"withdrawn", Msg::withdrawn});
         } else {
             r.is_candidate = true;
             r.status = Status::not_selected;  // until selection decides

@@ -6,7 +6,6 @@
 #include "kcity/base/sha256.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/predicate.hpp"
-#include "kcity/report/i18n.hpp"
 #include "schema.hpp"
 
 namespace kcity {
@@ -221,9 +220,8 @@ void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     if (!f.ok()) return;
     if (s.min > s.max) r.error(n, "`selection.min` is more than `selection.max`");
     if (static_cast<i128>(s.min) * t.award_min > s.budget_krw)
-        r.error(n, "`selection.budget_krw` " + format_krw(s.budget_krw, Lang::en) +
-                       " cannot fund `min` " + std::to_string(s.min) + " awards of at least " +
-                       format_krw(t.award_min, Lang::en));
+        r.error(n, "`selection.budget_krw` " + format_krw_en(s.budget_krw) + " cannot fund `min` " +
+                       std::to_string(s.min) + " awards of at least " + format_krw_en(t.award_min));
 }
 
 void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
@@ -460,10 +458,9 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     Krw total = 0;
     for (const auto& t : rules.tracks) total += t.selection.budget_krw;
     if (total > rules.program.budget_krw && rules.program.budget_krw > 0)
-        diags.error({program->path, 1, 1}, "the track budgets add up to " +
-                                               format_krw(total, Lang::en) +
+        diags.error({program->path, 1, 1}, "the track budgets add up to " + format_krw_en(total) +
                                                ", more than the programme's budget_krw " +
-                                               format_krw(rules.program.budget_krw, Lang::en));
+                                               format_krw_en(rules.program.budget_krw));
     rules.sha256 = hash_of_files(hashes);
     return rules;
 }

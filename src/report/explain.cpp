@@ -50,9 +50,7 @@ struct Ctx {
     // English names things by the rules' ids and the JSON's codes, Korean by their names.
     std::string criterion(const Criterion& k) const { return ko() ? k.name.get(true) : k.id; }
     std::string status(Status st) const { return ko() ? status_label(st, lang) : status_code(st); }
-    std::string country(const std::string& code) const {
-        return ko() ? arg_country(code).ko : code;
-    }
+    std::string country(const std::string& code) const { return country_label(code, lang); }
     Step step(const char* code) const {
         return {code, say(std::string("explain.step.") + code), "", {}};
     }
@@ -329,7 +327,7 @@ std::vector<Step> steps_of(const Ctx& c) {
     else if (c.r.status == Status::withdrawn) {
         Step s = c.step("decisions");
         s.outcome = c.status(Status::withdrawn);
-        s.details.push_back(reason_text(make_reason("withdrawn", "withdrawn", {}), c.lang));
+        s.details.push_back(reason_text({"withdrawn", Msg::withdrawn}, c.lang));
         steps.push_back(std::move(s));
     }
     return steps;

@@ -199,10 +199,10 @@ std::string track_summary(const Ctx& c) {
         out += stat(c.l("label.withdrawn-count"), std::to_string(tr.withdrawn), "");
     out += stat(c.l("label.candidates"), std::to_string(tr.candidates), "");
     out += stat(c.l("label.selected-of"), std::to_string(tr.selected),
-                format_label("html.of", c.lang, {html_escape(range)}));
-    out += stat(
-        c.l("label.awarded"), html_escape(format_krw(tr.awarded_krw, c.lang)),
-        format_label("html.of-budget", c.lang, {html_escape(format_krw(s.budget_krw, c.lang))}));
+                format_message("html.of", c.lang, {{"wanted", html_escape(range)}}));
+    out += stat(c.l("label.awarded"), html_escape(format_krw(tr.awarded_krw, c.lang)),
+                format_message("html.of-budget", c.lang,
+                               {{"budget", html_escape(format_krw(s.budget_krw, c.lang))}}));
     // The rules that explain the outcome, apart from the figures.
     out += "</dl>\n<dl class=\"stats rules\">\n";
     out += stat(c.l("label.method"),
@@ -222,8 +222,8 @@ std::string track_summary(const Ctx& c) {
 std::string shortfall_banner(const Ctx& c) {
     if (!c.tr.shortfall) return "";
     const SelectionRules& s = c.t().selection;
-    std::string line = format_label("label.shortfall-line", c.lang,
-                                    {std::to_string(c.tr.selected), std::to_string(s.min)});
+    std::string line = format_message("label.shortfall-line", c.lang,
+                                      {{"selected", Count{c.tr.selected}}, {"min", Count{s.min}}});
     std::string out =
         fmt::format("<div class=\"shortfall\" role=\"alert\"><strong>{}</strong> {}\n<ul>\n",
                     c.l("label.shortfall"), html_escape(line));
@@ -428,10 +428,12 @@ std::string budget_bar(const Ctx& c) {
         budget > 0 ? static_cast<std::int64_t>((static_cast<i128>(awarded) * 2000 / budget + 1) / 2)
                    : 0;
     std::string pct = fmt::format("{}.{}", permille / 10, permille % 10);
-    std::string line = format_label(
-        "html.budget-line", c.lang,
-        {html_escape(format_krw(awarded, c.lang)), html_escape(format_krw(budget, c.lang)), pct,
-         html_escape(format_krw(budget - awarded, c.lang))});
+    std::string line =
+        format_message("html.budget-line", c.lang,
+                       {{"awarded", html_escape(format_krw(awarded, c.lang))},
+                        {"budget", html_escape(format_krw(budget, c.lang))},
+                        {"percent", pct},
+                        {"left", html_escape(format_krw(budget - awarded, c.lang))}});
     return out + "<figcaption class=\"budget-line\">" + line + "</figcaption>\n</figure>\n";
 }
 
@@ -647,8 +649,9 @@ void render_html(const Result& result, Lang lang, const Sink& sink) {
     out += track_overview(result, lang);
     for (const auto& tr : result.tracks) track_section(w, tr, lang);
     out += warnings_section(result, lang);
-    out += fmt::format("<footer>{}</footer>\n",
-                       format_label("html.generated", lang, {html_escape(KCITY_VERSION)}));
+    out += fmt::format(
+        "<footer>{}</footer>\n",
+        format_message("html.generated", lang, {{"version", html_escape(KCITY_VERSION)}}));
     out += "</body>\n</html>\n";
     w.finish();
 }

@@ -33,9 +33,10 @@ std::string track_summary(const TrackResult& tr, Lang lang) {
         label("label.awarded", lang), format_krw(tr.awarded_krw, lang),
         format_krw(s.budget_krw, lang));
     if (tr.shortfall) {
-        out += fmt::format("\n> **{}**: {}\n", label("label.shortfall", lang),
-                           format_label("label.shortfall-line", lang,
-                                        {std::to_string(tr.selected), std::to_string(s.min)}));
+        out +=
+            fmt::format("\n> **{}**: {}\n", label("label.shortfall", lang),
+                        format_message("label.shortfall-line", lang,
+                                       {{"selected", Count{tr.selected}}, {"min", Count{s.min}}}));
         for (const auto& r : tr.shortfall_reasons)
             out += "> - `" + r.code + "`: " + reason_text(r, lang) + "\n";
     }

@@ -120,15 +120,20 @@ std::string heading(const Ctx& c, const std::string& text, const char* sgr, std:
 std::string summary(const Ctx& c, const TrackResult& tr) {
     const SelectionRules& s = c.t.selection;
     std::string range = s.min == s.max ? std::to_string(s.min) : fmt::format("{}–{}", s.min, s.max);
-    auto n = [](int v) { return std::to_string(v); };
-    // Withdrawals, when there are any: they are scored but neither candidates nor below the
-    // threshold, so without them the numbers would not add up.
-    return format_label(
-               tr.withdrawn ? "text.summary-withdrawn" : "text.summary", c.lang,
-               {n(tr.received), n(tr.eligible), n(tr.scored), n(tr.candidates), n(tr.selected),
-                range, format_krw(tr.awarded_krw, c.lang), format_krw(s.budget_krw, c.lang),
-                c.l(tr.method == Method::merit ? "method.merit" : "method.optimal"),
-                n(tr.withdrawn)}) +
+    // Withdrawals, when there are any (the catalogue names them then): they are scored but
+    // neither candidates nor below the threshold, so without them the numbers would not add up.
+    return format_message(
+               "text.summary", c.lang,
+               {{"received", Count{tr.received}},
+                {"eligible", Count{tr.eligible}},
+                {"scored", Count{tr.scored}},
+                {"withdrawn", Count{tr.withdrawn}},
+                {"candidates", Count{tr.candidates}},
+                {"selected", Count{tr.selected}},
+                {"wanted", range},
+                {"awarded", Money{tr.awarded_krw}},
+                {"budget", Money{s.budget_krw}},
+                {"method", c.l(tr.method == Method::merit ? "method.merit" : "method.optimal")}}) +
            "\n";
 }
 
@@ -140,9 +145,9 @@ void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
     if (tr.shortfall) {
         out += "\n" +
                c.paint(fmt::format("!! {}: {}", c.l("label.shortfall"),
-                                   format_label("label.shortfall-line", lang,
-                                                {std::to_string(tr.selected),
-                                                 std::to_string(c.t.selection.min)})),
+                                   format_message("label.shortfall-line", lang,
+                                                  {{"selected", Count{tr.selected}},
+                                                   {"min", Count{c.t.selection.min}}})),
                        "1;31") +
                "\n";
         for (const auto& r : tr.shortfall_reasons)

@@ -17,16 +17,18 @@ Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw aw
     for (std::size_t i = 0; i < c.size(); ++i) {
         const Candidate& x = c[i];
         if (stopped_at) {
-            w.reasons[i] = make_reason("budget", "budget-stop", {num(*stopped_at)});
+            w.reasons[i] = {"budget", Msg::budget_stop, {{"rank", Count{*stopped_at}}}};
         } else if (count >= s.max) {
-            w.reasons[i] = make_reason("quota", s.max == 1 ? "quota-one" : "quota", {num(s.max)});
+            w.reasons[i] = {"quota", Msg::quota, {{"max", Count{s.max}}}};
         } else if (s.max_per_country && per_country[x.country] >= *s.max_per_country) {
-            const int n = per_country[x.country];
-            w.reasons[i] =
-                make_reason("country-cap", n == 1 ? "country-cap-one" : "country-cap",
-                            {arg_country_code(x.country), num(n), num(*s.max_per_country)});
+            w.reasons[i] = {"country-cap",
+                            Msg::country_cap,
+                            {{"country", CountryCode{x.country}},
+                             {"count", Count{per_country[x.country]}},
+                             {"cap", Count{*s.max_per_country}}}};
         } else if (x.award > left && !(s.budget_fit == BudgetFit::reduce && left >= award_min)) {
-            w.reasons[i] = make_reason("budget", "budget", {arg_krw(x.award), arg_krw(left)});
+            w.reasons[i] = {
+                "budget", Msg::budget, {{"award", Money{x.award}}, {"left", Money{left}}}};
             if (s.budget_fit == BudgetFit::stop) stopped_at = x.rank;
         } else {
             w.selected[i] = true;
@@ -47,7 +49,7 @@ Walk optimal_walk(const std::vector<Candidate>& c, const SelectionRules& s) {
         w.awards[i] = c[i].award;
     }
     for (std::size_t i = 0; i < c.size(); ++i)
-        if (!w.selected[i]) w.reasons[i] = make_reason("optimal", "optimal", {});
+        if (!w.selected[i]) w.reasons[i] = {"optimal", Msg::optimal};
     return w;
 }
 

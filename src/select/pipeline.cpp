@@ -1,7 +1,6 @@
 #include "kcity/select/pipeline.hpp"
 
 #include "kcity/evaluate/evaluate.hpp"
-#include "kcity/report/i18n.hpp"
 #include "kcity/select/select.hpp"
 
 namespace kcity {
@@ -16,9 +15,11 @@ Result run_selection(const Call& call, const RunOptions& options) {
         select_track(tr, options.method);
         if (options.track && *options.track != t.id) continue;
         if (tr.shortfall)
-            result.warnings.push_back(make_warning(
-                t.id, "shortfall", "label.shortfall-line",
-                {arg(std::to_string(tr.selected)), arg(std::to_string(t.selection.min))}));
+            result.warnings.push_back(
+                {t.id,
+                 "shortfall",
+                 Msg::shortfall,
+                 {{"selected", Count{tr.selected}}, {"min", Count{t.selection.min}}}});
         result.tracks.push_back(std::move(tr));
     }
     return result;

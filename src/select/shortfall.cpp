@@ -10,14 +10,15 @@ namespace {
 // The `candidates` reason: how many proposals passed each step on the way to the candidates.
 // Those who withdrew passed the cut-offs, so they are counted there and named after.
 Reason shortfall_candidates(const TrackResult& tr, std::size_t candidates) {
-    std::string key = tr.withdrawn ? "shortfall-candidates-withdrawn" : "shortfall-candidates";
-    if (candidates == 1) key += "-one";
-    std::vector<Arg> args = {
-        num(candidates),  num(tr.rules->selection.min),
-        num(tr.received), num(tr.eligible),
-        num(tr.scored),   num(candidates + static_cast<std::size_t>(tr.withdrawn))};
-    if (tr.withdrawn) args.push_back(num(tr.withdrawn));
-    return make_reason("candidates", key, std::move(args));
+    return {"candidates",
+            Msg::shortfall_candidates,
+            {{"candidates", Count{candidates}},
+             {"min", Count{tr.rules->selection.min}},
+             {"received", Count{tr.received}},
+             {"eligible", Count{tr.eligible}},
+             {"scored", Count{tr.scored}},
+             {"passed", Count{candidates + static_cast<std::size_t>(tr.withdrawn)}},
+             {"withdrawn", Count{tr.withdrawn}}}};
 }
 
 }  // namespace
@@ -36,53 +37,51 @@ std::vector<Reason> shortfall_reasons(const TrackResult& tr, const std::vector<C
         Krw cheapest = 0;
         for (std::size_t i = 0; i < k; ++i) cheapest += awards[i];
         bool all = k < static_cast<std::size_t>(s.min);  // fewer candidates than `min`
-        const char* key = all ? (k == 1 ? "shortfall-budget-only" : "shortfall-budget-all")
-                              : (k == 1 ? "shortfall-budget-one" : "shortfall-budget");
         if (cheapest > s.budget_krw)
-            out.push_back(
-                make_reason("budget", key, {num(k), arg_krw(cheapest), arg_krw(s.budget_krw)}));
+            out.push_back({"budget",
+                           all ? Msg::shortfall_budget_all : Msg::shortfall_budget,
+                           {{"count", Count{k}},
+                            {"need", Money{cheapest}},
+                            {"available", Money{s.budget_krw}}}});
     }
     if (s.max_per_country) {
         std::map<std::string, int> per_country;
         for (const auto& x : c) ++per_country[x.country];
         int possible = 0;
-        Arg list;  // "TH 2, VN 2" / "태국(TH) 2건, 베트남(VN) 2건"
-        for (const auto& [country, n] : per_country) possible += std::min(n, *s.max_per_country);
-        for (const auto& [country, n] : per_country)
-            if (n > *s.max_per_country) {
-                const std::string sep = list.en.empty() ? "" : ", ";
-                const Arg name = arg_country_code(country);
-                list.en +=
-                    sep + format_label("shortfall-country", Lang::en, {name.en, std::to_string(n)});
-                list.ko +=
-                    sep + format_label("shortfall-country", Lang::ko, {name.ko, std::to_string(n)});
-            }
-        // It applies when the cap is what removes candidates: some country has more than it.
-        if (possible < s.min && !list.en.empty()) {
-            // Singular forms: one country, and one selection (which implies one country, as
-            // max_per_country is at least 1).
-            const char* key = per_country.size() > 1 ? "shortfall-country-cap"
-                              : possible == 1        ? "shortfall-country-cap-one-one"
-                                                     : "shortfall-country-cap-one";
-            out.push_back(make_reason(
-                "country-cap", key,
-                {num(per_country.size()), num(*s.max_per_country), num(possible), list}));
+        CountryCounts capped;  // the countries with more candidates than the cap
+        for (const auto& [country, n] : per_country) {
+            possible += std::min(n, *s.max_per_country);
+            if (n > *s.max_per_country) capped.counts.emplace_back(country, n);
         }
+        // It applies when the cap is what removes candidates: some country has more than it.
+        if (possible < s.min && !capped.counts.empty())
+            out.push_back({"country-cap",
+                           Msg::shortfall_country_cap,
+                           {{"countries", Count{per_country.size()}},
+                            {"cap", Count{*s.max_per_country}},
+                            {"possible", Count{possible}},
+                            {"capped", std::move(capped)}}});
     }
     if (method == Method::merit && out.empty()) {
         auto best = choose_optimal(c, s);
         if (static_cast<int>(best.size()) >= s.min) {
-            std::string ranks;
-            for (std::size_t i : best)
-                ranks += (ranks.empty() ? "" : ", ") + std::to_string(c[i].rank);
-            out.push_back(make_reason("merit-order", "shortfall-merit-order",
-                                      {num(best.size()), arg(ranks), num(selected)}));
+            Ranks ranks;
+            for (std::size_t i : best) ranks.ranks.push_back(c[i].rank);
+            out.push_back({"merit-order",
+                           Msg::shortfall_merit_order,
+                           {{"count", Count{best.size()}},
+                            {"ranks", std::move(ranks)},
+                            {"selected", Count{selected}}}});
         }
     }
+    // The country cap, when the track has one (max_per_country is at least 1; 0 leaves the
+    // message's `{cap?...}` part out).
     if (out.empty())
-        out.push_back(make_reason(
-            "budget", s.max_per_country ? "shortfall-combined-cap" : "shortfall-combined",
-            {num(s.min), arg_krw(s.budget_krw)}));
+        out.push_back({"budget",
+                       Msg::shortfall_combined,
+                       {{"min", Count{s.min}},
+                        {"budget", Money{s.budget_krw}},
+                        {"cap", Count{s.max_per_country.value_or(0)}}}});
     return out;
 }
 

@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "kcity/report/i18n.hpp"
 #include "kcity/select/select.hpp"
 
 namespace kcity {
@@ -28,13 +27,5 @@ std::vector<Reason> shortfall_reasons(const TrackResult& tr, const std::vector<C
 
 // Statuses, awards and the reserve of the candidates from the walk.
 void apply_walk(TrackResult& tr, const std::vector<ProposalResult*>& cands, const Walk& w);
-
-// The reasons' texts are entries of the message table (i18n.cpp); these give their values.
-inline Arg num(std::size_t n) {
-    return arg(std::to_string(n));
-}
-inline Arg num(int n) {
-    return arg(std::to_string(n));
-}
 
 }  // namespace kcity

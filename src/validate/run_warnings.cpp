@@ -59,7 +59,7 @@ void warn_shortfalls(const Result& result, Diagnostics& diags) {
         for (const auto& r : tr.shortfall_reasons)
             reasons += (reasons.empty() ? "" : "; ") + r.code + ": " + r.message();
         diags.warning({tr.rules->file, 1, 1}, fmt::format("track `{}` falls short: {} ({})",
-                                                          tr.rules->id, w->message, reasons));
+                                                          tr.rules->id, w->message(), reasons));
     }
 }
 

@@ -5,7 +5,6 @@
 
 #include "kcity/evaluate/predicate.hpp"
 #include "kcity/load/load.hpp"
-#include "kcity/report/i18n.hpp"
 
 namespace kcity {
 namespace {
@@ -64,14 +63,14 @@ void check_decisions(const Call& call, Diagnostics& diags) {
         const TrackRules* t = call.rules.track(p.track);
         if (!t || t->has_errors) continue;
         if (award.first < t->award_min || award.first > t->award_max)
-            diags.error(award.second, "the committee's award " + format_krw(award.first, Lang::en) +
+            diags.error(award.second, "the committee's award " + format_krw_en(award.first) +
                                           " for `" + id + "` is outside the award range " +
-                                          format_krw(t->award_min, Lang::en) + " to " +
+                                          format_krw_en(t->award_min) + " to " +
                                           format_grouped(t->award_max));
         else if (award.first > p.requested_krw && request_readable(p, unreadable))
-            diags.error(award.second, "the committee's award " + format_krw(award.first, Lang::en) +
+            diags.error(award.second, "the committee's award " + format_krw_en(award.first) +
                                           " for `" + id + "` exceeds its request of " +
-                                          format_krw(p.requested_krw, Lang::en));
+                                          format_krw_en(p.requested_krw));
     }
 }
 

@@ -27,4 +27,8 @@ MoneyParse parse_money(std::string_view text);
 // "450,000,000" (digits grouped by three with commas).
 std::string format_grouped(Krw amount);
 
+// "KRW 450,000,000": an amount in a diagnostic or another English-only text. Reports write
+// amounts in their language (report/i18n.hpp, format_krw).
+std::string format_krw_en(Krw amount);
+
 }  // namespace kcity

@@ -1,7 +1,12 @@
 // What a run decided: the model of the JSON report, read by every renderer.
 #pragma once
+#include <concepts>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "kcity/model/call.hpp"
@@ -21,20 +26,78 @@ enum class Status {
 // "selected", "not-selected", ... (stable words, never translated)
 const char* status_code(Status s);
 
-// A value in a message, written for each language ("KRW 450,000,000" / "4억 5,000만원").
+// Why a proposal or a track came out as it did, as values: the report stage (the message
+// catalogue, report/i18n.cpp) alone turns them into words, in the language asked for.
+//
+// The message a reason or a warning says: an entry of the catalogue, named by an enum so that
+// only messages that exist can be named (the catalogue checks at compile time that each has
+// its entry). One message per decision: singular and plural, and optional parts such as the
+// reviews excluded for conflicts, are the catalogue's to choose from the values.
+enum class Msg : std::uint8_t {
+    award_above,            // requested, max
+    award_below,            // requested, min
+    budget,                 // award, left
+    budget_stop,            // rank
+    country_cap,            // country, count, cap
+    cutoff,                 // criterion, score, cutoff
+    deadline,               // submitted, submitted_local (when another offset), deadline
+    optimal,                //
+    panel_size,             // valid, needed, excluded
+    quota,                  // max
+    rule_failed,            // rule
+    shortfall,              // selected, min (the warning)
+    shortfall_budget,       // count, need, available: the `count` cheapest candidates
+    shortfall_budget_all,   // count, need, available: all `count` candidates (fewer than min)
+    shortfall_candidates,   // candidates, min, received, eligible, scored, passed, withdrawn
+    shortfall_combined,     // min, budget, cap (when the track has a country cap)
+    shortfall_country_cap,  // countries, cap, possible, capped
+    shortfall_merit_order,  // count, ranks, selected
+    threshold,              // base, threshold
+    withdrawn,              //
+};
+inline constexpr std::size_t msg_count = static_cast<std::size_t>(Msg::withdrawn) + 1;
+
+// Typed values of a message's slots.
+struct Count {  // a number of things: chooses a message's singular or plural form
+    std::int64_t n = 0;
+    template <std::integral I>
+    constexpr explicit Count(I i) : n(static_cast<std::int64_t>(i)) {}
+};
+struct Money {
+    Krw krw = 0;
+};
+struct Score {  // a computed score, written with exactly `places` decimals
+    Decimal value;
+    int places = 2;
+};
+struct CountryCode {  // ISO code: "VN" / "베트남(VN)"
+    std::string code;
+};
+struct CountryCounts {  // "TH 2, VN 2" / "태국(TH) 2건, 베트남(VN) 2건"
+    std::vector<std::pair<std::string, int>> counts;
+};
+struct Ranks {  // "1, 2, 4"
+    std::vector<int> ranks;
+};
+// A Decimal is written as the rules wrote it ("12", "1.5"); a std::string is the same text in
+// every language (ids); a LocalText (the rules' own, which outlive every result) in the
+// report's language.
+using ArgValue = std::variant<Count, Money, Score, Decimal, DateTime, CountryCode, CountryCounts,
+                              Ranks, std::string, const LocalText*>;
+
+// A named slot of the message and its value: {"budget", Money{...}} fills `{budget}`.
 struct Arg {
-    std::string en, ko;
+    std::string_view slot;  // a literal
+    ArgValue value;
 };
 
-// Only the entry of the message table and its values are kept, and the text is written when a
-// report asks for it (reason_text): a call of 100,000 proposals has about as many reasons.
 struct Reason {
     std::string
         code;  // stable: deadline, award-range, <rule id>, panel-size, cutoff:<criterion>, ...
-    std::string key;  // the message table's entry (i18n.cpp)
+    Msg msg = Msg::optimal;
     std::vector<Arg> args = {};
 
-    std::string message() const;  // English
+    std::string message() const;  // English, by the catalogue (report/i18n.cpp)
 };
 
 // What the panel step made of each review of a proposal (SPEC §8 `reviews`).
@@ -80,13 +143,14 @@ struct TrackResult {
     std::vector<ProposalResult> proposals;  // by rank, then the unranked by id
 };
 
-// Like a reason: a stable code, the English message, and the message table's entry with its
-// values, from which every report writes it in its language (make_warning, warning_text).
+// Like a reason: a stable code and the message with its values, from which every report
+// writes it in its language (warning_text).
 struct Warning {
     std::string track, code;
-    std::string message;   // English
-    std::string key = {};  // the message table's entry; empty: `message` in every language
+    Msg msg = Msg::shortfall;
     std::vector<Arg> args = {};
+
+    std::string message() const;  // English, by the catalogue (report/i18n.cpp)
 };
 
 struct Result {

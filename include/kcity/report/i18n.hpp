@@ -1,5 +1,11 @@
 // Languages of the reports: one message table (i18n.cpp) for every label, status, reason and
-// message that a report shows, in English and Korean.
+// message that a report shows, in English and Korean. Evaluation and selection give reasons
+// as values (model/result.hpp); only here do they become words. A template names its slots:
+//   {budget}            the slot's value, written in the language (amounts, dates, names)
+//   {n|one|other}       `one` when slot `n` is the count 1, else `other` (singular, plural)
+//   {n?text}            `text` when slot `n` is given and is not the count 0
+// and `one`, `other` and `text` may name slots themselves. The compiler checks every template
+// (braces, slot names, the same slots in both languages) and that every Msg has its entry.
 #pragma once
 #include <span>
 #include <string>
@@ -20,8 +26,13 @@ Lang lang_from_locale(const char* locale);
 // the table has no such entry.
 std::string label(std::string_view key, Lang lang);
 
-// A label whose template holds {0}..{9}, filled with values already in the report's language
-// (and already escaped, for HTML): "{0} selected, at least {1} required".
+// A message of the table with its named slots filled: {{"selected", Count{2}}, {"min",
+// Count{4}}} in "{selected} selected, at least {min} required". Strings are put in as they
+// are (already escaped, for HTML).
+std::string format_message(std::string_view key, Lang lang, const std::vector<Arg>& args);
+
+// A label whose template holds the slots {0}..{9}, filled with values already in the report's
+// language: the messages of `kcity explain`, until it names them too.
 std::string format_label(std::string_view key, Lang lang, const std::vector<std::string>& values);
 
 // "selected" → "Selected" / "선정".
@@ -47,21 +58,20 @@ std::string format_krw(Krw amount, Lang lang);
 // Korean amount in 억/만 units: 450000000 → "4억 5,000만원", 300000000 → "3억원".
 std::string format_krw_korean(Krw amount);
 
-Arg arg(std::string same);
-Arg arg_krw(Krw amount);  // "KRW 450,000,000" / "4억 5,000만원"
-Arg arg_text(const LocalText& text);
-Arg arg_country(const std::string& code);       // "Ukraine (UA)" / "우크라이나(UA)"
-Arg arg_country_code(const std::string& code);  // "UA" / "우크라이나(UA)"
+// "VN" / "베트남(VN)": how reasons name a country.
+std::string country_label(const std::string& code, Lang lang);
 
-// A reason whose message comes from the table entry `key` with these values.
-Reason make_reason(std::string code, std::string key, std::vector<Arg> args);
+// A value of a slot in a language: "KRW 450,000,000" / "4억 5,000만원", "12", "2023-05-10".
+std::string value_text(const ArgValue& value, Lang lang);
+
+// The table entry that says a reason's or a warning's message.
+std::string_view message_key(Msg msg);
+
+// The slots a message's English text names, in order, each once (for tests and tools).
+std::vector<std::string_view> message_slots(std::string_view key);
 
 // The reason's message in a language.
 std::string reason_text(const Reason& r, Lang lang);
-
-// A warning of a track whose message comes from the table entry `key` with these values; its
-// English message is filled in.
-Warning make_warning(std::string track, std::string code, std::string key, std::vector<Arg> args);
 
 // The warning's message in a language.
 std::string warning_text(const Warning& w, Lang lang);

@@ -249,7 +249,7 @@ TEST_CASE("shortfall: every reason that applies, with its numbers", "[select]") 
         REQUIRE(run->result.warnings.size() == 1);
         CHECK(run->result.warnings[0].track == "t");
         CHECK(run->result.warnings[0].code == "shortfall");
-        CHECK(run->result.warnings[0].message == "2 selected, at least 4 required");
+        CHECK(run->result.warnings[0].message() == "2 selected, at least 4 required");
     }
     SECTION("candidates, with a withdrawal") {
         TrackSpec t = selection_track("{min: 4, max: 5, budget_krw: 4000000000}");
