@@ -80,11 +80,37 @@ std::string submitted_text(const DateTime& d, int tz) {
     return text;
 }
 
-// Step 1: every failed check, built-in ones first, then the rules in file order.
-std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
-                                        const Proposal& p) {
+// A predicate's outcome and the values of the fields it tests, once per field (a rule may
+// test a field in several of its branches), for the trace.
+PredicateTrace trace_predicate(const Predicate& pred, const Proposal& p, bool holds) {
+    PredicateTrace out{holds, {}};
+    for_each_test(pred, [&](const Predicate& test) {
+        if (std::any_of(out.tested.begin(), out.tested.end(),
+                        [&](const TestedField& f) { return f.field == test.field; }))
+            return;
+        Value v = lookup_field(p, test.field);
+        out.tested.push_back({test.field, v.type == Value::Type::null
+                                              ? std::nullopt
+                                              : std::optional<std::string>(v.text)});
+    });
+    return out;
+}
+
+// Step 1: every failed check, built-in ones first, then the rules in file order; `trace`, when
+// given, receives every check's outcome.
+std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t, const Proposal& p,
+                                        ProposalTrace* trace) {
     std::vector<Reason> out;
-    if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
+    const bool late = compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0;
+    if (trace) {
+        trace->late = late;
+        trace->award =
+            p.requested_krw < t.award_min || (p.requested_krw > t.award_max && t.reject_above_max)
+                ? AwardCheck::fail
+            : p.requested_krw > t.award_max ? AwardCheck::capped
+                                            : AwardCheck::pass;
+    }
+    if (late)
         out.push_back(make_reason("deadline", "deadline",
                                   {arg(submitted_text(p.submitted_at, rules.program.tz_minutes)),
                                    arg(format_datetime(t.deadline))}));
@@ -95,9 +121,11 @@ std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
         out.push_back(make_reason("award-range", "award-above",
                                   {arg_krw(p.requested_krw), arg_krw(t.award_max)}));
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
-    for (const auto& rule : t.eligibility)
-        if (!evaluate(rule.require, p, ctx))
-            out.push_back(make_reason(rule.id, "rule-failed", {arg_text(rule.name)}));
+    for (const auto& rule : t.eligibility) {
+        const bool holds = evaluate(rule.require, p, ctx);
+        if (!holds) out.push_back(make_reason(rule.id, "rule-failed", {arg_text(rule.name)}));
+        if (trace) trace->eligibility.push_back(trace_predicate(rule.require, p, holds));
+    }
     return out;
 }
 
@@ -106,7 +134,9 @@ void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& 
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
     Decimal bonus, penalty;
     for (const auto& a : t.adjustments) {
-        if (!evaluate(a.when, p, ctx)) continue;
+        const bool holds = evaluate(a.when, p, ctx);
+        if (r.trace) r.trace->adjustments.push_back(trace_predicate(a.when, p, holds));
+        if (!holds) continue;
         r.adjustments.push_back(&a);
         (a.points < Decimal{} ? penalty : bonus) =
             (a.points < Decimal{} ? penalty : bonus) + a.points;
@@ -114,6 +144,25 @@ void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& 
     if (t.cap_bonus && bonus > *t.cap_bonus) bonus = *t.cap_bonus;
     if (t.cap_penalty && penalty < -*t.cap_penalty) penalty = -*t.cap_penalty;
     r.adjustment_total = bonus + penalty;
+}
+
+// Steps 2–3 for the trace: each valid review's weighted total, the exact criterion scores and
+// the exact base.
+void trace_scores(const TrackRules& t, const Proposal& p, const std::vector<const Review*>& valid,
+                  const Aggregation& agg, const Rational& base, ProposalTrace& trace) {
+    trace.review_totals.assign(p.reviews.size(), std::nullopt);
+    for (const Review* rv : valid)
+        trace.review_totals[static_cast<std::size_t>(rv - p.reviews.data())] = review_total(t, *rv);
+    trace.criteria = agg.criteria;
+    trace.base = base;
+}
+
+// Step 6 for the trace: what orders a and b, a ranked just before b.
+RankDecider decider(const TrackRules& t, const ProposalResult& a, const ProposalResult& b, int tz) {
+    if (*a.score != *b.score) return {RankDecider::By::score, 0};
+    for (std::size_t k = 0; k < t.tie_break.size(); ++k)
+        if (compare_tie_key(t.tie_break[k], a, b, tz) != 0) return {RankDecider::By::tie_key, k};
+    return {RankDecider::By::id, 0};
 }
 
 // Steps 2–5 for an eligible proposal. Returns false when it stays unscored.
@@ -143,17 +192,22 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
         r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
         base = base + Rational(t.criteria[i].weight) * agg.criteria[i];
     }
+    if (r.trace) trace_scores(t, p, valid, agg, base, *r.trace);
     r.base = round_half_away(base, t.rounding);
     r.score = round_half_away(Rational(*r.base + r.adjustment_total), t.rounding);
     for (std::size_t i = 0; i < t.criteria.size(); ++i) {
         const Criterion& c = t.criteria[i];
-        if (c.cutoff && r.criteria[i] < *c.cutoff)
+        const bool below = c.cutoff && r.criteria[i] < *c.cutoff;
+        if (r.trace) r.trace->cutoff_passed.push_back(!below);
+        if (below)
             r.reasons.push_back(
                 make_reason("cutoff:" + c.id, "cutoff",
                             {arg_text(c.name), arg(points(r.criteria[i], t.rounding)),
                              arg(format_decimal_short(*c.cutoff))}));
     }
-    if (t.threshold && *r.base < *t.threshold)
+    const bool below_threshold = t.threshold && *r.base < *t.threshold;
+    if (r.trace) r.trace->threshold_passed = !below_threshold;
+    if (below_threshold)
         r.reasons.push_back(make_reason(
             "threshold", "threshold",
             {arg(points(*r.base, t.rounding)), arg(format_decimal_short(*t.threshold))}));
@@ -238,7 +292,7 @@ bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalRe
 }
 
 TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
-                           const std::vector<Proposal>& proposals) {
+                           const std::vector<Proposal>& proposals, const TraceRequest* trace) {
     TrackResult tr;
     tr.rules = &t;
     tr.method = t.selection.method;
@@ -253,7 +307,8 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
         ++tr.received;
         ProposalResult r;
         r.proposal = &p;
-        r.reasons = eligibility_reasons(rules, t, p);
+        if (trace && trace->wants(p.id)) r.trace = std::make_shared<ProposalTrace>();
+        r.reasons = eligibility_reasons(rules, t, p, r.trace.get());
         if (!r.reasons.empty()) {
             r.status = Status::ineligible;
             unranked.push_back(std::move(r));
@@ -286,7 +341,13 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     std::sort(ranked.begin(), ranked.end(), [&](const ProposalResult& a, const ProposalResult& b) {
         return ranks_before(t, a, b, tz);
     });
-    for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = static_cast<int>(i + 1);
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        ranked[i].rank = static_cast<int>(i + 1);
+        if (!ranked[i].trace) continue;
+        if (i > 0) ranked[i].trace->above = decider(t, ranked[i - 1], ranked[i], tz);
+        if (i + 1 < ranked.size())
+            ranked[i].trace->below = decider(t, ranked[i], ranked[i + 1], tz);
+    }
     // The unranked follow in id order, as the proposals came.
     std::move(unranked.begin(), unranked.end(), std::back_inserter(tr.proposals));
     return tr;
