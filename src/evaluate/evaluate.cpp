@@ -146,15 +146,12 @@ void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& 
     r.adjustment_total = bonus + penalty;
 }
 
-// Steps 2–3 for the trace: each valid review's weighted total, the exact criterion scores and
-// the exact base.
-void trace_scores(const TrackRules& t, const Proposal& p, const std::vector<const Review*>& valid,
-                  const Aggregation& agg, const Rational& base, ProposalTrace& trace) {
+// Step 2 for the trace: each valid review's weighted total (what trimmed-mean sorts by).
+void trace_reviews(const TrackRules& t, const Proposal& p, const std::vector<const Review*>& valid,
+                   ProposalTrace& trace) {
     trace.review_totals.assign(p.reviews.size(), std::nullopt);
     for (const Review* rv : valid)
         trace.review_totals[static_cast<std::size_t>(rv - p.reviews.data())] = review_total(t, *rv);
-    trace.criteria = agg.criteria;
-    trace.base = base;
 }
 
 // Step 6 for the trace: what orders a and b, a ranked just before b.
@@ -175,6 +172,7 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
         (conflict ? excluded : valid).push_back(&rv);
     }
     set_roles(p, excluded, ReviewRole::excluded, r);
+    if (r.trace) trace_reviews(t, p, valid, *r.trace);
     if (static_cast<int>(valid.size()) < t.min_reviewers) {
         set_roles(p, valid, ReviewRole::used, r);
         r.reasons.push_back(
@@ -192,7 +190,10 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
         r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
         base = base + Rational(t.criteria[i].weight) * agg.criteria[i];
     }
-    if (r.trace) trace_scores(t, p, valid, agg, base, *r.trace);
+    if (r.trace) {
+        r.trace->criteria = agg.criteria;
+        r.trace->base = base;
+    }
     r.base = round_half_away(base, t.rounding);
     r.score = round_half_away(Rational(*r.base + r.adjustment_total), t.rounding);
     for (std::size_t i = 0; i < t.criteria.size(); ++i) {
