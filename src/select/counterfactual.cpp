@@ -53,11 +53,24 @@ std::vector<int> ranks_of(const std::vector<Candidate>& c, const std::vector<std
     return out;
 }
 
-Counterfactual counterfactual(const std::vector<Candidate>& c, const SelectionRules& s,
-                              const std::vector<bool>& selected, std::size_t i) {
+// The cap a country has under the rules (max_per_country, at most max).
+int cap_of(const SelectionRules& s) {
+    return s.max_per_country ? std::min(*s.max_per_country, s.max) : s.max;
+}
+
+// Whether some feasible set holds candidate i: it alone fits.
+bool fits_alone(const Candidate& x, const SelectionRules& s) {
+    return s.max >= 1 && cap_of(s) >= 1 && x.award >= 0 && x.award <= s.budget_krw;
+}
+
+// nullopt only when the scores are too large for the search with the candidate forced in
+// (see choose_optimal_containing): the trace then has no answer rather than a wrong one.
+std::optional<Counterfactual> counterfactual(const std::vector<Candidate>& c,
+                                             const SelectionRules& s,
+                                             const std::vector<bool>& selected, std::size_t i) {
     Counterfactual out;
     auto set = choose_optimal_containing(c, s, i);
-    if (!set) return out;
+    if (!set) return fits_alone(c[i], s) ? std::nullopt : std::optional(out);
     out.ranks = ranks_of(c, *set);
     out.total = total_of(c, *set);
     out.awards = awards_of(c, *set);
@@ -81,16 +94,16 @@ Counterfactual counterfactual(const std::vector<Candidate>& c, const SelectionRu
 std::optional<std::vector<std::size_t>> choose_optimal_containing(const std::vector<Candidate>& c,
                                                                   const SelectionRules& s,
                                                                   std::size_t forced) {
-    const int cap = s.max_per_country ? std::min(*s.max_per_country, s.max) : s.max;
+    const int cap = cap_of(s);
     const Candidate& f = c[forced];
-    if (s.max < 1 || cap < 1 || f.award < 0 || f.award > s.budget_krw) return std::nullopt;
+    if (!fits_alone(f, s)) return std::nullopt;
     // The candidate goes first with a score larger than every other set's total could make
     // up for, so that (2) puts it in every set that can hold it; (1) asks for no more members
     // than a set holding it can have. Its own place in the rank list is the same in every set
     // that holds it, so (3) compares the others' rank lists, in the same order.
     i128 big = 1;
     for (const Candidate& x : c) big += x.score.units < 0 ? -i128{x.score.units} : x.score.units;
-    assert(big < (i128{1} << 62));
+    if (big >= (i128{1} << 62)) return std::nullopt;  // never with real rules (scores of 10^14)
     std::vector<Candidate> v;
     v.reserve(c.size());
     v.push_back({f.rank, Decimal{static_cast<std::int64_t>(big)}, f.award, f.country});

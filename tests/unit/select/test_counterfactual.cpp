@@ -132,3 +132,16 @@ TEST_CASE("optimal: explain's trace of a candidate left out has the numbers", "[
     c[3].award = 1'500 * M;
     CHECK_FALSE(kcity::choose_optimal_containing(c, s, 3).has_value());
 }
+
+TEST_CASE("optimal: scores too large for the forced search give no answer, not a wrong one",
+          "[select][optimal]") {
+    const Decimal huge{std::int64_t{1} << 61};
+    std::vector<Candidate> c = {{1, huge, 100 * M, "A"}, {2, huge, 100 * M, "A"}};
+    SelectionRules s;
+    s.min = 1;
+    s.max = 1;
+    s.budget_krw = 100 * M;
+    CHECK_FALSE(kcity::choose_optimal_containing(c, s, 1).has_value());
+    c[0].score = c[1].score = Decimal::from_int(1'000'000);  // 10^10 units each: fine
+    CHECK(kcity::choose_optimal_containing(c, s, 1) == Indices{1});
+}
