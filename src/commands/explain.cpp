@@ -15,14 +15,16 @@ Outcome explain_command(const ExplainOptions& options) {
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
     if (add_diagnostics(diags, out)) return out;
-    Result result = run_selection(call, options.run);
+    RunOptions run = options.run;
+    run.trace = TraceRequest{true, {options.id}};  // what the run decides for it, and why
+    Result result = run_selection(call, run);
     // JSON messages are English unless --lang is given (SPEC §8); text follows LANG.
     Lang lang = options.lang.value_or(options.format == json ? Lang::en : options.locale_lang);
     std::vector<std::string> ids;
     for (const auto& tr : result.tracks)
         for (const auto& r : tr.proposals) {
             ids.push_back(r.proposal->id);
-            if (r.proposal->id != options.id) continue;
+            if (r.proposal->id != options.id || !r.trace) continue;
             out.output = render_explain(call, tr, r, options.format, lang);
             // Standard error names the warnings only when --strict fails on them, so that a
             // plain explain says what it always said.

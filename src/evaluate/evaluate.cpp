@@ -75,12 +75,37 @@ Reason deadline_reason(const DateTime& submitted, const DateTime& deadline, int 
     return r;
 }
 
-// Step 1: every failed check, built-in ones first, then the rules in file order.
-std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
-                                        const Proposal& p) {
+// A predicate's outcome and the values of the fields it tests, once per field (a rule may
+// test a field in several of its branches), for the trace.
+PredicateTrace trace_predicate(const Predicate& pred, const Proposal& p, bool holds) {
+    PredicateTrace out{holds, {}};
+    for_each_test(pred, [&](const Predicate& test) {
+        if (std::any_of(out.tested.begin(), out.tested.end(),
+                        [&](const TestedField& f) { return f.field == test.field; }))
+            return;
+        Value v = lookup_field(p, test.field);
+        out.tested.push_back({test.field, v.type == Value::Type::null
+                                              ? std::nullopt
+                                              : std::optional<std::string>(v.text)});
+    });
+    return out;
+}
+
+// Step 1: every failed check, built-in ones first, then the rules in file order; `trace`, when
+// given, receives every check's outcome.
+std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t, const Proposal& p,
+                                        ProposalTrace* trace) {
     std::vector<Reason> out;
-    if (compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0)
-        out.push_back(deadline_reason(p.submitted_at, t.deadline, rules.program.tz_minutes));
+    const bool late = compare_dates(p.submitted_at, t.deadline, rules.program.tz_minutes) > 0;
+    if (trace) {
+        trace->late = late;
+        trace->award =
+            p.requested_krw < t.award_min || (p.requested_krw > t.award_max && t.reject_above_max)
+                ? AwardCheck::fail
+            : p.requested_krw > t.award_max ? AwardCheck::capped
+                                            : AwardCheck::pass;
+    }
+    if (late) out.push_back(deadline_reason(p.submitted_at, t.deadline, rules.program.tz_minutes));
     if (p.requested_krw < t.award_min)
         out.push_back({"award-range",
                        Msg::award_below,
@@ -90,9 +115,11 @@ std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
                        Msg::award_above,
                        {{"requested", Money{p.requested_krw}}, {"max", Money{t.award_max}}}});
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
-    for (const auto& rule : t.eligibility)
-        if (!evaluate(rule.require, p, ctx))
-            out.push_back({rule.id, Msg::rule_failed, {{"rule", &rule.name}}});
+    for (const auto& rule : t.eligibility) {
+        const bool holds = evaluate(rule.require, p, ctx);
+        if (!holds) out.push_back({rule.id, Msg::rule_failed, {{"rule", &rule.name}}});
+        if (trace) trace->eligibility.push_back(trace_predicate(rule.require, p, holds));
+    }
     return out;
 }
 
@@ -101,7 +128,9 @@ void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& 
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
     Decimal bonus, penalty;
     for (const auto& a : t.adjustments) {
-        if (!evaluate(a.when, p, ctx)) continue;
+        const bool holds = evaluate(a.when, p, ctx);
+        if (r.trace) r.trace->adjustments.push_back(trace_predicate(a.when, p, holds));
+        if (!holds) continue;
         r.adjustments.push_back(&a);
         (a.points < Decimal{} ? penalty : bonus) =
             (a.points < Decimal{} ? penalty : bonus) + a.points;
@@ -109,6 +138,22 @@ void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& 
     if (t.cap_bonus && bonus > *t.cap_bonus) bonus = *t.cap_bonus;
     if (t.cap_penalty && penalty < -*t.cap_penalty) penalty = -*t.cap_penalty;
     r.adjustment_total = bonus + penalty;
+}
+
+// Step 2 for the trace: each valid review's weighted total (what trimmed-mean sorts by).
+void trace_reviews(const TrackRules& t, const Proposal& p, const std::vector<const Review*>& valid,
+                   ProposalTrace& trace) {
+    trace.review_totals.assign(p.reviews.size(), std::nullopt);
+    for (const Review* rv : valid)
+        trace.review_totals[static_cast<std::size_t>(rv - p.reviews.data())] = review_total(t, *rv);
+}
+
+// Step 6 for the trace: what orders a and b, a ranked just before b.
+RankDecider decider(const TrackRules& t, const ProposalResult& a, const ProposalResult& b, int tz) {
+    if (*a.score != *b.score) return {RankDecider::By::score, 0};
+    for (std::size_t k = 0; k < t.tie_break.size(); ++k)
+        if (compare_tie_key(t.tie_break[k], a, b, tz) != 0) return {RankDecider::By::tie_key, k};
+    return {RankDecider::By::id, 0};
 }
 
 // Steps 2–5 for an eligible proposal. Returns false when it stays unscored.
@@ -121,6 +166,7 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
         (conflict ? excluded : valid).push_back(&rv);
     }
     set_roles(p, excluded, ReviewRole::excluded, r);
+    if (r.trace) trace_reviews(t, p, valid, *r.trace);
     if (static_cast<int>(valid.size()) < t.min_reviewers) {
         set_roles(p, valid, ReviewRole::used, r);
         r.reasons.push_back({"panel-size",
@@ -139,18 +185,26 @@ bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
         r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
         base = base + Rational(t.criteria[i].weight) * agg.criteria[i];
     }
+    if (r.trace) {
+        r.trace->criteria = agg.criteria;
+        r.trace->base = base;
+    }
     r.base = round_half_away(base, t.rounding);
     r.score = round_half_away(Rational(*r.base + r.adjustment_total), t.rounding);
     for (std::size_t i = 0; i < t.criteria.size(); ++i) {
         const Criterion& c = t.criteria[i];
-        if (c.cutoff && r.criteria[i] < *c.cutoff)
+        const bool below = c.cutoff && r.criteria[i] < *c.cutoff;
+        if (r.trace) r.trace->cutoff_passed.push_back(!below);
+        if (below)
             r.reasons.push_back({"cutoff:" + c.id,
                                  Msg::cutoff,
                                  {{"criterion", &c.name},
                                   {"score", Score{r.criteria[i], t.rounding}},
                                   {"cutoff", *c.cutoff}}});
     }
-    if (t.threshold && *r.base < *t.threshold)
+    const bool below_threshold = t.threshold && *r.base < *t.threshold;
+    if (r.trace) r.trace->threshold_passed = !below_threshold;
+    if (below_threshold)
         r.reasons.push_back({"threshold",
                              Msg::threshold,
                              {{"base", Score{*r.base, t.rounding}}, {"threshold", *t.threshold}}});
@@ -235,7 +289,7 @@ bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalRe
 }
 
 TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
-                           const std::vector<Proposal>& proposals) {
+                           const std::vector<Proposal>& proposals, const TraceRequest* trace) {
     TrackResult tr;
     tr.rules = &t;
     tr.method = t.selection.method;
@@ -250,7 +304,8 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
         ++tr.received;
         ProposalResult r;
         r.proposal = &p;
-        r.reasons = eligibility_reasons(rules, t, p);
+        if (trace && trace->wants(p.id)) r.trace = std::make_shared<ProposalTrace>();
+        r.reasons = eligibility_reasons(rules, t, p, r.trace.get());
         if (!r.reasons.empty()) {
             r.status = Status::ineligible;
             unranked.push_back(std::move(r));
@@ -283,7 +338,13 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     std::sort(ranked.begin(), ranked.end(), [&](const ProposalResult& a, const ProposalResult& b) {
         return ranks_before(t, a, b, tz);
     });
-    for (std::size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = static_cast<int>(i + 1);
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        ranked[i].rank = static_cast<int>(i + 1);
+        if (!ranked[i].trace) continue;
+        if (i > 0) ranked[i].trace->above = decider(t, ranked[i - 1], ranked[i], tz);
+        if (i + 1 < ranked.size())
+            ranked[i].trace->below = decider(t, ranked[i], ranked[i + 1], tz);
+    }
     // The unranked follow in id order, as the proposals came.
     std::move(unranked.begin(), unranked.end(), std::back_inserter(tr.proposals));
     return tr;

@@ -1,6 +1,7 @@
-// `kcity explain ID`: one proposal's way through every step, with the numbers. Every word
-// comes from the message table (i18n.cpp, keys explain.*), so the text is English or Korean;
-// the JSON form keeps its keys and names each step by its stable code.
+// `kcity explain ID`: one proposal's way through every step, with the numbers. It renders what
+// the run recorded while it decided (ProposalTrace, model/trace.hpp) and works nothing out
+// again. Every word comes from the message table (i18n.cpp, keys explain.*), so the text is
+// English or Korean; the JSON form keeps its keys and names each step by its stable code.
 #include "kcity/report/explain.hpp"
 
 #include <fmt/format.h>
@@ -10,8 +11,7 @@
 
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
-#include "kcity/evaluate/evaluate.hpp"
-#include "kcity/evaluate/predicate.hpp"
+#include "kcity/model/trace.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
 
@@ -37,6 +37,7 @@ struct Ctx {
     const TrackResult& tr;
     const ProposalResult& r;
     const Proposal& p;
+    const ProposalTrace& x;  // what the run recorded for it
     Lang lang;
     int places() const { return t.rounding; }
     std::string score(Decimal d) const { return format_decimal(d, places()); }
@@ -56,42 +57,30 @@ struct Ctx {
     }
 };
 
-// The value of each field the predicate tests, once per field (a rule may test a field in
-// several of its branches).
-void tested_values(const Ctx& c, const Predicate& pred, std::vector<std::string>& out) {
-    std::vector<std::string> seen;
-    for_each_test(pred, [&](const Predicate& test) {
-        if (std::find(seen.begin(), seen.end(), test.field) != seen.end()) return;
-        seen.push_back(test.field);
-        Value v = lookup_field(c.p, test.field);
+// The value of each field the predicate tested, as the run recorded them.
+void tested_values(const Ctx& c, const PredicateTrace& pred, std::vector<std::string>& out) {
+    for (const auto& f : pred.tested)
         out.push_back(
-            c.say("explain.tested",
-                  {test.field, v.type == Value::Type::null ? c.say("explain.absent") : v.text}));
-    });
+            c.say("explain.tested", {f.field, f.value ? *f.value : c.say("explain.absent")}));
 }
 
 Step eligibility(const Ctx& c) {
     Step s = c.step("eligibility");
-    int tz = c.call.rules.program.tz_minutes;
-    bool late = compare_dates(c.p.submitted_at, c.t.deadline, tz) > 0;
-    s.details.push_back(c.say(
-        "explain.deadline",
-        {format_datetime(c.p.submitted_at), format_datetime(c.t.deadline), c.pass_fail(!late)}));
-    bool low = c.p.requested_krw < c.t.award_min;
-    bool high = c.p.requested_krw > c.t.award_max;
+    s.details.push_back(
+        c.say("explain.deadline", {format_datetime(c.p.submitted_at), format_datetime(c.t.deadline),
+                                   c.pass_fail(!c.x.late)}));
     s.details.push_back(
         c.say("explain.award-range",
               {c.money(c.p.requested_krw), c.money(c.t.award_min), c.money(c.t.award_max),
                c.say(c.t.reject_above_max ? "explain.above-reject" : "explain.above-cap"),
-               low || (high && c.t.reject_above_max) ? c.say("explain.fail")
-               : high                                ? c.say("explain.pass-capped")
-                                                     : c.say("explain.pass")}));
-    PredicateContext ctx{&c.call.rules.history, c.call.rules.program.year, tz};
-    for (const auto& rule : c.t.eligibility) {
-        bool ok = evaluate(rule.require, c.p, ctx);
-        s.details.push_back(
-            c.say("explain.rule", {rule.id, rule.name.get(c.ko()), c.pass_fail(ok)}));
-        tested_values(c, rule.require, s.details);
+               c.x.award == AwardCheck::fail     ? c.say("explain.fail")
+               : c.x.award == AwardCheck::capped ? c.say("explain.pass-capped")
+                                                 : c.say("explain.pass")}));
+    for (std::size_t i = 0; i < c.t.eligibility.size() && i < c.x.eligibility.size(); ++i) {
+        const auto& rule = c.t.eligibility[i];
+        s.details.push_back(c.say("explain.rule", {rule.id, rule.name.get(c.ko()),
+                                                   c.pass_fail(c.x.eligibility[i].holds)}));
+        tested_values(c, c.x.eligibility[i], s.details);
     }
     s.outcome = c.say(c.r.status == Status::ineligible ? "explain.ineligible" : "explain.eligible");
     return s;
@@ -108,13 +97,12 @@ Step panel(const Ctx& c) {
     };
     std::size_t valid = 0;
     for (const Review* rv : reviews) {
-        Rational total;
         std::string scores;
-        for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
-            total = total + Rational(c.t.criteria[i].weight) * Rational(rv->scores[i]);
+        for (std::size_t i = 0; i < c.t.criteria.size(); ++i)
             scores += (i ? ", " : "") + c.criterion(c.t.criteria[i]) + " " +
                       format_decimal_short(rv->scores[i]);
-        }
+        const auto index = static_cast<std::size_t>(rv - c.p.reviews.data());
+        const auto& total = c.x.review_totals.at(index);
         ReviewRole r = role(rv);
         std::string said = c.say(r == ReviewRole::excluded  ? "explain.excluded"
                                  : r == ReviewRole::trimmed ? "explain.trimmed"
@@ -124,7 +112,7 @@ Step panel(const Ctx& c) {
         } else {
             ++valid;
             s.details.push_back(
-                c.say("explain.review", {rv->reviewer, scores, exact(total), said}));
+                c.say("explain.review", {rv->reviewer, scores, exact(total.value()), said}));
         }
     }
     // The excluded who sent no review (named in `conflicts`): reported all the same.
@@ -141,44 +129,38 @@ Step panel(const Ctx& c) {
 
 Step aggregation(const Ctx& c) {
     Step s = c.step("aggregation");
-    std::vector<const Review*> valid;
-    for (std::size_t i = 0; i < c.p.reviews.size(); ++i)
-        if (c.r.role(i) != ReviewRole::excluded) valid.push_back(&c.p.reviews[i]);
-    Aggregation agg = aggregate(c.t, valid);
     std::string how = c.say(c.t.aggregate == Aggregate::mean     ? "explain.mean"
                             : c.t.aggregate == Aggregate::median ? "explain.median"
                                                                  : "explain.trimmed-mean");
-    Rational base;
     for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
         const Criterion& k = c.t.criteria[i];
         std::string values;
-        for (const Review* rv : valid)
-            if (std::find(agg.used.begin(), agg.used.end(), rv) != agg.used.end())
-                values += (values.empty() ? "" : " + ") + format_decimal_short(rv->scores[i]);
+        for (std::size_t j = 0; j < c.p.reviews.size(); ++j)
+            if (c.r.role(j) == ReviewRole::used)
+                values +=
+                    (values.empty() ? "" : " + ") + format_decimal_short(c.p.reviews[j].scores[i]);
         s.details.push_back(
             c.say("explain.aggregate",
-                  {c.criterion(k), how, values, exact(agg.criteria[i]), c.score(c.r.criteria[i]),
+                  {c.criterion(k), how, values, exact(c.x.criteria.at(i)), c.score(c.r.criteria[i]),
                    k.weight == Decimal::from_int(1)
                        ? ""
                        : c.say("explain.weight", {format_decimal_short(k.weight)})}));
-        base = base + Rational(k.weight) * agg.criteria[i];
     }
-    s.details.push_back(
-        c.say("explain.base", {exact(base), c.score(*c.r.base), std::to_string(c.places())}));
+    s.details.push_back(c.say(
+        "explain.base", {exact(c.x.base.value()), c.score(*c.r.base), std::to_string(c.places())}));
     s.outcome = c.say("explain.base-outcome", {c.score(*c.r.base)});
     return s;
 }
 
 Step adjustments(const Ctx& c) {
     Step s = c.step("adjustments");
-    PredicateContext ctx{&c.call.rules.history, c.call.rules.program.year,
-                         c.call.rules.program.tz_minutes};
-    for (const auto& a : c.t.adjustments) {
-        bool holds = evaluate(a.when, c.p, ctx);
-        s.details.push_back(c.say("explain.adjustment",
-                                  {c.ko() ? a.name.get(true) : a.id, a.points_text,
-                                   c.say(holds ? "explain.applies" : "explain.not-applies")}));
-        tested_values(c, a.when, s.details);
+    for (std::size_t i = 0; i < c.t.adjustments.size() && i < c.x.adjustments.size(); ++i) {
+        const auto& a = c.t.adjustments[i];
+        s.details.push_back(
+            c.say("explain.adjustment",
+                  {c.ko() ? a.name.get(true) : a.id, a.points_text,
+                   c.say(c.x.adjustments[i].holds ? "explain.applies" : "explain.not-applies")}));
+        tested_values(c, c.x.adjustments[i], s.details);
     }
     if (c.t.cap_bonus || c.t.cap_penalty)
         s.details.push_back(c.say(
@@ -197,7 +179,7 @@ Step cutoffs(const Ctx& c) {
     for (std::size_t i = 0; i < c.t.criteria.size(); ++i) {
         const Criterion& k = c.t.criteria[i];
         if (!k.cutoff) continue;
-        bool ok = !(c.r.criteria[i] < *k.cutoff);
+        bool ok = c.x.cutoff_passed.at(i);
         s.details.push_back(
             c.say("explain.cutoff", {c.criterion(k), c.score(c.r.criteria[i]),
                                      format_decimal_short(*k.cutoff), c.pass_fail(ok)}));
@@ -205,7 +187,7 @@ Step cutoffs(const Ctx& c) {
     if (c.t.threshold)
         s.details.push_back(
             c.say("explain.threshold", {c.score(*c.r.base), format_decimal_short(*c.t.threshold),
-                                        c.pass_fail(!(*c.r.base < *c.t.threshold))}));
+                                        c.pass_fail(c.x.threshold_passed)}));
     s.outcome =
         c.say(c.r.status == Status::below_threshold ? "explain.below-threshold" : "explain.passed");
     return s;
@@ -218,13 +200,12 @@ std::string tie_key_text(const Ctx& c, const TieKey& k) {
     return k.text;
 }
 
-// Why the neighbour above (or below) is ordered so: the score, or the first tie-break key
-// that differs.
-std::string decided_by(const Ctx& c, const ProposalResult& a, const ProposalResult& b) {
-    if (*a.score != *b.score) return c.say("explain.by-score");
-    for (const auto& k : c.t.tie_break)
-        if (compare_tie_key(k, a, b, c.call.rules.program.tz_minutes) != 0)
-            return c.say("explain.by-tie-break", {tie_key_text(c, k)});
+// Why the neighbour above (or below) is ordered so, as ranking recorded it: the score, or the
+// first tie-break key that differs.
+std::string decided_by(const Ctx& c, const std::optional<RankDecider>& d) {
+    if (!d || d->by == RankDecider::By::score) return c.say("explain.by-score");
+    if (d->by == RankDecider::By::tie_key)
+        return c.say("explain.by-tie-break", {tie_key_text(c, c.t.tie_break.at(d->key))});
     return c.say("explain.by-tie-break", {"id"});
 }
 
@@ -241,40 +222,91 @@ Step ranking(const Ctx& c) {
     if (above)
         s.details.push_back(
             c.say("explain.above", {std::to_string(*above->rank), above->proposal->id,
-                                    c.score(*above->score), decided_by(c, *above, c.r)}));
+                                    c.score(*above->score), decided_by(c, c.x.above)}));
     if (below)
         s.details.push_back(
             c.say("explain.below", {std::to_string(*below->rank), below->proposal->id,
-                                    c.score(*below->score), decided_by(c, c.r, *below)}));
+                                    c.score(*below->score), decided_by(c, c.x.below)}));
     return s;
+}
+
+// "1, 3, 4, 6"
+std::string rank_list(const std::vector<int>& ranks) {
+    std::string out;
+    for (int r : ranks) out += (out.empty() ? "" : ", ") + std::to_string(r);
+    return out;
+}
+
+// "PLN-2023-02 (rank 2, 86.05), ...": candidates of the track by rank.
+std::string members(const Ctx& c, const std::vector<int>& ranks) {
+    std::string out;
+    for (int rank : ranks)
+        for (const auto& x : c.tr.proposals)
+            if (x.rank == rank)
+                out += (out.empty() ? "" : ", ") +
+                       c.say("explain.cf-member",
+                             {x.proposal->id, std::to_string(rank), c.score(*x.score)});
+    return out;
+}
+
+// Under `optimal`: the optimal set and, for a candidate left out, the best feasible set that
+// holds it, with its total against the optimum's and what it would displace.
+void optimal_details(const Ctx& c, const OptimumTrace& o, std::vector<std::string>& out) {
+    const SelectionRules& sel = c.t.selection;
+    out.push_back(
+        c.say("explain.optimum", {rank_list(o.ranks), std::to_string(o.ranks.size()),
+                                  c.score(o.total), c.money(o.awards), c.money(sel.budget_krw)}));
+    if (!o.counterfactual) return;
+    const Counterfactual& cf = *o.counterfactual;
+    switch (cf.kind) {
+        case Counterfactual::Kind::none:
+            out.push_back(c.r.award_candidate > sel.budget_krw
+                              ? c.say("explain.cf-award",
+                                      {c.money(c.r.award_candidate), c.money(sel.budget_krw)})
+                              : c.say("explain.cf-none"));
+            return;
+        case Counterfactual::Kind::fewer:
+            out.push_back(
+                static_cast<int>(o.ranks.size()) >= sel.min
+                    ? c.say("explain.cf-fewer", {std::to_string(cf.ranks.size()),
+                                                 rank_list(cf.ranks), std::to_string(sel.min)})
+                    : c.say("explain.cf-fewer-most",
+                            {std::to_string(cf.ranks.size()), rank_list(cf.ranks),
+                             std::to_string(o.ranks.size())}));
+            return;
+        case Counterfactual::Kind::set:
+            break;
+    }
+    out.push_back(c.say("explain.cf-set", {rank_list(cf.ranks), c.score(cf.total),
+                                           c.money(cf.awards), c.money(sel.budget_krw)}));
+    out.push_back(cf.total == o.total
+                      ? c.say("explain.cf-tie", {c.score(o.total)})
+                      : c.say("explain.cf-short", {c.score(o.total - cf.total), c.score(o.total)}));
+    if (!cf.displaced.empty())
+        out.push_back(c.say("explain.cf-displaces", {members(c, cf.displaced)}));
+    if (!cf.added.empty()) out.push_back(c.say("explain.cf-brings-in", {members(c, cf.added)}));
 }
 
 Step selection(const Ctx& c) {
     Step s = c.step("selection");
     s.outcome = c.status(c.r.status);
-    // What had been decided above it when the walk reached it.
-    int selected = 0;
-    Krw spent = 0;
-    std::map<std::string, int> per_country;
-    for (const auto& x : c.tr.proposals)
-        if (x.rank && *x.rank < *c.r.rank && x.status == Status::selected) {
-            ++selected;
-            spent += *x.award_krw;
-            ++per_country[x.proposal->country];
-        }
     const SelectionRules& sel = c.t.selection;
     s.details.push_back(c.say(
         "explain.method",
         {c.say(c.tr.method == Method::merit ? "method.merit" : "method.optimal"),
          c.money(c.r.award_candidate),
          c.call.rules.decisions.awards.count(c.p.id) ? c.say("explain.committee-award") : ""}));
-    s.details.push_back(c.say(
-        "explain.before",
-        {std::to_string(selected), std::to_string(sel.max), c.money(sel.budget_krw - spent),
-         c.money(sel.budget_krw), std::to_string(per_country[c.p.country]), c.country(c.p.country),
-         sel.max_per_country ? c.say("explain.cap", {std::to_string(*sel.max_per_country)}) : ""}));
+    // What the walk had decided above it when it reached it.
+    if (const auto& m = c.x.merit)
+        s.details.push_back(c.say(
+            "explain.before",
+            {std::to_string(m->selected_before), std::to_string(sel.max), c.money(m->left_before),
+             c.money(sel.budget_krw), std::to_string(m->country_before), c.country(c.p.country),
+             sel.max_per_country ? c.say("explain.cap", {std::to_string(*sel.max_per_country)})
+                                 : ""}));
     for (const auto& reason : c.r.reasons)
         s.details.push_back(reason.code + ": " + reason_text(reason, c.lang));
+    if (c.x.optimal) optimal_details(c, *c.x.optimal, s.details);
     if (c.r.award_krw) s.details.push_back(c.say("explain.awarded", {c.money(*c.r.award_krw)}));
     return s;
 }
@@ -381,7 +413,7 @@ std::string render_explain_json(const Ctx& c, const std::vector<Step>& steps,
 
 std::string render_explain(const Call& call, const TrackResult& track,
                            const ProposalResult& proposal, Format format, Lang lang) {
-    Ctx c{call, *track.rules, track, proposal, *proposal.proposal, lang};
+    Ctx c{call, *track.rules, track, proposal, *proposal.proposal, *proposal.trace, lang};
     std::vector<Step> steps = steps_of(c);
     std::vector<std::string> m = margins(c);
     return format == Format::json ? render_explain_json(c, steps, m)

@@ -7,7 +7,8 @@
 
 namespace kcity {
 
-Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw award_min) {
+Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw award_min,
+                std::vector<MeritStep>* steps) {
     Walk w{std::vector<bool>(c.size(), false), std::vector<Krw>(c.size(), 0),
            std::vector<Reason>(c.size())};
     std::map<std::string, int> per_country;
@@ -16,6 +17,7 @@ Walk merit_walk(const std::vector<Candidate>& c, const SelectionRules& s, Krw aw
     std::optional<int> stopped_at;
     for (std::size_t i = 0; i < c.size(); ++i) {
         const Candidate& x = c[i];
+        if (steps) steps->push_back({count, left, per_country[x.country]});
         if (stopped_at) {
             w.reasons[i] = {"budget", Msg::budget_stop, {{"rank", Count{*stopped_at}}}};
         } else if (count >= s.max) {

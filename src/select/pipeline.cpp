@@ -11,7 +11,7 @@ Result run_selection(const Call& call, const RunOptions& options) {
     result.proposals_sha256 = call.proposals_sha256;
     result.proposal_count = call.proposals.size();
     for (const auto& t : call.rules.tracks) {
-        TrackResult tr = evaluate_track(call.rules, t, call.proposals);
+        TrackResult tr = evaluate_track(call.rules, t, call.proposals, &options.trace);
         select_track(tr, options.method);
         if (options.track && *options.track != t.id) continue;
         if (tr.shortfall)

@@ -18,9 +18,17 @@ void select_track(TrackResult& tr, std::optional<Method> method_override) {
             cands.push_back(&r);
             c.push_back({*r.rank, *r.score, r.award_candidate, r.proposal->country});
         }
-    Walk w = tr.method == Method::merit ? merit_walk(c, t.selection, t.award_min)
-                                        : optimal_walk(c, t.selection);
+    const bool traced = std::any_of(cands.begin(), cands.end(),
+                                    [](const ProposalResult* r) { return r->trace != nullptr; });
+    std::vector<MeritStep> steps;
+    Walk w = tr.method == Method::merit
+                 ? merit_walk(c, t.selection, t.award_min, traced ? &steps : nullptr)
+                 : optimal_walk(c, t.selection);
     apply_walk(tr, cands, w);
+    if (traced && tr.method == Method::merit)
+        for (std::size_t i = 0; i < cands.size(); ++i)
+            if (cands[i]->trace) cands[i]->trace->merit = steps[i];
+    if (traced && tr.method == Method::optimal) trace_optimal(c, t.selection, w.selected, cands);
     tr.withdrawn = static_cast<int>(
         std::count_if(tr.proposals.begin(), tr.proposals.end(),
                       [](const ProposalResult& r) { return r.status == Status::withdrawn; }));

@@ -5,6 +5,7 @@
 
 #include "kcity/model/call.hpp"
 #include "kcity/model/result.hpp"
+#include "kcity/model/trace.hpp"
 
 namespace kcity {
 
@@ -18,9 +19,11 @@ struct Aggregation {
 Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews);
 
 // Steps 1–7 for every proposal of `track` among `proposals`; the results come back ranked
-// (step 6), the unranked after them by id. Selection is not applied yet.
+// (step 6), the unranked after them by id. Selection is not applied yet. The proposals that
+// `trace` asks for get their ProposalResult::trace.
 TrackResult evaluate_track(const Rules& rules, const TrackRules& track,
-                           const std::vector<Proposal>& proposals);
+                           const std::vector<Proposal>& proposals,
+                           const TraceRequest* trace = nullptr);
 
 // One tie-break key: <0 when `a` ranks before `b` by it, >0 after, 0 when equal.
 int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b,

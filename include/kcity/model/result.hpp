@@ -2,6 +2,7 @@
 #pragma once
 #include <concepts>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "kcity/model/call.hpp"
+#include "kcity/model/trace.hpp"
 
 namespace kcity {
 
@@ -118,6 +120,8 @@ struct ProposalResult {
     // an allocation, where three lists of reviewer ids took a quarter of a result's memory.
     std::string review_roles;
     std::vector<Reason> reasons;
+    // What each step decided and on what, when the run was asked to record it (RunOptions).
+    std::shared_ptr<ProposalTrace> trace;
 
     bool is_candidate = false;  // passed steps 1–5 and did not withdraw
 

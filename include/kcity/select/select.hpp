@@ -32,7 +32,17 @@ struct OptimalStats {
 std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
                                         const SelectionRules& s, OptimalStats* stats = nullptr);
 
-// Applies step 8 to a ranked track: statuses, reasons, awards, reserve, shortfall.
+// The best feasible set that contains candidates[forced]: SPEC §6 step 8's order applied to
+// the sets that hold it ((1) reaches `min` if any of them can, else as many as they can;
+// (2) the largest total; (3) the others' rank list first), exactly, as indices ascending.
+// nullopt when no feasible set holds it (its award exceeds the budget, or `max` or
+// `max_per_country` is 0), and when the scores together exceed 2^62 units (10^14 points:
+// never with real rules). It answers "why not this one?" under `optimal`.
+std::optional<std::vector<std::size_t>> choose_optimal_containing(
+    const std::vector<Candidate>& candidates, const SelectionRules& s, std::size_t forced);
+
+// Applies step 8 to a ranked track: statuses, reasons, awards, reserve, shortfall. Candidates
+// with a ProposalResult::trace get the selection's part of it.
 void select_track(TrackResult& track, std::optional<Method> method_override);
 
 }  // namespace kcity
