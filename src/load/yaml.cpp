@@ -80,6 +80,12 @@ class Columns {
             return m.column + 1;
         auto pos = static_cast<std::size_t>(m.pos);
         std::size_t line_start = pos - static_cast<std::size_t>(m.column);
+        if (m.column == 0 && pos > 0 && text_[pos - 1] != '\n') {
+            // yaml-cpp's mark of the end of the text (an empty value there) has column 0
+            // wherever the last line ends.
+            std::size_t lf = text_.rfind('\n', pos - 1);
+            line_start = lf == std::string_view::npos ? 0 : lf + 1;
+        }
         if (line_start != line_start_ || pos < at_) {
             line_start_ = at_ = line_start;
             characters_ = 0;

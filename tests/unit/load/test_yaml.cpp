@@ -566,6 +566,17 @@ TEST_CASE("yaml: columns count characters, though yaml-cpp's marks count bytes",
     }
 }
 
+TEST_CASE("yaml: an empty value at the very end of the text is placed after its key", "[yaml]") {
+    // yaml-cpp marks the end of the text with column 0 on the last line.
+    Stream s = read("a: 1\nbb:");
+    INFO(s.errors());
+    REQUIRE(s.docs.size() == 1);
+    const YamlNode& b = at(s.docs[0], "bb");
+    CHECK(b.is_null());
+    CHECK(b.line == 2);
+    CHECK(b.column == 4);
+}
+
 TEST_CASE("yaml: only LF (and CRLF) ends a line, as yaml-cpp counts them", "[yaml]") {
     Stream crlf = read("a: 1\r\nb: x\r\n");
     INFO(crlf.errors());
