@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "kcity/load/load.hpp"
-#include "kcity/load/schema.hpp"
+#include "schema.hpp"
 
 namespace kcity {
 namespace {

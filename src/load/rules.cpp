@@ -6,8 +6,8 @@
 #include "kcity/base/sha256.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/predicate.hpp"
-#include "kcity/load/schema.hpp"
 #include "kcity/report/i18n.hpp"
+#include "schema.hpp"
 
 namespace kcity {
 

@@ -1,4 +1,4 @@
-#include "kcity/load/schema.hpp"
+#include "schema.hpp"
 
 #include "kcity/base/countries.hpp"
 

@@ -6,7 +6,7 @@
 #include "kcity/base/utf8.hpp"
 #include "kcity/load/csv.hpp"
 #include "kcity/load/load.hpp"
-#include "kcity/load/schema.hpp"
+#include "schema.hpp"
 
 namespace kcity {
 namespace {
