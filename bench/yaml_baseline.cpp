@@ -3,6 +3,9 @@
 //   yaml_baseline CALL_DIR            every *.yaml / *.yml under CALL_DIR/proposals
 //   yaml_baseline DIR                 (a folder without proposals/) every *.yaml / *.yml under DIR
 //   yaml_baseline FILE...             these files
+//   yaml_baseline --events ...        yaml-cpp's bare event parser instead (YAML::Parser with a
+//                                     handler that only counts events): the floor of any
+//                                     program that reads YAML with yaml-cpp, kcity included
 //
 // Files are found as kcity finds them (recursively, in sorted order, skipping names that
 // start with '.', not following links to folders) and each is loaded with
@@ -17,11 +20,14 @@
 //   c++ -std=c++20 -O3 -DNDEBUG bench/yaml_baseline.cpp -o yaml_baseline $(pkg-config --cflags
 //   --libs yaml-cpp)
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -51,6 +57,29 @@ void walk(const fs::path& dir, std::vector<fs::path>& out) {
     }
 }
 
+// Counts the events and nothing else.
+struct CountingHandler : YAML::EventHandler {
+    std::size_t events = 0, documents = 0;
+    void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++events; }
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++events; }
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        ++events;
+    }
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        ++events;
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        ++events;
+    }
+    void OnMapEnd() override {}
+};
+
 std::size_t count_nodes(const YAML::Node& n) {
     std::size_t count = 1;
     if (n.IsMap())
@@ -63,15 +92,17 @@ std::size_t count_nodes(const YAML::Node& n) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool walk_nodes = false;
+    bool walk_nodes = false, events_only = false;
     std::vector<fs::path> files;
     try {
         for (int i = 1; i < argc; ++i) {
             const std::string arg = argv[i];
             if (arg == "--walk") {
                 walk_nodes = true;
+            } else if (arg == "--events") {
+                events_only = true;
             } else if (arg == "-h" || arg == "--help") {
-                std::puts("usage: yaml_baseline [--walk] CALL_DIR | DIR | FILE...");
+                std::puts("usage: yaml_baseline [--walk | --events] CALL_DIR | DIR | FILE...");
                 return 0;
             } else if (fs::is_directory(arg)) {
                 const fs::path proposals = fs::path(arg) / "proposals";
@@ -81,10 +112,24 @@ int main(int argc, char** argv) {
             }
         }
         if (argc < 2) {
-            std::fputs("usage: yaml_baseline [--walk] CALL_DIR | DIR | FILE...\n", stderr);
+            std::fputs("usage: yaml_baseline [--walk | --events] CALL_DIR | DIR | FILE...\n",
+                       stderr);
             return 1;
         }
         std::size_t documents = 0, entries = 0, nodes = 0;
+        if (events_only) {
+            CountingHandler handler;
+            for (const auto& f : files) {
+                std::ifstream in(f, std::ios::binary);
+                if (!in) throw std::runtime_error("cannot read " + f.string());
+                YAML::Parser parser(in);
+                while (parser.HandleNextDocument(handler)) {
+                }
+            }
+            std::printf("%zu files, %zu documents, %zu events\n", files.size(), handler.documents,
+                        handler.events);
+            return 0;
+        }
         for (const auto& f : files) {
             const std::vector<YAML::Node> docs = YAML::LoadAllFromFile(f.string());
             documents += docs.size();

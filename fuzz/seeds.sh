@@ -12,6 +12,11 @@ n=0
 for f in "$root"/examples/2023/proposals/*/*.yaml "$root"/tests/cli/fixtures/*/proposals/*.yaml; do
   cp "$f" "$out/proposals/seed-$((n += 1)).yaml"
 done
+# The YAML traps of tests/bad (stray comma, deep nesting, aliases, tags, ...), but the very
+# large ones.
+for f in "$root"/tests/bad/yaml-*/*.yaml; do
+  if [ "$(stat -c %s "$f")" -le 65536 ]; then cp "$f" "$out/proposals/seed-$((n += 1)).yaml"; fi
+done
 
 # fuzz_rules: the first byte picks the file the rest replaces (0 program, 1 planning,
 # 2 pilot, 3 history, 4 decisions).

@@ -1,9 +1,15 @@
 #include "kcity/load/yaml.hpp"
 
-#include <yaml.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <cstring>
+#include <istream>
+#include <optional>
+#include <streambuf>
 #include <unordered_map>
 
 #include "kcity/base/money.hpp"
@@ -45,16 +51,55 @@ bool is_plain_null(std::string_view s) {
     return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
-// A place in the text as libyaml marks it (0-based, columns in characters, as kcity counts
-// everywhere, so that Korean text earlier on a line does not shift the column).
-struct Mark {
-    int line = 0, column = 0;  // 1-based
+// The line (0-based, in LFs) and column (1-based, in characters) of a byte offset: for the few
+// places that yaml-cpp marks wrongly (the end of the text: line 0, column 0) or not at all.
+struct Place {
+    int line = 0, column = 1;
 };
-
-// `first_line`: the line of the file on which the parsed text begins (a part of a large file).
-Mark mark_of(const yaml_mark_t& m, int first_line) {
-    return {static_cast<int>(m.line) + first_line, static_cast<int>(m.column) + 1};
+Place place_of(std::string_view text, std::size_t pos) {
+    std::string_view before = text.substr(0, std::min(pos, text.size()));
+    Place p;
+    p.line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t start = before.rfind('\n');
+    start = start == std::string_view::npos ? 0 : start + 1;
+    for (std::size_t i = start; i < before.size(); ++i)
+        if ((static_cast<unsigned char>(before[i]) & 0xC0) != 0x80) ++p.column;
+    return p;
 }
+
+// yaml-cpp's marks count bytes from the last LF; kcity counts characters everywhere (CSV and
+// UTF-8 errors too), so that Korean text earlier on a line does not shift the column. Marks
+// come mostly in order, so the count goes on from the last mark on the same line rather than
+// from the line's start: a long flow-style line is not counted again for each of its values.
+class Columns {
+  public:
+    explicit Columns(std::string_view text) : text_(text) {}
+    int of(const YAML::Mark& m) {
+        if (m.pos < 0 || m.column < 0 || m.column > m.pos ||
+            static_cast<std::size_t>(m.pos) > text_.size())
+            return m.column + 1;
+        auto pos = static_cast<std::size_t>(m.pos);
+        std::size_t line_start = pos - static_cast<std::size_t>(m.column);
+        if (m.column == 0 && pos > 0 && text_[pos - 1] != '\n') {
+            // yaml-cpp's mark of the end of the text (an empty value there) has column 0
+            // wherever the last line ends.
+            std::size_t lf = text_.rfind('\n', pos - 1);
+            line_start = lf == std::string_view::npos ? 0 : lf + 1;
+        }
+        if (line_start != line_start_ || pos < at_) {
+            line_start_ = at_ = line_start;
+            characters_ = 0;
+        }
+        for (; at_ < pos; ++at_)
+            if ((static_cast<unsigned char>(text_[at_]) & 0xC0) != 0x80) ++characters_;
+        return characters_ + 1;
+    }
+
+  private:
+    std::string_view text_;
+    std::size_t line_start_ = 0, at_ = 0;
+    int characters_ = 0;  // between line_start_ and at_
+};
 
 // A problem that stands for every one of its kind in a document: reported once, at its first
 // place, with a count of the others, so that a file of a thousand aliases ("billion laughs")
@@ -73,110 +118,191 @@ struct FirstOfKind {
     }
 };
 
-// Beyond this depth the parse stops: libyaml keeps a stack entry per open level, and a file
-// of nothing but `[` must not grow it without bound. Far above max_yaml_depth, which is
-// reported first.
-constexpr int parser_depth_limit = 1000;
+// Beyond this depth the parse stops, thrown from the handler: yaml-cpp 0.7 recurses once per
+// level and gives up with its own DeepRecursion ("bad file") at 500, and a file of nothing but
+// `[` must never come near the end of the stack. Far above max_yaml_depth, which is reported
+// first.
+constexpr int parser_depth_limit = 400;
 
-// Builds one YamlNode tree per document from libyaml's events, checking as it goes.
-class TreeBuilder {
+// Thrown from the handler to stop yaml-cpp's parse (the depth limit, a stuck parser): every
+// message is already reported.
+struct StopParse {};
+
+// What kind of construct an open map or list is, for syntax messages.
+struct Construct {
+    YamlNode::Kind kind = YamlNode::Kind::null;
+    bool flow = false;
+    int line = 0, column = 0;
+};
+
+// Builds one YamlNode tree per document from yaml-cpp's events, checking as it goes.
+class TreeBuilder : public YAML::EventHandler {
   public:
-    TreeBuilder(const YamlReader& r, int first_line, const std::function<void(YamlNode&&)>& sink)
-        : r_(r), first_line_(first_line), sink_(sink) {}
+    TreeBuilder(const YamlReader& r, std::string_view text, int first_line,
+                const std::function<void(YamlNode&&)>& sink)
+        : r_(r), text_(text), columns_(text), first_line_(first_line), sink_(sink) {}
 
-    // Feeds one event; false when the parse must stop (too deep for the parser).
-    bool on_event(const yaml_event_t& e) {
-        Mark m = mark_of(e.start_mark, first_line_);
-        switch (e.type) {
-            case YAML_DOCUMENT_START_EVENT:
-                start_document();
-                break;
-            case YAML_DOCUMENT_END_EVENT:
-                end_document();
-                break;
-            case YAML_ALIAS_EVENT:
-                on_alias(m);
-                break;
-            case YAML_SCALAR_EVENT:
-                on_scalar(m, e);
-                break;
-            case YAML_SEQUENCE_START_EVENT:
-                open(m, YamlNode::Kind::sequence, e.data.sequence_start.tag,
-                     e.data.sequence_start.anchor);
-                return depth_ < parser_depth_limit;
-            case YAML_MAPPING_START_EVENT:
-                open(m, YamlNode::Kind::map, e.data.mapping_start.tag, e.data.mapping_start.anchor);
-                return depth_ < parser_depth_limit;
-            case YAML_SEQUENCE_END_EVENT:
-            case YAML_MAPPING_END_EVENT:
-                close();
-                break;
-            default:  // stream start and end
-                break;
-        }
-        return true;
-    }
-    // The parse stopped inside the document (a syntax error, or the parser's depth limit):
-    // what was seen so far is reported, and nothing is handed on.
-    void abandon(std::string_view why) {
-        report_pending(why);
-        stack_.clear();
-        depth_ = dropped_levels_ = 0;
-        have_root_ = false;
-    }
-    bool reported_depth() const { return too_deep_.seen(); }
-    std::size_t documents() const { return documents_; }
-
-  private:
-    struct Frame {
-        YamlNode node;
-        bool have_key = false;
-        bool bad_key = false;  // the key is not a scalar: the entry is left out
-        YamlNode key;
-        bool dropped = false;  // deeper than max_yaml_depth: its contents are not kept
-        std::unordered_map<std::string, std::size_t> key_index;  // of node.keys, when large
-        std::size_t indexed = 0;                                 // keys in key_index so far
-    };
-
-    void start_document() {
+    void OnDocumentStart(const YAML::Mark& m) override {
+        // yaml-cpp 0.7 never consumes a `,` that starts a document: it hands out the same empty
+        // document forever (jbeder/yaml-cpp#1040). A document that starts at a `,`, or where the
+        // previous one did, means the parser is stuck: the parse stops here.
+        bool stuck = at_comma(m) || (documents_ > 0 && m.pos == document_start_pos_);
+        if (stuck) held_null_ = false;  // the empty document before was yaml-cpp's, not the file's
+        hand_on_held();
         ++documents_;
+        document_start_pos_ = m.pos;
         stack_.clear();
         depth_ = dropped_levels_ = 0;
         bad_ = false;
         anchors_ = aliases_ = too_deep_ = FirstOfKind{};
+        if (stuck) stop_stuck(m);
     }
-    void end_document() {
+    void OnDocumentEnd() override {
+        check_closing_quote();
         report_pending("");
-        if (!bad_ && have_root_) sink_(std::move(root_));
+        if (!bad_ && have_root_) {
+            if (root_.is_null()) {
+                held_ = std::move(root_);  // handed on once the parser has moved past it
+                held_null_ = true;
+            } else {
+                sink_(std::move(root_));
+            }
+        }
         have_root_ = false;
         root_ = YamlNode{};
     }
-    void on_alias(Mark m) {
+    // An empty document held back by OnDocumentEnd, once it is known to be the file's own.
+    void hand_on_held() {
+        if (!held_null_) return;
+        held_null_ = false;
+        sink_(std::move(held_));
+        held_ = YamlNode{};
+    }
+
+    void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+        if (stack_.empty() && dropped_levels_ == 0 && at_comma(m)) stop_stuck(m);
+        last_quote_ = -1;
+        YamlNode n = make(m, YamlNode::Kind::null);
+        check_anchor(n, anchor);
+        add(std::move(n));
+    }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
         // The value behind an alias is never looked up, so no alias can expand into anything:
         // the document is refused.
+        last_quote_ = -1;
         YamlNode n = make(m, YamlNode::Kind::null);
         aliases_.note(n);
         bad_ = true;
         add(std::move(n));
     }
-    void on_scalar(Mark m, const yaml_event_t& e) {
-        const auto& s = e.data.scalar;
+    void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
         YamlNode n = make(m, YamlNode::Kind::scalar);
-        const char* tag = reinterpret_cast<const char*>(s.tag);
-        // Quoted, a block scalar, or the non-specific tag `!`: always a string.
-        n.quoted = s.style != YAML_PLAIN_SCALAR_STYLE || (tag && std::strcmp(tag, "!") == 0);
-        if (tag && std::strcmp(tag, "!") != 0) check_tag(n, tag);
-        check_anchor(n, s.anchor);
-        n.text.assign(reinterpret_cast<const char*>(s.value), s.length);
-        if (!n.quoted && is_plain_null(n.text)) n.kind = YamlNode::Kind::null;
+        // yaml-cpp tags a quoted or block scalar `!` (as the non-specific tag `!` itself), and a
+        // plain one `?`: the former is always a string.
+        n.quoted = tag.size() == 1 && tag[0] == '!';
+        last_quote_ = n.quoted && at_quote(m) ? m.pos : -1;
+        check_tag(n, tag);
+        check_anchor(n, anchor);
+        if (!n.quoted && is_plain_null(value))
+            n.kind = YamlNode::Kind::null;
+        else
+            n.text = value;
         add(std::move(n));
     }
+    void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override {
+        open(m, YamlNode::Kind::sequence, tag, anchor, style);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override {
+        open(m, YamlNode::Kind::map, tag, anchor, style);
+    }
+    void OnMapEnd() override { close(); }
 
-    YamlNode make(Mark m, YamlNode::Kind kind) const {
+    // The parse stopped inside the document (a syntax error, or the depth limit): what was
+    // seen so far is reported, and nothing of it is handed on.
+    void abandon(std::string_view why) {
+        report_pending(why);
+        stack_.clear();
+        depth_ = dropped_levels_ = 0;
+        have_root_ = false;
+        root_ = YamlNode{};
+    }
+    // After the parse: an empty last document is the file's own.
+    void finish() { hand_on_held(); }
+    // An alias of an anchor that was never defined: yaml-cpp stops, kcity refuses aliases.
+    void unknown_alias(const YAML::Mark& m) {
+        aliases_.note(make(m, YamlNode::Kind::null));
+        bad_ = true;
+    }
+    bool reported_depth() const { return too_deep_.seen(); }
+    std::size_t documents() const { return documents_; }
+    // The innermost map or list still open, if it is kept.
+    std::optional<Construct> open_construct() const {
+        if (dropped_levels_ > 0 || stack_.empty()) return std::nullopt;
+        const Frame& f = stack_.back();
+        return Construct{f.node.kind, f.flow, f.node.line, f.node.column};
+    }
+    int line_of(const YAML::Mark& m) const { return m.line + first_line_; }
+    int column_of(const YAML::Mark& m) { return columns_.of(m); }
+
+  private:
+    struct Frame {
+        YamlNode node;
+        bool flow = false;
+        bool have_key = false;
+        bool bad_key = false;  // the key is not a scalar: the entry is left out
+        YamlNode key;
+        std::unordered_map<std::string, std::size_t> key_index;  // of node.keys, when large
+        std::size_t indexed = 0;                                 // keys in key_index so far
+    };
+
+    bool at_quote(const YAML::Mark& m) const {
+        return m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() &&
+               (text_[m.pos] == '"' || text_[m.pos] == '\'');
+    }
+    // yaml-cpp 0.7 takes a quoted scalar that is never closed, when a line break follows it,
+    // as running to the end of the file (`a: "open` LF `b: 2` LF reads as one value). Only
+    // the last value of a document can be one: its closing quote is looked for.
+    void check_closing_quote() {
+        if (last_quote_ < 0) return;
+        auto at = static_cast<std::size_t>(last_quote_);
+        last_quote_ = -1;
+        char quote = text_[at];
+        for (std::size_t i = at + 1; i < text_.size(); ++i) {
+            if (quote == '"' && text_[i] == '\\') {
+                ++i;  // an escape: the next character is not the end
+            } else if (text_[i] == quote) {
+                if (quote == '"' || i + 1 >= text_.size() || text_[i + 1] != '\'') return;
+                ++i;  // '' is a quote inside single quotes
+            }
+        }
+        bad_ = true;
+        Place p = place_of(text_, at);
+        r_.diags().error(
+            r_.at(p.line + first_line_, p.column),
+            "YAML syntax: this quoted text is never closed: a closing quote is missing");
+    }
+    bool at_comma(const YAML::Mark& m) const {
+        return m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() && text_[m.pos] == ',';
+    }
+    [[noreturn]] void stop_stuck(const YAML::Mark& m) {
+        abandon("");
+        std::string message = at_comma(m)
+                                  ? "YAML syntax: a `,` cannot start a document; commas separate "
+                                    "the items of [...] and {...}"
+                                  : "YAML syntax: the file cannot be read on from here";
+        r_.diags().error(r_.at(line_of(m), column_of(m)), std::move(message));
+        throw StopParse{};
+    }
+
+    YamlNode make(const YAML::Mark& m, YamlNode::Kind kind) {
         YamlNode n;
         n.kind = kind;
-        n.line = m.line;
-        n.column = m.column;
+        n.line = line_of(m);
+        n.column = columns_.of(m);
         return n;
     }
     // Reports a problem and reads on, so that one run shows every problem of the document.
@@ -200,27 +326,46 @@ class TreeBuilder {
                                  " levels of maps and lists" + std::string(why));
         anchors_ = aliases_ = too_deep_ = FirstOfKind{};
     }
-    void check_tag(const YamlNode& n, const char* tag) {
-        fail(n, "tags (" + std::string(tag) + ") are not supported: remove the tag");
+    // `?` (plain) and `!` (quoted, or the non-specific tag) are yaml-cpp's own; any other is
+    // the file's.
+    void check_tag(const YamlNode& n, const std::string& tag) {
+        if (tag.empty() || (tag.size() == 1 && (tag[0] == '?' || tag[0] == '!'))) return;
+        fail(n, "tags (" + tag + ") are not supported: remove the tag");
     }
-    void check_anchor(const YamlNode& n, const yaml_char_t* anchor) {
-        if (anchor) anchors_.note(n);
+    void check_anchor(const YamlNode& n, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) anchors_.note(n);
     }
-    void open(Mark m, YamlNode::Kind kind, const yaml_char_t* tag, const yaml_char_t* anchor) {
+    void open(const YAML::Mark& m, YamlNode::Kind kind, const std::string& tag,
+              YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
+        ++depth_;
+        last_quote_ = -1;
         Frame f;
         f.node = make(m, kind);
-        if (tag) check_tag(f.node, reinterpret_cast<const char*>(tag));
+        // On a map or a list, `!` is a tag like any other: it makes nothing text.
+        if (tag != "?") fail(f.node, "tags (" + tag + ") are not supported: remove the tag");
         check_anchor(f.node, anchor);
-        ++depth_;
-        // Nothing kcity reads is nested deeper; a deeper tree is not kept, so that no later
-        // step recurses or allocates beyond this depth, whatever the file holds.
-        if (static_cast<int>(stack_.size()) >= max_yaml_depth) {
+        if (dropped_levels_ > 0) {
+            ++dropped_levels_;  // inside a level too deep: only its depth is counted
+        } else if (static_cast<int>(stack_.size()) >= max_yaml_depth) {
+            // Nothing kcity reads is nested deeper; a deeper tree is not kept, so that no later
+            // step recurses or allocates beyond this depth, whatever the file holds.
             if (!too_deep_.seen()) too_deep_.note(f.node);
-            if (dropped_levels_ == 0) dropped_at_ = m;
-            ++dropped_levels_;
-            return;  // not kept: only its depth is counted
+            dropped_at_ = m;
+            dropped_levels_ = 1;
+        } else {
+            f.flow = style == YAML::EmitterStyle::Flow;
+            stack_.push_back(std::move(f));
         }
-        stack_.push_back(std::move(f));
+        if (depth_ > parser_depth_limit) stop_too_deep(m);
+    }
+    [[noreturn]] void stop_too_deep(const YAML::Mark& m) {
+        // Far deeper than kcity's own limit, which is already reported at its first place.
+        bool reported = reported_depth();
+        abandon("; the rest of the file was not read");
+        if (!reported)
+            r_.diags().error(r_.at(line_of(m), column_of(m)),
+                             "nesting is too deep; the rest of the file was not read");
+        throw StopParse{};
     }
     void close() {
         --depth_;
@@ -284,66 +429,82 @@ class TreeBuilder {
     }
 
     const YamlReader& r_;
+    std::string_view text_;
+    Columns columns_;
     int first_line_;
     const std::function<void(YamlNode&&)>& sink_;
     std::vector<Frame> stack_;
     int depth_ = 0;           // levels open in the text, kept or not
     int dropped_levels_ = 0;  // levels open from the outermost one too deep
-    Mark dropped_at_;         // where that one began
+    YAML::Mark dropped_at_;   // where that one began
     YamlNode root_;
     bool have_root_ = false;
     bool bad_ = false;
     FirstOfKind anchors_, aliases_, too_deep_;
+    int document_start_pos_ = -1;
+    int last_quote_ = -1;  // where the last value began, if it is quoted text
+    bool held_null_ = false;
+    YamlNode held_;
     std::size_t documents_ = 0;
 };
 
-// libyaml's own words for a syntax error, with where the construct it was in began.
-std::string syntax_message(const yaml_parser_t& p, int first_line) {
+// yaml-cpp's words for a syntax error are terse ("end of map flow not found"): say what was
+// expected instead and, for an unclosed map or list, where it began, as far as kcity's own
+// tree knows it (the innermost map or list still open when yaml-cpp stopped).
+std::string syntax_message(const std::string& what, const std::optional<Construct>& in) {
+    struct Known {
+        const char* yaml_cpp;
+        const char* message;
+        YamlNode::Kind kind;  // the construct whose beginning is named, if any
+        bool flow;
+        const char* name;
+    };
+    using K = YamlNode::Kind;
+    static const Known known[] = {
+        {YAML::ErrorMsg::END_OF_MAP_FLOW, "did not find the expected ',' or '}'", K::map, true,
+         "the map {...}"},
+        {YAML::ErrorMsg::END_OF_SEQ_FLOW, "did not find the expected ',' or ']'", K::sequence, true,
+         "the list [...]"},
+        {YAML::ErrorMsg::END_OF_MAP, "did not find the expected key (is the indentation right?)",
+         K::map, false, "the map"},
+        {YAML::ErrorMsg::END_OF_SEQ,
+         "did not find the expected '-' of a list item (is the indentation right?)", K::sequence,
+         false, "the list"},
+        {YAML::ErrorMsg::MAP_VALUE,
+         "a `:` is not allowed here (text that holds \": \" must be quoted)", K::null, false, ""},
+        {YAML::ErrorMsg::BLOCK_ENTRY, "a list item `- ` is not allowed here", K::null, false, ""},
+        {YAML::ErrorMsg::MAP_KEY, "a `? ` key is not allowed here", K::null, false, ""},
+        {YAML::ErrorMsg::FLOW_END, "a `]` or `}` that closes no `[` or `{`", K::null, false, ""},
+        {YAML::ErrorMsg::UNKNOWN_TOKEN, "found a character that cannot start any token", K::null,
+         false, ""},
+        {YAML::ErrorMsg::TAB_IN_INDENTATION, "found a tab where an indentation space is expected",
+         K::null, false, ""},
+        {YAML::ErrorMsg::EOF_IN_SCALAR,
+         "the file ends inside quoted text: a closing quote is missing", K::null, false, ""},
+        {YAML::ErrorMsg::DOC_IN_SCALAR,
+         "a document marker (--- or ...) inside quoted text: a closing quote is missing", K::null,
+         false, ""},
+    };
     std::string msg = "YAML syntax: ";
-    msg += p.problem ? p.problem : "the file cannot be read on from here";
-    if (p.context) {
-        Mark c = mark_of(p.context_mark, first_line);
-        msg += " (" + std::string(p.context) + " that began at line " + std::to_string(c.line) +
-               ", column " + std::to_string(c.column) + ")";
+    for (const Known& k : known) {
+        if (what != k.yaml_cpp) continue;
+        msg += k.message;
+        if (k.kind != K::null && in && in->kind == k.kind && in->flow == k.flow)
+            msg += " (in " + std::string(k.name) + " that began at line " +
+                   std::to_string(in->line) + ", column " + std::to_string(in->column) + ")";
+        return msg;
     }
-    return msg;
+    return msg + what;
 }
 
-// Owns libyaml's parser and its current event, so that both are freed on every path.
-class Parser {
+// An input stream over the text without copying it: a 100 MB file is not held twice, and
+// yaml-cpp takes its bytes 2 KiB at a time straight from the text.
+class ViewBuffer : public std::streambuf {
   public:
-    explicit Parser(std::string_view text) {
-        yaml_parser_initialize(&parser_);
-        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
-                                     text.size());
-        yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
+    explicit ViewBuffer(std::string_view text) {
+        char* p = const_cast<char*>(text.data());  // read only: streambuf's API is not const
+        setg(p, p, p + text.size());
     }
-    ~Parser() {
-        if (have_event_) yaml_event_delete(&event_);
-        yaml_parser_delete(&parser_);
-    }
-    Parser(const Parser&) = delete;
-    Parser& operator=(const Parser&) = delete;
-
-    // The next event, or nullptr at the end of the stream or after an error.
-    const yaml_event_t* next() {
-        if (have_event_) {
-            bool end = event_.type == YAML_STREAM_END_EVENT;
-            yaml_event_delete(&event_);
-            have_event_ = false;
-            if (end) return nullptr;
-        }
-        if (!yaml_parser_parse(&parser_, &event_)) return nullptr;
-        have_event_ = true;
-        return &event_;
-    }
-    bool failed() const { return parser_.error != YAML_NO_ERROR; }
-    const yaml_parser_t& state() const { return parser_; }
-
-  private:
-    yaml_parser_t parser_;
-    yaml_event_t event_;
-    bool have_event_ = false;
 };
 
 }  // namespace
@@ -393,47 +554,51 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
     YamlReader r(file, diags);
     // The byte-order mark goes first: it is not a column of the first line.
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    if (auto problem = check_text(text, LineBreaks::yaml)) {
+    if (auto problem = check_text(text, LineBreaks::lf)) {
         diags.error({file, problem->line + first_line - 1, problem->column}, problem->message);
         return 0;
     }
-    TreeBuilder builder(r, first_line, on_document);
-    Parser parser(text);
-    while (const yaml_event_t* e = parser.next()) {
-        if (!builder.on_event(*e)) {
-            // Far deeper than kcity's own limit, which is already reported at its first place.
-            bool reported = builder.reported_depth();
-            builder.abandon("; the rest of the file was not read");
-            if (!reported) {
-                Mark m = mark_of(e->start_mark, first_line);
-                diags.error({file, m.line, m.column},
-                            "nesting is too deep; the rest of the file was not read");
-            }
-            return builder.documents();
+    ViewBuffer buffer(text);
+    std::istream in(&buffer);
+    TreeBuilder builder(r, text, first_line, on_document);
+    // Where yaml-cpp stopped: recounted from the byte offset, which yaml-cpp keeps right
+    // where its line and column are not (at the end of the text).
+    auto at = [&](const YAML::Mark& m) -> Position {
+        if (m.pos < 0) return {file, first_line, 1};
+        Place p = place_of(text, static_cast<std::size_t>(m.pos));
+        return {file, p.line + first_line, p.column};
+    };
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder)) {
         }
-    }
-    if (parser.failed()) {
-        builder.abandon("");
-        Mark m = mark_of(parser.state().problem_mark, first_line);
-        diags.error({file, m.line, m.column}, syntax_message(parser.state(), first_line));
+        builder.finish();
+    } catch (const StopParse&) {
+        // Reported by the handler.
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard, which the handler's limit keeps out of reach; its message
+        // ("bad file") would confuse.
+        bool reported = builder.reported_depth();
+        builder.abandon("; the rest of the file was not read");
+        builder.finish();
+        if (!reported)
+            diags.error(at(e.mark), "nesting is too deep; the rest of the file was not read");
+    } catch (const YAML::Exception& e) {
+        if (std::string_view(e.msg).starts_with(YAML::ErrorMsg::UNKNOWN_ANCHOR)) {
+            // An alias of no anchor: refused as every alias is, yaml-cpp stops there.
+            builder.unknown_alias(e.mark);
+            builder.abandon("");
+        } else {
+            std::optional<Construct> in_construct = builder.open_construct();
+            builder.abandon("");
+            diags.error(at(e.mark), syntax_message(e.msg, in_construct));
+        }
+        builder.finish();
     }
     return builder.documents();
 }
 
 namespace {
-
-// A lone CR, NEL (C2 85), LS (E2 80 A8) or PS (E2 80 A9): line breaks libyaml counts besides LF.
-bool has_other_line_breaks(std::string_view text) {
-    for (std::size_t i = text.find_first_of("\r\xC2\xE2"); i != std::string_view::npos;
-         i = text.find_first_of("\r\xC2\xE2", i + 1)) {
-        std::string_view rest = text.substr(i);
-        if (rest[0] == '\r' && !rest.starts_with("\r\n")) return true;
-        if (rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") ||
-            rest.starts_with("\xE2\x80\xA9"))
-            return true;
-    }
-    return false;
-}
 
 bool is_document_marker(std::string_view text, std::size_t at) {
     std::string_view rest = text.substr(at);
@@ -445,7 +610,7 @@ bool is_document_marker(std::string_view text, std::size_t at) {
 
 std::vector<std::size_t> document_parts(std::string_view text, std::size_t part_size) {
     std::vector<std::size_t> parts{0};
-    if (text.size() <= part_size || has_other_line_breaks(text)) return parts;
+    if (text.size() <= part_size) return parts;
     std::size_t from = part_size;
     while (from < text.size()) {
         std::size_t at = from;

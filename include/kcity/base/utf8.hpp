@@ -15,6 +15,8 @@ struct TextProblem {
 };
 
 enum class LineBreaks {
+    lf,        // YAML as yaml-cpp counts lines: LF (and so CRLF); a lone CR, NEL, U+2028 and
+               // U+2029 are characters within a line
     yaml,      // YAML as libyaml counts lines: LF, CRLF, a lone CR, NEL, U+2028 and U+2029
     lf_or_cr,  // CSV: LF, CRLF, or a lone CR (old Mac spreadsheets) ends a line
 };

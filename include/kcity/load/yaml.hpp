@@ -1,4 +1,4 @@
-// A YAML document as kcity reads it: libyaml's event parser feeds a small tree that keeps
+// A YAML document as kcity reads it: yaml-cpp's event parser feeds a small tree that keeps
 // every value's position and whether it was quoted, refuses what a YAML parser would silently
 // accept (duplicate keys, anchors and aliases, tags, deep nesting, text that is not UTF-8),
 // and resolves scalars by YAML 1.2's core schema (`yes` is a string; `"27"` is a string;
@@ -56,9 +56,9 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
 
 // Where a large multi-document text may be cut into parts that are parsed on their own, in
 // parallel: the offsets of lines that start with the document marker `---`, about
-// `part_size` bytes apart, after the first part at offset 0. Only {0} when the text uses a line
-// break other than LF and CRLF (libyaml counts a lone CR, NEL, U+2028 and U+2029 as line
-// breaks too; a part's first line number is counted in LFs). A marker at the start of a line
+// `part_size` bytes apart, after the first part at offset 0. yaml-cpp counts lines by LF alone
+// (a lone CR, NEL, U+2028 and U+2029 are no line breaks to it), so a part's first line is
+// 1 + the LFs before it, as the caller counts. A marker at the start of a line
 // always starts a document or is a syntax error, so parts parse as the whole text does; the
 // caller still parses the whole text at once whenever a part reports any problem.
 std::vector<std::size_t> document_parts(std::string_view text, std::size_t part_size);

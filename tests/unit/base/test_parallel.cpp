@@ -88,14 +88,12 @@ TEST_CASE("yaml: document_parts cuts at document markers about part_size apart",
         REQUIRE(p.size() == 2);
         CHECK(t.substr(p[1], 5) == "--- |");
     }
-    SECTION("line breaks libyaml counts but a part's line number would not: not cut") {
+    SECTION("a lone CR, NEL, U+2028 and U+2029 are no line breaks to yaml-cpp: cut all the same") {
         for (const char* other : {"\r", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
             INFO(other);
             std::string t = "title: a" + std::string(other) + "b\n" + text;
-            CHECK(document_parts(t, 200).size() == 1);
+            CHECK(document_parts(t, 200).size() > 1);
         }
-        std::string crlf = "title: a\r\n" + text;  // CRLF is counted once either way
-        CHECK(document_parts(crlf, 200).size() > 1);
     }
 }
 
