@@ -561,6 +561,13 @@ std::string reason_text(const Reason& r, Lang lang) {
     return message_text(message_key(r.msg), r.args, lang);
 }
 
+std::string reasons_line(const std::vector<Reason>& reasons, Lang lang) {
+    std::string out;
+    for (const auto& r : reasons)
+        out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
+    return out;
+}
+
 std::string Reason::message() const {
     return reason_text(*this, Lang::en);
 }

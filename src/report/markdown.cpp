@@ -10,13 +10,6 @@
 namespace kcity {
 namespace {
 
-std::string reasons_line(const std::vector<Reason>& reasons, Lang lang) {
-    std::string out;
-    for (const auto& r : reasons)
-        out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
-    return out;
-}
-
 std::string track_summary(const TrackResult& tr, Lang lang) {
     const TrackRules& t = *tr.rules;
     const SelectionRules& s = t.selection;

@@ -37,13 +37,6 @@ std::string score_text(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "-";
 }
 
-std::string reasons_text(const std::vector<Reason>& reasons, Lang lang) {
-    std::string out;
-    for (const auto& r : reasons)
-        out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
-    return out;
-}
-
 std::vector<std::string> identity(const Ctx& c, const ProposalResult& r) {
     const Proposal& p = *r.proposal;
     return {r.rank ? std::to_string(*r.rank) : "-", p.id, country_name(p.country, c.lang), p.city,
@@ -92,7 +85,7 @@ void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
         row.push_back(score_text(r.score, c.t.rounding));
         for (const auto& v : r.criteria) row.push_back(format_decimal(v, c.t.rounding));
         row.push_back(amount(reserve ? r.proposal->requested_krw : *r.award_krw, c.lang));
-        if (reserve) row.push_back(reasons_text(r.reasons, c.lang));
+        if (reserve) row.push_back(reasons_line(r.reasons, c.lang));
         return row;
     });
 }
@@ -108,7 +101,7 @@ void reason_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
     write_table(w, head, align, rows, [&](const ProposalResult& r) {
         std::vector<std::string> row = identity(c, r);
         row.push_back(score_text(r.score, c.t.rounding));
-        row.push_back(reasons_text(r.reasons, c.lang));
+        row.push_back(reasons_line(r.reasons, c.lang));
         return row;
     });
 }

@@ -72,6 +72,9 @@ std::vector<std::string_view> message_slots(std::string_view key);
 
 // The reason's message in a language.
 std::string reason_text(const Reason& r, Lang lang);
+// Several reasons on one line, as the text, Markdown and CSV reports show them:
+// "code: message; code: message".
+std::string reasons_line(const std::vector<Reason>& reasons, Lang lang);
 
 // The warning's message in a language.
 std::string warning_text(const Warning& w, Lang lang);
