@@ -4,8 +4,7 @@
 
 namespace kcity {
 
-void render_report(const Result& result, Format format, Lang lang, bool bom,
-                   const Sink& sink) {
+void render_report(const Result& result, Format format, Lang lang, bool bom, const Sink& sink) {
     if (format == Format::json) return render_json(result, lang, sink);
     if (format == Format::markdown) return render_markdown(result, lang, sink);
     if (format == Format::csv) return render_csv(result, lang, bom, sink);
