@@ -66,8 +66,13 @@ void Diagnostics::warning(const Position& where, std::string message) {
     items_.push_back({where, Severity::warning, one_line(std::move(message))});
 }
 
+void Diagnostics::note(const Position& where, std::string message) {
+    notes_.push_back({where, Severity::note, one_line(std::move(message))});
+}
+
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    notes_.insert(notes_.end(), other.notes_.begin(), other.notes_.end());
 }
 
 bool Diagnostics::has_errors() const {
@@ -75,11 +80,12 @@ bool Diagnostics::has_errors() const {
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-std::vector<Diagnostic> Diagnostics::sorted() const {
+namespace {
+
+std::vector<Diagnostic> sorted_unique(std::vector<Diagnostic> out) {
     auto key = [](const Diagnostic& d) {
         return std::tie(d.where.file, d.where.line, d.where.column, d.severity, d.message);
     };
-    std::vector<Diagnostic> out = items_;
     std::sort(out.begin(), out.end(),
               [&](const auto& a, const auto& b) { return key(a) < key(b); });
     out.erase(std::unique(out.begin(), out.end(),
@@ -88,8 +94,20 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     return out;
 }
 
+}  // namespace
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    return sorted_unique(items_);
+}
+
+std::vector<Diagnostic> Diagnostics::notes() const {
+    return sorted_unique(notes_);
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-    const char* kind = d.severity == Severity::error ? "error" : "warning";
+    const char* kind = d.severity == Severity::error     ? "error"
+                       : d.severity == Severity::warning ? "warning"
+                                                         : "note";
     if (d.where.file.empty()) return std::string("kcity: ") + kind + ": " + d.message;
     std::string s = d.where.file.str();
     if (d.where.line > 0) {

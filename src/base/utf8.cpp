@@ -61,11 +61,12 @@ std::optional<TextProblem> check_text(std::string_view text, LineBreaks breaks) 
         }
         std::size_t len = sequence_length(static_cast<unsigned char>(text[i]));
         long cp = len == 0 || i + len > text.size() ? -1 : decode(text.substr(i), len);
-        if (cp < 0) return TextProblem{line, column, "the file is not valid UTF-8 here"};
+        if (cp < 0) return TextProblem{line, column, not_utf8_message, i};
         if (!is_text(cp))
             return TextProblem{line, column,
                                "the file holds a control character (" + code_point_name(cp) +
-                                   ") here; only text, tabs and line breaks belong in it"};
+                                   ") here; only text, tabs and line breaks belong in it",
+                               i};
         bool lone_cr = cp == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
         bool yaml_break =
             breaks == LineBreaks::yaml && (lone_cr || cp == 0x85 || cp == 0x2028 || cp == 0x2029);

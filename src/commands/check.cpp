@@ -23,6 +23,7 @@ Outcome check_command(const CheckOptions& options) {
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
     note_builtin_rules(call, out);
+    add_notes(diags, out);  // standard error: check's report is the problems
     if (!diags.has_errors()) check_warnings(call, diags);
     std::vector<Diagnostic> all = diags.sorted();
     // The diagnostics are the report here (standard output), errors too.

@@ -6,7 +6,12 @@
 
 namespace kcity {
 
+void add_notes(const Diagnostics& diags, Outcome& out) {
+    for (const auto& d : diags.notes()) out.messages.push_back(format_diagnostic(d));
+}
+
 bool add_diagnostics(const Diagnostics& diags, Outcome& out) {
+    add_notes(diags, out);
     for (const auto& d : diags.sorted()) out.messages.push_back(format_diagnostic(d));
     if (diags.has_errors()) out.failure = Failure::input;
     return diags.has_errors();

@@ -12,8 +12,11 @@
 
 namespace kcity {
 
-// Every diagnostic, in order, as standard error lines; an error among them fails the
-// outcome (Failure::input). Returns whether it did.
+// The notes (files read as CP949, files ignored: SPEC §2) as standard error lines.
+void add_notes(const Diagnostics& diags, Outcome& out);
+
+// The notes, then every diagnostic, in order, as standard error lines; an error among them fails
+// the outcome (Failure::input). Returns whether it did.
 bool add_diagnostics(const Diagnostics& diags, Outcome& out);
 
 // An error with no file: `kcity: error: MESSAGE`, and no report.

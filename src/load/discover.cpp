@@ -1,10 +1,14 @@
 // Finding a call's files (SPEC §2): where the rules are, and which proposal files and score
-// sheets the inputs name.
+// sheets the inputs name. No input is dropped in silence: a file that looks like a call's data
+// but cannot be read is an error, an Excel lock file a warning, and every other file is named
+// in one note.
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <set>
+#include <system_error>
 
 #include "files.hpp"
 #include "kcity/load/inputs.hpp"
@@ -22,29 +26,101 @@ bool is_call_dir(const fs::path& dir) {
     return has_program(dir / "rules");
 }
 
-enum class Kind { proposal, sheet, other };
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+enum class Kind {
+    proposal,     // .yaml, .yml
+    sheet,        // .csv, .xlsx
+    notepad_txt,  // .yaml.txt, .yml.txt, .csv.txt: refused, with the name to give it
+    spreadsheet,  // .xls, .xlsm, .xlsb, .ods, .numbers: refused, with the format to save as
+    lock,         // ~$NAME.xlsx: Excel's lock file, a warning
+    other,        // ignored, and named in the note
+};
+
+// By the name's ending, in any case (R1.CSV, P.YAML, x.Yml).
 Kind kind_of(const fs::path& p) {
-    std::string ext = p.extension().string();
-    if (ext == ".yaml" || ext == ".yml") return Kind::proposal;
-    if (ext == ".csv") return Kind::sheet;
+    std::string name = lower_ascii(p.filename().string());
+    auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
+    if (name.starts_with("~$") && (ends(".xlsx") || ends(".csv"))) return Kind::lock;
+    if (ends(".yaml") || ends(".yml")) return Kind::proposal;
+    if (ends(".csv") || ends(".xlsx")) return Kind::sheet;
+    if (ends(".yaml.txt") || ends(".yml.txt") || ends(".csv.txt")) return Kind::notepad_txt;
+    for (const char* ext : {".xls", ".xlsm", ".xlsb", ".ods", ".numbers"})
+        if (ends(ext)) return Kind::spreadsheet;
     return Kind::other;
 }
 
-// Recursively, skipping names that start with '.', not following links to folders. The
-// entries' types come from the folder listing itself, without a stat per file.
-void walk(const fs::path& dir, std::vector<fs::path>& out) {
+// What the walk found besides the files to read: for the note of ignored files.
+struct Found {
+    std::vector<fs::path> files;    // proposals and sheets
+    std::vector<fs::path> ignored;  // neither
+    std::vector<fs::path> links;    // symbolic links to folders, not followed
+};
+
+// The error, warning or nothing for a file of a kind that is not read; true when it was one.
+bool refuse(const fs::path& p, Kind kind, Diagnostics& diags) {
+    Position at{display(p), 1, 1};
+    std::string name = p.filename().string();
+    if (kind == Kind::notepad_txt) {
+        std::string meant = name.substr(0, name.size() - 4);
+        bool sheet = lower_ascii(meant).ends_with(".csv");
+        diags.error(at, "the name ends in .txt, which Windows Notepad adds: rename the file to " +
+                            meant + " to read it as " +
+                            (sheet ? "a score sheet" : "a proposal file"));
+        return true;
+    }
+    if (kind == Kind::spreadsheet) {
+        std::string ext = name.substr(name.rfind('.'));
+        diags.error(at, "kcity does not read " + ext +
+                            " spreadsheets: save the sheet as an Excel workbook (.xlsx) or as "
+                            "CSV UTF-8 (.csv)");
+        return true;
+    }
+    if (kind == Kind::lock) {
+        diags.warning(at, name.substr(2) +
+                              " is open in Excel (this is Excel's lock file): changes not yet "
+                              "saved are not read");
+        return true;
+    }
+    return false;
+}
+
+// "cannot read the folder: Permission denied".
+void folder_error(const fs::path& dir, const std::error_code& ec, Diagnostics& diags) {
+    diags.error({display(dir), 1, 1},
+                "cannot read the folder: " + ec.message() + "; its files would be missing");
+}
+
+// Recursively, in byte order of the paths, skipping names that start with '.', not following
+// links to folders. The entries' types come from the folder listing itself, without a stat
+// per file (but one per link).
+void walk(const fs::path& dir, Found& out, Diagnostics& diags) {
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
-    for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e);
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
+    if (ec) {
+        folder_error(dir, ec, diags);
+        return;
+    }
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path() < b.path(); });
     for (const auto& e : entries) {
         if (e.path().filename().string().starts_with(".")) continue;
-        if (e.is_symlink(ec) && e.is_directory(ec)) continue;
-        if (e.is_directory(ec))
-            walk(e.path(), out);
-        else if (kind_of(e.path()) != Kind::other)
-            out.push_back(e.path());
+        Kind kind = kind_of(e.path());
+        bool directory = e.is_directory(ec);
+        if (e.is_symlink(ec) && directory)
+            out.links.push_back(e.path());
+        else if (directory && kind != Kind::spreadsheet)  // a .numbers package is a folder
+            walk(e.path(), out, diags);
+        else if (kind == Kind::proposal || kind == Kind::sheet)
+            out.files.push_back(e.path());
+        else if (!refuse(e.path(), kind, diags))
+            out.ignored.push_back(e.path());
     }
 }
 
@@ -56,47 +132,123 @@ std::pair<dev_t, ino_t> file_identity(const fs::path& p) {
     return {st.st_dev, st.st_ino};
 }
 
+// The call folder that `dir` lies inside (a parent with rules/program.yaml), if any.
+std::optional<fs::path> enclosing_call(const fs::path& dir) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(dir, ec).lexically_normal();
+    if (abs.has_filename() == false) abs = abs.parent_path();
+    for (fs::path d = abs.parent_path(); !d.empty(); d = d.parent_path()) {
+        if (is_call_dir(d)) return d;
+        if (d == d.parent_path()) break;
+    }
+    return std::nullopt;
+}
+
+// A folder inside a call whose score sheets it leaves out: say so, and how to read them.
+void note_sheets_left_out(const fs::path& dir, Diagnostics& diags) {
+    auto call = enclosing_call(dir);
+    std::error_code ec;
+    if (!call || !fs::is_directory(*call / "scores", ec)) return;
+    fs::path abs = fs::absolute(dir, ec).lexically_normal();
+    fs::path rel = abs.lexically_relative(*call);
+    if (!rel.empty() && *rel.begin() == "scores") return;
+    std::string shown = display(*call);
+    diags.note({}, display(dir) + " lies inside the call folder " + shown +
+                       ", whose score sheets in " + display(*call / "scores") +
+                       " were not read; give the call folder (" + shown +
+                       ") as the input to read them");
+}
+
 // A folder given as input, as the folders whose files it stands for.
-std::vector<fs::path> folders_of(const fs::path& dir) {
+std::vector<fs::path> folders_of(const fs::path& dir, Diagnostics& diags) {
     fs::path call = dir;
     // CALL/proposals stands for the whole call, so that its score sheets come along.
     if (!is_call_dir(call) && dir.filename() == "proposals" && is_call_dir(dir.parent_path()))
         call = dir.parent_path();
-    if (!is_call_dir(call)) return {dir};
+    if (!is_call_dir(call)) {
+        note_sheets_left_out(dir, diags);
+        return {dir};
+    }
     std::vector<fs::path> out;
     std::error_code ec;
     for (const char* sub : {"proposals", "scores"})
-        if (fs::is_directory(call / sub, ec)) out.push_back(call / sub);
+        if (fs::exists(fs::symlink_status(call / sub, ec))) out.push_back(call / sub);
     return out;
 }
 
+// The reason a path named on the command line cannot be looked at (ENOENT, EACCES, ELOOP...).
+std::string missing_input(const std::string& input, int error) {
+    if (error == ENOENT || error == ENOTDIR) return input + ": no such file or folder";
+    return input + ": cannot read it: " + std::generic_category().message(error);
+}
+
+// A file named on the command line: read when it is a proposal file or a sheet, else refused.
+void add_named_file(const fs::path& p, Found& found, Diagnostics& diags) {
+    Kind kind = kind_of(p);
+    if (kind == Kind::proposal || kind == Kind::sheet)
+        found.files.push_back(p);
+    else if (!refuse(p, kind, diags))
+        diags.error({display(p), 1, 1},
+                    "this is neither a proposal file (.yaml, .yml) nor a score sheet (.csv, "
+                    ".xlsx)");
+}
+
 // The files the inputs and --scores name, in the order found (a folder's in path order).
-std::vector<fs::path> find_input_files(const InputOptions& in, Diagnostics& diags) {
-    std::vector<fs::path> found;
+Found find_input_files(const InputOptions& in, Diagnostics& diags) {
+    Found found;
     std::vector<std::string> inputs = in.inputs.empty() ? std::vector<std::string>{"."} : in.inputs;
-    std::error_code ec;
     for (const auto& input : inputs) {
         fs::path p(input);
-        if (fs::is_directory(p, ec)) {
-            for (const auto& dir : folders_of(p)) walk(dir, found);
-        } else if (fs::exists(p, ec)) {
-            if (kind_of(p) == Kind::other)
-                diags.error(
-                    {},
-                    input + " is neither a proposal file (.yaml, .yml) nor a score sheet (.csv)");
-            else
-                found.push_back(p);
-        } else {
-            diags.error({}, input + ": no such file or folder");
-        }
+        struct stat st {};
+        if (::stat(p.c_str(), &st) != 0)
+            diags.error({}, missing_input(input, errno));
+        else if (S_ISDIR(st.st_mode))
+            for (const auto& dir : folders_of(p, diags)) walk(dir, found, diags);
+        else
+            add_named_file(p, found, diags);  // a FIFO too: read_file refuses it, unopened
     }
+    std::error_code ec;
     for (const auto& s : in.score_files) {
-        if (!fs::is_regular_file(s, ec))
+        if (!fs::exists(s, ec))
             diags.error({}, "--scores " + s + ": no such file");
         else
-            found.push_back(s);
+            found.files.push_back(s);
     }
     return found;
+}
+
+// Names in a note: at most this many, then how many more.
+constexpr std::size_t listed_names = 10;
+
+std::string name_list(const std::vector<fs::path>& paths, const fs::path& cwd) {
+    std::vector<std::string> names;
+    for (const auto& p : paths) names.push_back(display(p, cwd));
+    std::sort(names.begin(), names.end());
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < listed_names; ++i)
+        out += (i ? ", " : "") + names[i];
+    if (names.size() > listed_names)
+        out += " and " + std::to_string(names.size() - listed_names) + " more";
+    return out;
+}
+
+// SPEC §2: one note naming every file not read, and every link to a folder not followed.
+void note_ignored(const Found& found, const fs::path& cwd, Diagnostics& diags) {
+    std::size_t n = found.ignored.size() + found.links.size();
+    if (n == 0) return;
+    std::string msg = "ignored " + std::to_string(n) + (n == 1 ? " input" : " inputs");
+    if (!found.ignored.empty())
+        msg += ": " + std::to_string(found.ignored.size()) +
+               (found.ignored.size() == 1 ? " file that is" : " files that are") +
+               " neither a proposal file (.yaml, .yml) nor a score sheet (.csv, .xlsx): " +
+               name_list(found.ignored, cwd);
+    if (!found.links.empty())
+        msg += std::string(found.ignored.empty() ? ": " : "; ") +
+               std::to_string(found.links.size()) +
+               (found.links.size() == 1 ? " link to a folder, not followed: "
+                                        : " links to folders, not followed: ") +
+               name_list(found.links, cwd);
+    diags.note({}, msg);
 }
 
 }  // namespace
@@ -122,19 +274,20 @@ std::optional<RulesLocation> find_rules(const InputOptions& in, Diagnostics& dia
 }
 
 InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
-    std::vector<fs::path> found = find_input_files(in, diags);
+    Found found = find_input_files(in, diags);
     // Each file once, however many inputs name it; then in byte order of the shown paths.
     std::set<std::pair<dev_t, ino_t>> seen;
     InputFiles out;
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);
-    for (const auto& p : found) {
+    for (const auto& p : found.files) {
         auto id = file_identity(p);
         if (id != std::pair<dev_t, ino_t>{0, 0} && !seen.insert(id).second) continue;
         (kind_of(p) == Kind::sheet ? out.sheets : out.proposals).push_back(display(p, cwd));
     }
     std::sort(out.proposals.begin(), out.proposals.end());
     std::sort(out.sheets.begin(), out.sheets.end());
+    note_ignored(found, cwd, diags);
     return out;
 }
 

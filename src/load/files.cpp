@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <system_error>
 
 #include "kcity/base/money.hpp"
 #include "kcity/load/inputs.hpp"
@@ -19,6 +20,21 @@ std::string too_large(std::uintmax_t size) {
     return "the file is " + format_grouped(static_cast<Krw>(size)) + " bytes, more than the " +
            format_grouped(static_cast<Krw>(max_file_bytes)) +
            " bytes (256 MiB) kcity reads from one file: split it into several files";
+}
+
+// "cannot read the file: Permission denied" (ENOENT, EACCES, ELOOP, EIO...).
+std::string cannot_read(int error) {
+    return "cannot read the file: " + std::generic_category().message(error);
+}
+
+// What a path that is not a regular file is, in words.
+std::string file_type(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    return "a special file";
 }
 
 // Closes a file descriptor on every path.
@@ -48,10 +64,17 @@ std::optional<std::string> read_file(const fs::path& p, Diagnostics& diags) {
     // for each of 10,000 files. The size is checked before reading, so that a huge file is
     // refused at once; the read itself stops at the limit too, for files whose size the
     // system cannot tell (a pipe).
-    Fd file{::open(p.c_str(), O_RDONLY | O_CLOEXEC)};
+    // Non-blocking, so that opening a FIFO named x.yaml returns at once (rather than wait for a
+    // writer forever); then only a regular file is read.
+    Fd file{::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
     struct stat st {};
     if (file.fd < 0 || ::fstat(file.fd, &st) != 0) {
-        diags.error({display(p), 0, 0}, "cannot read the file");
+        diags.error({display(p), 1, 1}, cannot_read(errno));
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diags.error({display(p), 1, 1}, "this is " + file_type(st.st_mode) +
+                                            ", not a regular file: kcity reads only files");
         return std::nullopt;
     }
     bool sized = S_ISREG(st.st_mode);
@@ -71,7 +94,7 @@ std::optional<std::string> read_file(const fs::path& p, Diagnostics& diags) {
             continue;
         }
         if (got < 0) {
-            diags.error({display(p), 0, 0}, "cannot read the file");
+            diags.error({display(p), 1, 1}, cannot_read(errno));
             return std::nullopt;
         }
         bytes.resize(have + static_cast<std::size_t>(got));

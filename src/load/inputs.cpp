@@ -5,6 +5,7 @@
 #include "kcity/load/inputs.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <tuple>
 
@@ -43,12 +44,32 @@ void sort_proposals(std::vector<Proposal>& proposals) {
     }
 }
 
+// The inputs, as a message names them.
+std::string inputs_named(const InputOptions& in) {
+    if (in.inputs.empty()) return "the current folder";
+    std::string out;
+    for (const auto& i : in.inputs) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+bool is_xlsx(std::string_view path) {
+    std::string end(path.substr(path.size() < 5 ? 0 : path.size() - 5));
+    for (char& c : end) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return end == ".xlsx";
+}
+
 // The reviews of the score sheets, added to the proposals they name; each sheet's hash is
 // appended to `hashes`.
 void apply_score_sheets(const std::vector<std::string>& paths, const Rules& rules,
                         std::vector<Proposal>& proposals, std::vector<std::string>& hashes,
                         Diagnostics& diags) {
     for (const auto& path : paths) {
+        // PLACEHOLDER until the .xlsx reader lands (it dispatches on the extension here): a
+        // workbook is refused, never skipped in silence (SPEC §2).
+        if (is_xlsx(path)) {
+            diags.error({path, 1, 1}, "Excel workbooks are not read yet");
+            continue;
+        }
         auto bytes = read_file(path, diags);
         if (!bytes) continue;
         hashes.push_back(sha256_hex(*bytes));
@@ -67,12 +88,21 @@ std::vector<SourceFile> read_rule_files(const RulesLocation& where, Diagnostics&
     }
     std::vector<fs::path> paths;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(where.dir, ec))
-        if (e.path().extension() == ".yaml" && !e.path().filename().string().starts_with("."))
-            paths.push_back(e.path());
+    fs::directory_iterator it(where.dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (it->path().extension() == ".yaml" && !it->path().filename().string().starts_with("."))
+            paths.push_back(it->path());
+    if (ec) {
+        // One error for the folder; program.yaml stands for it, unread, so that nothing else
+        // is reported as missing.
+        diags.error({where.dir, 1, 1}, "cannot read the rules folder: " + ec.message());
+        return {{display(fs::path(where.dir) / "program.yaml"), {}, true}};
+    }
     std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths)
-        if (auto bytes = read_file(p, diags)) files.push_back({display(p), std::move(*bytes)});
+    for (const auto& p : paths) {
+        auto bytes = read_file(p, diags);
+        files.push_back({display(p), bytes ? std::move(*bytes) : std::string(), !bytes});
+    }
     return files;
 }
 
@@ -84,8 +114,19 @@ Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
 Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
     Call call;
     call.rules = std::move(rules);
-    InputFiles files = collect_inputs(in, diags);
+    Diagnostics found_diags;
+    InputFiles files = collect_inputs(in, found_diags);
+    bool found_clean = !found_diags.has_errors();
+    diags.append(found_diags);
     ProposalFiles loaded = load_proposal_files(files.proposals, call.rules, diags);
+    // A run with no proposals decides nothing: an empty or wrong folder is an error, not an
+    // empty report (unless finding the files failed already, which says why).
+    if (files.proposals.empty() && found_clean)
+        diags.error({}, "no proposals: " + inputs_named(in) +
+                            " holds no proposal files (.yaml, .yml); give a call folder or a "
+                            "folder of proposals");
+    else if (loaded.proposals.empty() && !diags.has_errors())
+        diags.error({}, "no proposals: the proposal files hold none");
     call.proposals = std::move(loaded.proposals);
     sort_proposals(call.proposals);
     std::vector<std::string> hashes = std::move(loaded.sha256);

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "files.hpp"
+#include "kcity/base/encoding.hpp"
 #include "kcity/base/parallel.hpp"
 #include "kcity/base/sha256.hpp"
 #include "kcity/load/load.hpp"
@@ -38,6 +39,9 @@ struct Task {
 
 struct ProposalFile {
     std::optional<std::string> bytes;
+    // Of the bytes as stored, when `bytes` holds them converted to UTF-8 (UTF-16, CP949).
+    std::optional<std::string> stored_sha256;
+    bool whole = false;  // parsed in one part: its bytes are not text (the parse says why)
     Diagnostics read_diags;
     std::size_t first_task = 0, end_task = 0;  // its parse tasks
     // Per part: how many of its two readers (the hash, the parse) are done with it.
@@ -63,10 +67,27 @@ void done_with_part(ProposalFile& file, const Task& part, std::size_t t) {
         release_pages(*file.bytes, part.begin, part.end);
 }
 
+// A file large enough to be cut into parts is decoded first (base/encoding), since a part of
+// UTF-16 or CP949 is not text on its own: its hash is taken of the bytes as stored, then the
+// bytes are replaced by the UTF-8 text. A smaller file is decoded by its one parse.
+void decode_before_parts(ProposalFile& file, const std::string& path) {
+    if (file.bytes->size() <= part_bytes) return;
+    DecodedText decoded = decode_text(*file.bytes, LineBreaks::lf);
+    if (decoded.problem) {
+        file.whole = true;
+    } else if (decoded.was_converted()) {
+        file.stored_sha256 = sha256_hex(*file.bytes);
+        if (decoded.encoding == Encoding::cp949) file.read_diags.note({path, 1, 1}, cp949_note);
+        file.bytes = std::move(decoded.converted);
+    }
+}
+
 std::vector<ProposalFile> read_files(const std::vector<std::string>& paths) {
     std::vector<ProposalFile> files(paths.size());
-    parallel_for(files.size(),
-                 [&](std::size_t i) { files[i].bytes = read_file(paths[i], files[i].read_diags); });
+    parallel_for(files.size(), [&](std::size_t i) {
+        files[i].bytes = read_file(paths[i], files[i].read_diags);
+        if (files[i].bytes) decode_before_parts(files[i], paths[i]);
+    });
     return files;
 }
 
@@ -79,7 +100,8 @@ void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks)
     hash.hash = true;
     tasks.push_back(std::move(hash));
     file.first_task = tasks.size();
-    std::vector<std::size_t> parts = document_parts(text, part_bytes);
+    std::vector<std::size_t> parts =
+        file.whole ? std::vector<std::size_t>{0} : document_parts(text, part_bytes);
     int line = 1;  // the part's first line: 1 + the LFs before it (document_parts ensures)
     for (std::size_t i = 0; i < parts.size(); ++i) {
         std::size_t end = i + 1 < parts.size() ? parts[i + 1] : text.size();
@@ -105,10 +127,11 @@ void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
         if (task.hash) {  // part by part, so that each part can be released behind it
             Sha256 h;
             for (std::size_t p = file.first_task; p < file.end_task; ++p) {
-                h.update(text.substr(tasks[p].begin, tasks[p].end - tasks[p].begin));
+                if (!file.stored_sha256)
+                    h.update(text.substr(tasks[p].begin, tasks[p].end - tasks[p].begin));
                 done_with_part(file, tasks[p], p);
             }
-            task.sha256 = h.hex();
+            task.sha256 = file.stored_sha256 ? *file.stored_sha256 : h.hex();
             return;
         }
         parse_proposal_text(text.substr(task.begin, task.end - task.begin), paths[task.file],

@@ -28,6 +28,7 @@ const std::set<std::string> reserved_tracks = {"program", "history", "decisions"
 
 // Reads the single document of a rules file; false when it has none or errors.
 bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out) {
+    if (file.unreadable) return false;
     int count = 0;
     std::size_t before = diags.size();
     Position second{file.path, 1, 1};
@@ -403,6 +404,11 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     const SourceFile* program = find("program.yaml");
     if (!program) {
         diags.error({}, "the rules folder " + rules.origin + " has no program.yaml");
+        rules.program.has_errors = true;  // no proposal is checked against missing rules
+        return rules;
+    }
+    if (program->unreadable) {
+        rules.program.has_errors = true;
         return rules;
     }
     YamlNode doc;
@@ -433,7 +439,7 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
             rules.tracks.back().id = id;
             rules.tracks.back().file = tf->path;
         }
-        rules.tracks.back().has_errors = diags.size() > track_before;
+        rules.tracks.back().has_errors = diags.size() > track_before || tf->unreadable;
         before += diags.size() - track_before;
     }
     rules.program.has_errors = diags.size() > before;

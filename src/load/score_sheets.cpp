@@ -3,7 +3,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "kcity/base/utf8.hpp"
+#include "kcity/base/encoding.hpp"
 #include "kcity/load/csv.hpp"
 #include "kcity/load/load.hpp"
 #include "schema.hpp"
@@ -227,15 +227,16 @@ class SheetReader {
 
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
                        Diagnostics& diags) {
-    std::string_view text = file.bytes;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    // A Korean spreadsheet often saves CSV as CP949: say so rather than read mojibake ids.
-    if (auto problem = check_text(text, LineBreaks::lf_or_cr)) {
-        bool not_utf8 = problem->message.starts_with("the file is not valid UTF-8");
-        std::string hint = not_utf8 ? " (save the sheet as CSV UTF-8)" : "";
-        diags.error({file.path, problem->line, problem->column}, problem->message + hint);
+    // Excel on Korean Windows saves "CSV (쉼표로 분리)" as CP949, Notepad may save UTF-16:
+    // both are read (base/encoding); anything else is refused at its first bad byte.
+    const DecodedText decoded = decode_text(file.bytes, LineBreaks::lf_or_cr);
+    if (decoded.problem) {
+        diags.error({file.path, decoded.problem->line, decoded.problem->column},
+                    decoded.problem->message);
         return;
     }
+    if (decoded.encoding == Encoding::cp949) diags.note({file.path, 1, 1}, cp949_note);
+    std::string_view text = decoded.text(file.bytes);
     CsvTable table = parse_csv(text);
     for (const auto& e : table.errors) diags.error({file.path, e.line, e.column}, e.message);
     SheetReader(file.path, rules, proposals, diags).read(table);

@@ -12,6 +12,7 @@
 #include <streambuf>
 #include <unordered_map>
 
+#include "kcity/base/encoding.hpp"
 #include "kcity/base/money.hpp"
 #include "kcity/base/utf8.hpp"
 
@@ -552,12 +553,16 @@ std::string describe(const YamlNode& n) {
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
                              const std::function<void(YamlNode&&)>& on_document, int first_line) {
     YamlReader r(file, diags);
-    // The byte-order mark goes first: it is not a column of the first line.
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    if (auto problem = check_text(text, LineBreaks::lf)) {
-        diags.error({file, problem->line + first_line - 1, problem->column}, problem->message);
+    // Bytes to UTF-8 text (base/encoding): the byte-order mark goes, it is not a column of
+    // the first line; UTF-16 and CP949 are converted, so that positions count characters.
+    const DecodedText decoded = decode_text(text, LineBreaks::lf);
+    if (decoded.problem) {
+        diags.error({file, decoded.problem->line + first_line - 1, decoded.problem->column},
+                    decoded.problem->message);
         return 0;
     }
+    if (decoded.encoding == Encoding::cp949) diags.note({file, 1, 1}, cp949_note);
+    text = decoded.text(text);
     ViewBuffer buffer(text);
     std::istream in(&buffer);
     TreeBuilder builder(r, text, first_line, on_document);

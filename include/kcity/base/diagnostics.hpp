@@ -41,7 +41,9 @@ struct Position {
     auto operator<=>(const Position&) const = default;
 };
 
-enum class Severity { error, warning };
+// A note is neither: it tells what kcity did with an input (a file read as CP949, the files
+// it ignored) and is kept apart from the errors and warnings (Diagnostics::notes).
+enum class Severity { error, warning, note };
 
 struct Diagnostic {
     Position where;  // empty file: a problem with no file (usage, no rules found)
@@ -53,6 +55,7 @@ class Diagnostics {
   public:
     void error(const Position& where, std::string message);
     void warning(const Position& where, std::string message);
+    void note(const Position& where, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
     void append(const Diagnostics& other);
 
@@ -60,12 +63,17 @@ class Diagnostics {
     std::size_t size() const { return items_.size(); }
     // Sorted by file, line, column, then severity and message; exact duplicates removed.
     std::vector<Diagnostic> sorted() const;
+    // The notes, apart: they go to standard error, never into check's list of problems, and
+    // count as neither errors nor warnings. Sorted the same way, duplicates removed.
+    std::vector<Diagnostic> notes() const;
 
   private:
     std::vector<Diagnostic> items_;
+    std::vector<Diagnostic> notes_;
 };
 
-// "FILE:LINE:COLUMN: error: MESSAGE", or "kcity: error: MESSAGE" when there is no file.
+// "FILE:LINE:COLUMN: error: MESSAGE", or "kcity: error: MESSAGE" when there is no file
+// (warning, note alike).
 std::string format_diagnostic(const Diagnostic& d);
 
 // "did you mean `x`?" helper: the candidate nearest to `word` by edit distance, when it is

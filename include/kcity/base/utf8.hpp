@@ -12,6 +12,7 @@ namespace kcity {
 struct TextProblem {
     int line = 0, column = 0;  // 1-based; columns count characters
     std::string message;
+    std::size_t offset = 0;  // the byte where it is, in the text checked
 };
 
 enum class LineBreaks {
@@ -20,6 +21,9 @@ enum class LineBreaks {
     yaml,      // YAML as libyaml counts lines: LF, CRLF, a lone CR, NEL, U+2028 and U+2029
     lf_or_cr,  // CSV: LF, CRLF, or a lone CR (old Mac spreadsheets) ends a line
 };
+
+// check_text's message for bytes that are not UTF-8.
+inline constexpr const char* not_utf8_message = "the file is not valid UTF-8 here";
 
 // The first place where `text` is not UTF-8, or holds a character that is not text: a C0
 // control other than tab, line feed and carriage return, DEL, a C1 control other than NEL,

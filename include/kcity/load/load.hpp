@@ -13,6 +13,9 @@ namespace kcity {
 struct SourceFile {
     std::string path;  // as shown in messages
     std::string bytes;
+    // It could not be read (the error is given already): its contents are unknown, and what
+    // depends on it is not checked, so that one unreadable program.yaml is one error.
+    bool unreadable = false;
 };
 
 // The rules of a call from the files of its rules folder. `files` holds program.yaml, the

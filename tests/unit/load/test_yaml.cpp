@@ -325,7 +325,7 @@ TEST_CASE("yaml: invalid UTF-8 is reported with its line and column", "[yaml]") 
     }
 }
 
-TEST_CASE("yaml: control characters and UTF-16 are refused before parsing", "[yaml]") {
+TEST_CASE("yaml: control characters and UTF-32 are refused before parsing", "[yaml]") {
     Stream nul = read(std::string("id: P1\ncity: A\0B\n", 16));
     CHECK(nul.docs.empty());
     CHECK(fixtures::has_error(nul.diags, "control character (U+0000)", file_name, 2));
@@ -337,8 +337,13 @@ TEST_CASE("yaml: control characters and UTF-16 are refused before parsing", "[ya
     Stream ok = read("a: \"x\ty\"\r\nb: \xc2\x85\r\n");
     INFO(ok.errors());
     CHECK_FALSE(ok.diags.has_errors());
-    Stream utf16 = read(std::string("\xff\xfei\0d\0", 6));
-    CHECK(fixtures::has_error(utf16.diags, "the file is UTF-16; save it as UTF-8", file_name, 1));
+    // UTF-16 with its byte-order mark is decoded (base/encoding); UTF-32 is named and refused.
+    Stream utf16 = read(std::string("\xff\xfei\0d\0:\0 \0P\0\n\0", 14));
+    INFO(utf16.errors());
+    CHECK_FALSE(utf16.diags.has_errors());
+    REQUIRE(utf16.docs.size() == 1);
+    Stream utf32 = read(std::string("\xff\xfe\0\0i\0\0\0", 8));
+    CHECK(fixtures::has_error(utf32.diags, "the file is UTF-32; save it as UTF-8", file_name, 1));
 }
 
 TEST_CASE("yaml: a key that is not a plain word leaves its entry out", "[yaml]") {
