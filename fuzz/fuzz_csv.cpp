@@ -1,13 +1,23 @@
-// The CSV reader and the score-sheet loader on arbitrary bytes: parse_csv's own invariants,
+// The text decoder, the CSV reader and the score-sheet loader on arbitrary bytes: decode_text
+// gives UTF-8 text or a positioned problem; parse_csv's own invariants,
 // then apply_score_sheet on the example call's proposals with the built-in rules.
 #include <cstddef>
 #include <cstdint>
 
 #include "common.hpp"
+#include "kcity/base/encoding.hpp"
 #include "kcity/load/csv.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string bytes(reinterpret_cast<const char*>(data), size);
+    // The decoder: what it accepts is UTF-8 text, whatever the encoding it read.
+    kcity::DecodedText decoded = kcity::decode_text(bytes, kcity::LineBreaks::lf_or_cr);
+    if (decoded.problem)
+        kcity_fuzz::require(decoded.problem->line >= 1 && decoded.problem->column >= 1,
+                            "an encoding problem has a position");
+    else
+        kcity_fuzz::require(!kcity::check_text(decoded.text(bytes), kcity::LineBreaks::lf_or_cr),
+                            "decoded text is UTF-8 text");
     kcity::CsvTable table = kcity::parse_csv(bytes);
     int last_line = 0;
     for (const auto& row : table.rows) {

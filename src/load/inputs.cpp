@@ -114,19 +114,17 @@ Rules load_rules(const RulesLocation& where, Diagnostics& diags) {
 Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
     Call call;
     call.rules = std::move(rules);
-    Diagnostics found_diags;
-    InputFiles files = collect_inputs(in, found_diags);
-    bool found_clean = !found_diags.has_errors();
-    diags.append(found_diags);
+    InputFiles files = collect_inputs(in, diags);
     ProposalFiles loaded = load_proposal_files(files.proposals, call.rules, diags);
     // A run with no proposals decides nothing: an empty or wrong folder is an error, not an
-    // empty report (unless finding the files failed already, which says why).
-    if (files.proposals.empty() && found_clean)
-        diags.error({}, "no proposals: " + inputs_named(in) +
-                            " holds no proposal files (.yaml, .yml); give a call folder or a "
-                            "folder of proposals");
-    else if (loaded.proposals.empty() && !diags.has_errors())
-        diags.error({}, "no proposals: the proposal files hold none");
+    // empty report. Said only when nothing else is wrong: an error in the rules, or a folder
+    // that could not be read, says why already.
+    if (loaded.proposals.empty() && !diags.has_errors())
+        diags.error({}, files.proposals.empty()
+                            ? "no proposals: " + inputs_named(in) +
+                                  " holds no proposal files (.yaml, .yml); give a call folder "
+                                  "or a folder of proposals"
+                            : std::string("no proposals: the proposal files hold none"));
     call.proposals = std::move(loaded.proposals);
     sort_proposals(call.proposals);
     std::vector<std::string> hashes = std::move(loaded.sha256);

@@ -60,7 +60,7 @@ ln -s "$tmp/elsewhere" "$tmp/props/linked"
 echo "minutes" >"$tmp/props/minutes.txt"
 run 0 "$tmp/out" "$tmp/err" score "$tmp/props" --rules rules --format json
 has "$tmp/err" "kcity: note: ignored 2 inputs: 1 file that is neither a proposal file (.yaml, .yml) nor a score sheet (.csv, .xlsx): $tmp/props/minutes.txt; 1 link to a folder, not followed: $tmp/props/linked"
-grep -q '"proposals": 1,' "$tmp/out"
+grep -q '"proposals": 1}' "$tmp/out"
 echo "a link to a folder is named in the note, not followed"
 
 # No proposals: an error, not an empty report.
@@ -71,8 +71,10 @@ has "$tmp/err" "kcity: error: no proposals: $tmp/empty holds no proposal files (
 echo "a folder with no proposals is an error"
 
 # A folder inside a call: the call's sheets were not read, and the note says how to read them.
-run 0 "$tmp/out" "$tmp/err" score examples/2023/proposals/pilot
-has "$tmp/err" "kcity: note: examples/2023/proposals/pilot lies inside the call folder examples/2023, whose score sheets in examples/2023/scores were not read; give the call folder (examples/2023) as the input to read them"
+cp -r examples/2023 "$tmp/sub"
+rm "$tmp/sub/rules/decisions.yaml"  # it names planning proposals
+run 0 "$tmp/out" "$tmp/err" score "$tmp/sub/proposals/pilot"
+has "$tmp/err" "kcity: note: $tmp/sub/proposals/pilot lies inside the call folder $tmp/sub, whose score sheets in $tmp/sub/scores were not read; give the call folder ($tmp/sub) as the input to read them"
 echo "a folder inside a call says that the call's sheets were not read"
 
 # One unreadable rules file is one error (here a track file that is a dangling link).
@@ -82,6 +84,8 @@ ln -s "$tmp/call/rules/gone.yaml" "$tmp/call/rules/planning.yaml"
 run 1 "$tmp/out" "$tmp/err" check "$tmp/call"
 [ "$(grep -c "error:" "$tmp/out")" = 1 ] || { echo "FAIL: not one error:"; cat "$tmp/out"; exit 1; }
 has "$tmp/out" "$tmp/call/rules/planning.yaml:1:1: error: cannot read the file: No such file or directory"
+rm "$tmp/call/rules/planning.yaml"
+cp examples/2023/rules/planning.yaml "$tmp/call/rules/"
 echo "an unreadable track file is one error"
 
 if [ "$(id -u)" = 0 ]; then
