@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "kcity/base/diagnostics.hpp"
 #include "kcity/base/encoding.hpp"
 
 using kcity::decode_text;
@@ -116,4 +117,24 @@ TEST_CASE("encoding: UTF-32 and UTF-16 without a byte-order mark are named and r
 TEST_CASE("encoding: glibc's iconv has CP949 on this system", "[encoding]") {
     // Debian's libc6 ships the UHC module; without it every CP949 file would be refused.
     CHECK(decoded(bytes({0xC7, 0xD1}), Encoding::cp949) == "한");
+}
+
+TEST_CASE("diagnostics: notes are kept apart from errors and warnings", "[encoding]") {
+    kcity::Diagnostics diags;
+    diags.note({"b.csv", 1, 1}, kcity::cp949_note);
+    diags.note({"a.yaml", 1, 1}, kcity::cp949_note);
+    diags.note({"a.yaml", 1, 1}, kcity::cp949_note);  // a file parsed twice says it once
+    diags.warning({"c.csv", 1, 1}, "w");
+    CHECK_FALSE(diags.has_errors());
+    CHECK(diags.sorted().size() == 1);  // check's list of problems: the warning only
+    auto notes = diags.notes();
+    REQUIRE(notes.size() == 2);
+    CHECK(kcity::format_diagnostic(notes[0]) ==
+          std::string("a.yaml:1:1: note: ") + kcity::cp949_note);
+    kcity::Diagnostics all;
+    all.append(diags);
+    CHECK(all.notes().size() == 2);
+    kcity::Diagnostics none;
+    none.note({}, "ignored 1 input");
+    CHECK(kcity::format_diagnostic(none.notes()[0]) == "kcity: note: ignored 1 input");
 }

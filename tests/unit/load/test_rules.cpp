@@ -708,3 +708,30 @@ TEST_CASE("rules: a second document is reported where it starts", "[rules]") {
           e);
     CHECK(has_error(e, "the file is empty", "history.yaml", 1));
 }
+
+TEST_CASE("rules: an unreadable file adds no error of its own and marks what depends on it",
+          "[rules]") {
+    // The reader reported "cannot read the file" already: parse_rules adds nothing, and the
+    // program or track is marked, so that proposals are not checked against missing rules.
+    Diagnostics diags;
+    Rules no_program = parse({{"program.yaml", "", true}, {"planning.yaml", planning_yaml}}, diags);
+    CHECK(diags.size() == 0);
+    CHECK(no_program.program.has_errors);
+    Rules no_track = parse({{"program.yaml", program_text}, {"planning.yaml", "", true}}, diags);
+    INFO(fixtures::errors_of(diags));
+    CHECK(diags.size() == 0);
+    REQUIRE(no_track.tracks.size() == 1);
+    CHECK(no_track.tracks[0].has_errors);
+}
+
+TEST_CASE("rules: a rules file in CP949 or UTF-16 is read, with a note for CP949", "[rules]") {
+    Diagnostics diags;
+    // program.yaml with a Korean comment, in CP949 ("# 사업" is 0xBB 0xE7 0xBE 0xF7).
+    std::string program = std::string("# \xBB\xE7\xBE\xF7\n") + program_text;
+    Rules rules = parse({{"program.yaml", program}, {"planning.yaml", planning_yaml}}, diags);
+    INFO(fixtures::errors_of(diags));
+    CHECK_FALSE(diags.has_errors());
+    CHECK(rules.program.year == 2023);
+    REQUIRE(diags.notes().size() == 1);
+    CHECK(diags.notes()[0].where.file.str() == "program.yaml");
+}
