@@ -1297,6 +1297,13 @@ def run_seed(seed, keep_dir=None, mode="mixed"):
         call["args"] = args
         pr = subprocess.run(args, capture_output=True, text=True,
                             timeout=120, env=dict(os.environ, LANG="C", NO_COLOR="1"))
+        if not call["proposals"]:
+            # SPEC §2: a run with no proposals is an error (an empty folder decides nothing),
+            # not an empty report.
+            if pr.returncode == 1 and "error: no proposals" in pr.stderr:
+                return seed, "ok", []
+            return seed, "diff", ["expected the error `no proposals`, got exit %d: %s"
+                                  % (pr.returncode, pr.stderr.strip()[:2000])]
         if pr.returncode != 0:
             return seed, "error", [pr.stderr.strip()[:2000]]
         expected = evaluate(call)

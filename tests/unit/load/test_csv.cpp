@@ -301,12 +301,29 @@ TEST_CASE("sheet: a reviewer twice, also when the first row had errors", "[csv][
                               "scores-0.csv", 3));
 }
 
-TEST_CASE("sheet: text that is not UTF-8 is refused with a hint", "[csv][sheet]") {
-    // "심사" in CP949, as a Korean spreadsheet saves CSV.
-    Sheet s = load_sheet("proposal,reviewer,a,b\nP1,R1,20,10\n# \xbd\xc9\xbb\xe7\n");
-    CHECK(fixtures::has_error(s.diags(), "not valid UTF-8 here (save the sheet as CSV UTF-8)",
-                              "scores-0.csv", 3));
-    CHECK(s.diags().sorted().front().where.column == 3);
+TEST_CASE("sheet: CP949 and UTF-16 are read; text in neither is refused at its place",
+          "[csv][sheet]") {
+    // "심사" in CP949, as Excel on Korean Windows saves "CSV (쉼표로 분리)": read, with a note,
+    // and an error after it is at its column in characters.
+    Sheet cp949 = load_sheet("proposal,reviewer,a,b\nP1,R1,20,10\n# \xbd\xc9\xbb\xe7 x,\n");
+    INFO(fixtures::errors_of(cp949.diags()));
+    REQUIRE(cp949.diags().notes().size() == 1);
+    CHECK(cp949.diags().notes().front().where.file.str() == "scores-0.csv");
+    CHECK(fixtures::has_error(cp949.diags(), "this row has 2 cells", "scores-0.csv", 3));
+    CHECK(cp949.diags().sorted().front().where.column == 8);  // 10 in bytes
+    // UTF-16 with its byte-order mark, as Notepad saves "Unicode".
+    std::string utf16 = "\xff\xfe";
+    for (char c : std::string("proposal,reviewer,a,b\r\nP1,R1,20,10\r\n")) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    Sheet notepad = load_sheet(utf16);
+    INFO(fixtures::errors_of(notepad.diags()));
+    CHECK_FALSE(notepad.diags().has_errors());
+    // Latin-1 (Müller): neither UTF-8 nor CP949, at the byte.
+    Sheet latin1 = load_sheet("proposal,reviewer,a,b\nP1,M\xfcller,20,10\n");
+    CHECK(fixtures::has_error(latin1.diags(), "neither UTF-8 nor CP949", "scores-0.csv", 2));
+    CHECK(latin1.diags().sorted().front().where.column == 5);
     Sheet nul = load_sheet(std::string("proposal,reviewer,a,b\nP1,R1,2\0,10\n", 33));
     CHECK(fixtures::has_error(nul.diags(), "control character (U+0000)", "scores-0.csv", 2));
 }
