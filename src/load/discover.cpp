@@ -136,7 +136,7 @@ std::pair<dev_t, ino_t> file_identity(const fs::path& p) {
 std::optional<fs::path> enclosing_call(const fs::path& dir) {
     std::error_code ec;
     fs::path abs = fs::absolute(dir, ec).lexically_normal();
-    if (abs.has_filename() == false) abs = abs.parent_path();
+    if (!abs.has_filename()) abs = abs.parent_path();  // "dir/" as "dir"
     for (fs::path d = abs.parent_path(); !d.empty(); d = d.parent_path()) {
         if (is_call_dir(d)) return d;
         if (d == d.parent_path()) break;

@@ -63,7 +63,7 @@ std::optional<std::string> read_file(const fs::path& p, Diagnostics& diags) {
     // POSIX calls rather than a stream: one open, one fstat and reads straight into the string,
     // for each of 10,000 files. The size is checked before reading, so that a huge file is
     // refused at once; the read itself stops at the limit too, for files whose size the
-    // system cannot tell (a pipe).
+    // system does not tell (files of /proc say 0).
     // Non-blocking, so that opening a FIFO named x.yaml returns at once (rather than wait for a
     // writer forever); then only a regular file is read.
     Fd file{::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
