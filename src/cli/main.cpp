@@ -334,10 +334,14 @@ int run(int argc, char** argv) {
     for (auto& c : commands) {
         if (!c.app->parsed()) continue;
         if (c.output == "-") c.output.clear();  // `-` is standard output, never a file named -
-        if (auto message = format_from_output(c)) return usage_error(*message);
         if (!c.output.empty() && c.inputs)
-            if (auto message = kcity::output_is_input(c.output, c.inputs()))
-                return usage_error(*message);
+            if (auto message = kcity::output_is_input(c.output, c.inputs())) {
+                std::cerr << "kcity: error: " << *message << "\n";
+                kcity::Outcome refused;
+                refused.failure = kcity::Failure::output;
+                return kcity::exit_code(refused, {});
+            }
+        if (auto message = format_from_output(c)) return usage_error(*message);
         return finish(c.run(), c);
     }
     return usage_error("no command");  // not reached: CLI11 requires one

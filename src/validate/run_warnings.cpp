@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <optional>
 
 #include "kcity/evaluate/predicate.hpp"
 #include "kcity/select/pipeline.hpp"
@@ -101,28 +101,47 @@ void warn_typos(const Result& result, Diagnostics& diags) {
         }
 }
 
-// A reviewer of the track (one who reviewed, or declared a conflict with, any of its
-// proposals) who has neither a review nor a conflict for an eligible proposal that has reviews.
-// Without a roster the panel is who appears in the track's reviews.
+// The ids a warning names, the first `shown` of them, then how many more.
+std::string id_list(const std::vector<std::string>& ids, std::size_t shown = 10) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < shown; ++i)
+        out += (i ? ", " : "") + ids[i];
+    if (ids.size() > shown) out += fmt::format(" and {} more", ids.size() - shown);
+    return out;
+}
+
+// SPEC §10: a reviewer of the track with missing proposals — eligible, not withdrawn ones for
+// which they gave neither a review nor a conflict. Without a roster, the track's reviewers are
+// those who reviewed, or declared a conflict with, any of its proposals. One warning per
+// reviewer, at their first review in the track.
 void warn_incomplete_panel(const Result& result, Diagnostics& diags) {
     for (const auto& tr : result.tracks) {
-        std::set<std::string> panel;
+        std::map<std::string, std::optional<Position>> panel;  // reviewer → first review
         for (const auto& r : tr.proposals) {
-            for (const auto& rv : r.proposal->reviews) panel.insert(rv.reviewer);
-            for (const auto& c : r.proposal->conflicts) panel.insert(c);
+            for (const auto& rv : r.proposal->reviews)
+                if (!panel[rv.reviewer]) panel[rv.reviewer] = rv.where;
+            for (const auto& c : r.proposal->conflicts) panel.try_emplace(c);
         }
+        std::map<std::string, std::vector<std::string>> missing;
         for (const auto& r : tr.proposals) {
             const Proposal& p = *r.proposal;
-            if (r.status == Status::ineligible || r.status == Status::withdrawn ||
-                p.reviews.empty())
-                continue;
-            std::set<std::string> missing = panel;
-            for (const auto& rv : p.reviews) missing.erase(rv.reviewer);
-            for (const auto& c : p.conflicts) missing.erase(c);
-            for (const auto& reviewer : missing)
-                diags.warning(p.where, fmt::format("reviewer `{}` of track `{}` has neither a "
-                                                   "review nor a conflict for proposal `{}`",
-                                                   reviewer, tr.rules->id, p.id));
+            if (r.status == Status::ineligible || r.status == Status::withdrawn) continue;
+            for (const auto& [reviewer, where] : panel) {
+                auto named = [&](const std::string& x) { return x == reviewer; };
+                if (std::none_of(p.reviews.begin(), p.reviews.end(),
+                                 [&](const Review& rv) { return named(rv.reviewer); }) &&
+                    std::none_of(p.conflicts.begin(), p.conflicts.end(), named))
+                    missing[reviewer].push_back(p.id);
+            }
+        }
+        for (auto& [reviewer, ids] : missing) {
+            std::sort(ids.begin(), ids.end());
+            const Position at = panel[reviewer].value_or(Position{tr.rules->file, 1, 1});
+            diags.warning(at, fmt::format("reviewer `{}` of track `{}` has neither a review nor "
+                                          "a conflict for {} eligible {}: {}",
+                                          reviewer, tr.rules->id, ids.size(),
+                                          ids.size() == 1 ? "proposal" : "proposals",
+                                          id_list(ids)));
         }
     }
 }

@@ -5,12 +5,17 @@ set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# check --output FILE replaces an older FILE even when there is nothing to say.
+# check --output FILE replaces an older FILE even when there is nothing to say. A clean call:
+# the flat-reviewer fixture with R1's first score changed.
+cp -r tests/cli/fixtures/flat-reviewer "$tmp/clean"
+sed -i '0,/a: 70/s//a: 71/' "$tmp/clean/proposals/p.yaml"
+"$KCITY" check "$tmp/clean" --strict >/dev/null 2>&1 || { echo "the clean call is not clean"; exit 1; }
 echo "an older run's problems" >"$tmp/problems.txt"
-"$KCITY" check tests/cli/fixtures/conflict-no-review --output "$tmp/problems.txt" 2>/dev/null
+"$KCITY" check "$tmp/clean" --output "$tmp/problems.txt" 2>/dev/null
 [ -f "$tmp/problems.txt" ] && [ ! -s "$tmp/problems.txt" ] || { echo "check kept an old file"; exit 1; }
-"$KCITY" check tests/cli/fixtures/conflict-no-review --output "$tmp/problems.json" 2>/dev/null
-"$KCITY" check tests/cli/fixtures/conflict-no-review --format json | cmp - "$tmp/problems.json"
+echo "an older run's problems" >"$tmp/problems.json"
+"$KCITY" check "$tmp/clean" --output "$tmp/problems.json" 2>/dev/null
+"$KCITY" check "$tmp/clean" --format json | cmp - "$tmp/problems.json"
 [ -s "$tmp/problems.json" ]
 
 # The extension, in any case, picks the format; --format wins over it.
