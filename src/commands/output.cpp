@@ -64,7 +64,7 @@ class TempGuard {
     TempGuard& operator=(const TempGuard&) = delete;
 
   private:
-    struct sigaction previous_[std::size(cleanup_signals)] {};
+    struct sigaction previous_[std::size(cleanup_signals)]{};
     bool installed_ = false;
 };
 

@@ -104,8 +104,7 @@ void warn_typos(const Result& result, Diagnostics& diags) {
 // The ids a warning names, the first `shown` of them, then how many more.
 std::string id_list(const std::vector<std::string>& ids, std::size_t shown = 10) {
     std::string out;
-    for (std::size_t i = 0; i < ids.size() && i < shown; ++i)
-        out += (i ? ", " : "") + ids[i];
+    for (std::size_t i = 0; i < ids.size() && i < shown; ++i) out += (i ? ", " : "") + ids[i];
     if (ids.size() > shown) out += fmt::format(" and {} more", ids.size() - shown);
     return out;
 }
@@ -137,11 +136,11 @@ void warn_incomplete_panel(const Result& result, Diagnostics& diags) {
         for (auto& [reviewer, ids] : missing) {
             std::sort(ids.begin(), ids.end());
             const Position at = panel[reviewer].value_or(Position{tr.rules->file, 1, 1});
-            diags.warning(at, fmt::format("reviewer `{}` of track `{}` has neither a review nor "
-                                          "a conflict for {} eligible {}: {}",
-                                          reviewer, tr.rules->id, ids.size(),
-                                          ids.size() == 1 ? "proposal" : "proposals",
-                                          id_list(ids)));
+            diags.warning(at,
+                          fmt::format("reviewer `{}` of track `{}` has neither a review nor "
+                                      "a conflict for {} eligible {}: {}",
+                                      reviewer, tr.rules->id, ids.size(),
+                                      ids.size() == 1 ? "proposal" : "proposals", id_list(ids)));
         }
     }
 }

@@ -3,7 +3,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-
 #include <vector>
 
 #include "kcity/load/inputs.hpp"

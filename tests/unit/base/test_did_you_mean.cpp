@@ -20,10 +20,10 @@ TEST_CASE("did you mean: letter case is compared first", "[diagnostics][did-you-
 
 TEST_CASE("one edit: a letter inserted, deleted or replaced, or only the case",
           "[diagnostics][one-edit]") {
-    CHECK(one_edit_apart("goverment", "government"));   // deleted
-    CHECK(one_edit_apart("governmentt", "government"));  // inserted
-    CHECK(one_edit_apart("govarnment", "government"));   // replaced
-    CHECK(one_edit_apart("GOVERNMENT", "government"));   // the case only, however many letters
+    CHECK(one_edit_apart("goverment", "government"));         // deleted
+    CHECK(one_edit_apart("governmentt", "government"));       // inserted
+    CHECK(one_edit_apart("govarnment", "government"));        // replaced
+    CHECK(one_edit_apart("GOVERNMENT", "government"));        // the case only, however many letters
     CHECK_FALSE(one_edit_apart("government", "government"));  // the same: nothing to warn
     CHECK_FALSE(one_edit_apart("govrment", "government"));    // two edits
     CHECK_FALSE(one_edit_apart("company", "government"));
