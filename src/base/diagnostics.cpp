@@ -4,6 +4,7 @@
 #include <mutex>
 #include <tuple>
 #include <unordered_set>
+#include <utility>
 
 namespace kcity {
 namespace {
@@ -133,21 +134,40 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace
 
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
-    std::string best;
-    std::size_t best_distance = 0;
+    // Case first: `pln-2024-01` means `PLN-2024-01`, never `PIL-2024-01`, one letter nearer by
+    // bytes. Ties between folded distances go to the nearer by bytes.
+    std::string folded = ascii_lower(word);
+    const std::string* best = nullptr;
+    std::pair<std::size_t, std::size_t> best_distance{};
     for (const auto& c : candidates) {
-        std::size_t d = edit_distance(word, c);
-        if (best.empty() || d < best_distance) {
-            best = c;
+        std::pair<std::size_t, std::size_t> d{edit_distance(folded, ascii_lower(c)),
+                                              edit_distance(word, c)};
+        if (!best || d < best_distance) {
+            best = &c;
             best_distance = d;
         }
     }
     // A typo changes a few characters; anything further is a different word.
     std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3 + 1));
-    return !best.empty() && best_distance <= limit ? best : std::string();
+    return best && best_distance.first <= limit ? *best : std::string();
+}
+
+bool one_edit_apart(std::string_view a, std::string_view b) {
+    if (a == b) return false;
+    // Only the case differs: however many letters, one slip of the Caps Lock.
+    if (ascii_lower(a) == ascii_lower(b)) return true;
+    std::size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
+    return longer - shorter <= 1 && edit_distance(a, b) == 1;
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <list>
@@ -23,14 +24,25 @@ std::vector<std::string> command_names() {
 struct Command {
     CLI::App* app = nullptr;
     std::function<kcity::Outcome()> run;  // called once the command line is parsed
-    std::string output;                   // --output FILE; empty: standard output
+    std::string output;                   // --output FILE; empty or `-`: standard output
     kcity::ExitRules exit;                // --strict, --detailed-exitcode
+    // The --format the command reads (null: no --format), so that --output's extension can
+    // choose one when the option is not given.
+    Format* format = nullptr;
+    CLI::Option* format_option = nullptr;
+    // The files the run will read, so that --output never names one of them.
+    std::function<std::vector<std::string>()> inputs;
 };
 
 std::vector<std::string> names_of(std::initializer_list<Format> formats) {
     std::vector<std::string> names;
     for (Format f : formats) names.emplace_back(kcity::format_name(f));
     return names;
+}
+
+// What the environment adds to the inputs once the command line is parsed.
+void add_environment(kcity::InputOptions& inputs) {
+    if (const char* env = std::getenv("KCITY_RULES")) inputs.rules_env = env;
 }
 
 // The options of every command that reads a call and reports (SPEC §7, shared options).
@@ -46,24 +58,29 @@ void add_call_options(Command& c, kcity::InputOptions& inputs, Format& format,
            },
            "Rules folder (holds program.yaml)")
         ->type_name("DIR");
+    // One file per use: `--scores a.csv call2024` reads call2024 as an input, not a second sheet.
     cmd->add_option("--scores", inputs.score_files, "Score sheet (CSV); repeatable")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->allow_extra_args(false);
     std::vector<std::string> names = names_of(formats);
     std::string list;
     for (const auto& name : names) list += (list.empty() ? "" : " | ") + name;
     // Parsed once, here: from now on a Format, never a string.
-    cmd->add_option_function<std::string>(
-           "--format", [&format](const std::string& name) { format = *kcity::parse_format(name); },
-           list)
-        ->check(CLI::IsMember(names));
-    cmd->add_option("--output", c.output, "Write to FILE (atomically) instead of standard output")
+    c.format = &format;
+    c.format_option =
+        cmd->add_option_function<std::string>(
+               "--format",
+               [&format](const std::string& name) { format = *kcity::parse_format(name); }, list)
+            ->check(CLI::IsMember(names));
+    cmd->add_option("--output", c.output,
+                    "Write to FILE (atomically) instead of standard output; `-`: standard "
+                    "output; without --format, the format follows FILE's extension")
         ->type_name("FILE");
+    c.inputs = [&inputs] {
+        add_environment(inputs);
+        return kcity::run_input_files(inputs);
+    };
     cmd->add_flag("--strict", c.exit.strict, "A warning (e.g. a shortfall) makes the exit code 1");
-}
-
-// What the environment adds to the inputs once the command line is parsed.
-void add_environment(kcity::InputOptions& inputs) {
-    if (const char* env = std::getenv("KCITY_RULES")) inputs.rules_env = env;
 }
 
 void add_lang_option(CLI::App* cmd, std::optional<kcity::Lang>& lang, const std::string& help) {
@@ -162,6 +179,12 @@ void add_diff(CLI::App& app, Command& c) {
         add_environment(o->inputs);
         return kcity::diff_command(*o);
     };
+    c.inputs = [o] {
+        add_environment(o->inputs);
+        std::vector<std::string> base;
+        if (!o->base_rules.starts_with("git:")) base.push_back(o->base_rules);
+        return kcity::run_input_files(o->inputs, base);
+    };
 }
 
 void add_explain(CLI::App& app, Command& c) {
@@ -180,10 +203,20 @@ void add_explain(CLI::App& app, Command& c) {
 }
 
 void add_init(CLI::App& app, Command& c) {
-    c.app = app.add_subcommand("init", "Write a new call directory from the built-in 2023 rules");
-    auto dir = std::make_shared<std::string>();
-    c.app->add_option("DIR", *dir, "The new call directory")->required();
-    c.run = [dir] { return kcity::init_command(*dir); };
+    c.app = app.add_subcommand("init", "Write a new call directory from the built-in rules");
+    struct Init {
+        std::string dir;
+        std::optional<int> year;
+    };
+    auto o = std::make_shared<Init>();
+    c.app->add_option("DIR", o->dir, "The new call directory")->required();
+    c.app
+        ->add_option_function<int>(
+            "--year", [o](int y) { o->year = y; },
+            "The call's year: its deadlines, and the earlier selections as history (default: "
+            "the built-in rules' 2023)")
+        ->type_name("YYYY");
+    c.run = [o] { return kcity::init_command(o->dir, o->year); };
 }
 
 // Says the outcome on standard error, writes its report, and returns the exit code.
@@ -197,8 +230,11 @@ int finish(kcity::Outcome outcome, const Command& c) {
     std::function<void(const kcity::Sink&)> produce = outcome.stream;
     if (!produce) produce = [&](const kcity::Sink& sink) { sink(outcome.output); };
     if (c.output.empty()) {
-        produce([](std::string_view piece) { std::cout.write(piece.data(), piece.size()); });
-        std::cout << std::flush;
+        std::cout << std::flush;  // nothing is pending; the report goes to the descriptor
+        if (auto err = kcity::write_stdout(produce)) {
+            std::cerr << "kcity: error: " << *err << "\n";
+            outcome.failure = kcity::Failure::output;
+        }
     } else if (auto err = kcity::write_file_atomically(c.output, produce)) {
         std::cerr << "kcity: error: " << *err << "\n";
         outcome.failure = kcity::Failure::output;
@@ -215,6 +251,52 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
         if (c == word) return std::nullopt;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, names) +
            "; the commands are score, check, explain, diff, init";
+}
+
+// A mistyped option: CLI11 would say "A subcommand is required" for `kcity --verison`, or
+// that `--formt` "was not expected"; say which option was meant. Options are `--name` or
+// `--name=value`, up to a `--` that ends them.
+std::optional<std::string> unknown_option(int argc, char** argv, const CLI::App& app) {
+    const CLI::App* scope = &app;
+    std::string where = "kcity";
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") break;
+        if (scope == &app && !arg.starts_with("-")) {
+            const CLI::App* sub = nullptr;
+            for (const CLI::App* s : app.get_subcommands({}))
+                if (s->get_name() == arg) sub = s;
+            if (!sub) return std::nullopt;  // not a command: unknown_command's to say
+            scope = sub;
+            where = "kcity " + std::string(arg);
+            continue;
+        }
+        if (!arg.starts_with("--") || arg.size() == 2) continue;
+        std::string name(arg.substr(2, arg.find('=') - 2));
+        std::vector<std::string> known;
+        for (const CLI::App* s : {scope, &app}) {
+            for (const CLI::Option* o : s->get_options())
+                for (const auto& l : o->get_lnames()) known.push_back("--" + l);
+            if (s == &app) break;
+        }
+        if (std::find(known.begin(), known.end(), "--" + name) != known.end()) continue;
+        std::string near = kcity::nearest("--" + name, known);
+        return "unknown option --" + name + " for " + where +
+               (near.empty() ? "; see '" + where + " --help'" : "; did you mean " + near + "?");
+    }
+    return std::nullopt;
+}
+
+// The format --output's extension asks for, when --format is not given; an error for an
+// extension kcity does not know.
+std::optional<std::string> format_from_output(Command& c) {
+    if (!c.format || c.output.empty() || c.format_option->count() > 0) return std::nullopt;
+    if (auto f = kcity::format_of_path(c.output)) {
+        *c.format = *f;
+        return std::nullopt;
+    }
+    return "cannot tell the format from the name " + c.output +
+           " (.txt, .md, .json, .csv, .html): give --format";
 }
 
 int usage_error(const std::string& message) {
@@ -234,16 +316,34 @@ int run(int argc, char** argv) {
         add(app, commands.emplace_back());
 
     if (auto message = unknown_command(argc, argv)) return usage_error(*message);
+    if (auto message = unknown_option(argc, argv, app)) return usage_error(*message);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {  // --help, --version: CLI11 prints them
         app.exit(e);
+        if (!(std::cout << std::flush)) {
+            std::cerr << "kcity: error: cannot write to standard output\n";
+            kcity::Outcome failed;
+            failed.failure = kcity::Failure::output;
+            return kcity::exit_code(failed, {});
+        }
         return kcity::exit_code({}, {});
     } catch (const CLI::ParseError& e) {
         return usage_error(e.what());  // CLI11's own codes (105, 106, ...) become exit 1
     }
-    for (const auto& c : commands)
-        if (c.app->parsed()) return finish(c.run(), c);
+    for (auto& c : commands) {
+        if (!c.app->parsed()) continue;
+        if (c.output == "-") c.output.clear();  // `-` is standard output, never a file named -
+        if (!c.output.empty() && c.inputs)
+            if (auto message = kcity::output_is_input(c.output, c.inputs())) {
+                std::cerr << "kcity: error: " << *message << "\n";
+                kcity::Outcome refused;
+                refused.failure = kcity::Failure::output;
+                return kcity::exit_code(refused, {});
+            }
+        if (auto message = format_from_output(c)) return usage_error(*message);
+        return finish(c.run(), c);
+    }
     return usage_error("no command");  // not reached: CLI11 requires one
 }
 

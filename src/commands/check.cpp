@@ -27,7 +27,11 @@ Outcome check_command(const CheckOptions& options) {
     if (!diags.has_errors()) check_warnings(call, diags);
     std::vector<Diagnostic> all = diags.sorted();
     // The diagnostics are the report here (standard output), errors too.
-    out.output = render_diagnostics(all, options.format);
+    // Streamed, even when empty: `--output FILE` is written when the call is clean too (an
+    // empty list in the format asked for), never left as an older run's problems.
+    out.stream = [report = render_diagnostics(all, options.format)](const Sink& sink) {
+        sink(report);
+    };
     std::size_t errors = 0;
     for (const auto& d : all) errors += d.severity == Severity::error;
     out.warnings = all.size() - errors;

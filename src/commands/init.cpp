@@ -1,5 +1,7 @@
-// `kcity init DIR`: a new call directory from the built-in rules, with two example proposals
-// and an empty score-sheet template, ready for `kcity check` and `kcity score`.
+// `kcity init DIR [--year YYYY]`: a new call directory from the built-in rules, with two example
+// proposals and an empty score-sheet template, ready for `kcity check` and `kcity score`. With
+// --year, the call of that year: its year, its deadlines in that year, and the history of the
+// selections before it.
 #include "kcity/commands/init.hpp"
 
 #include <algorithm>
@@ -76,22 +78,103 @@ std::string sheet_template(const Rules& rules) {
     return header + ",conflict\n";
 }
 
+// The selections of the 2023 call (the ministry's press release, as in
+// /work/shared/data/kcity-selections-2020-2023.yaml): the built-in rules run 2023, so their
+// history stops at 2022; a later call's history includes these.
+constexpr std::string_view selections_2023 =
+    R"(- {year: 2023, track: planning, country: UA, city: Uman}
+- {year: 2023, track: planning, country: ID, city: Nusantara}
+- {year: 2023, track: planning, country: EG, city: Badr}
+- {year: 2023, track: planning, country: AZ, city: Aghdam}
+- {year: 2023, track: pilot, country: BD, city: Rangpur}
+- {year: 2023, track: pilot, country: VN, city: Haiphong}
+- {year: 2023, track: pilot, country: TR, city: Sakarya}
+- {year: 2023, track: pilot, country: ID, city: Banyumas}
+)";
+
+// Calls `f` with each line of `text`, without its newline.
+template <class F>
+void each_line(std::string_view text, F f) {
+    while (!text.empty()) {
+        std::size_t end = text.find('\n');
+        f(text.substr(0, end));
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    }
+}
+
+// The year of a history entry's line (`- {year: 2021, ...`), or 0.
+int entry_year(std::string_view line) {
+    constexpr std::string_view prefix = "- {year: ";
+    if (!line.starts_with(prefix) || line.size() < prefix.size() + 4) return 0;
+    int year = 0;
+    for (char c : line.substr(prefix.size(), 4)) {
+        if (c < '0' || c > '9') return 0;
+        year = year * 10 + (c - '0');
+    }
+    return year;
+}
+
+// The history of a call in `year`: the comment lines of the built-in file, then every known
+// selection of an earlier year.
+std::string history_for(std::string_view builtin, int year) {
+    std::string comments, entries;
+    auto take = [&](std::string_view line) {
+        int y = entry_year(line);
+        if (y != 0 && y < year) entries += std::string(line) + "\n";
+        if (y == 0 && line.starts_with("#")) comments += std::string(line) + "\n";
+    };
+    each_line(builtin, take);
+    each_line(selections_2023, take);
+    comments += "# Written by `kcity init --year " + std::to_string(year) +
+                "`: the selections of the years before " + std::to_string(year) + ".\n";
+    return comments + (entries.empty() ? "[]\n" : entries);
+}
+
+// A built-in file made that year's: `year: 2023`, the deadlines and submission dates in 2023,
+// and the comments' "2023 call".
+std::string for_year(std::string_view text, int year) {
+    const std::string y = std::to_string(year);
+    std::string out;
+    each_line(text, [&](std::string_view line) {
+        std::string l(line);
+        if (l == "year: 2023") l = "year: " + y;
+        for (std::string key : {"deadline: 2023-", "submitted_at: 2023-"})
+            if (l.starts_with(key)) l.replace(key.size() - 5, 4, y);
+        if (auto at = l.find("2023 call"); at != std::string::npos) l.replace(at, 4, y);
+        out += l + "\n";
+    });
+    return out;
+}
+
 }  // namespace
 
-Outcome init_command(const std::string& dir) {
+Outcome init_command(const std::string& dir, std::optional<int> year) {
     Outcome out;
+    if (year && (*year < first_call_year || *year > last_call_year)) {
+        out.failure = Failure::usage;
+        out.messages.push_back("kcity: error: --year " + std::to_string(*year) +
+                               " is not a year of a call (" + std::to_string(first_call_year) +
+                               "–" + std::to_string(last_call_year) + ")");
+        return out;
+    }
+    // The built-in rules' own bytes when no year is asked: the call they describe.
+    auto adapt = [&](std::string_view name, std::string_view bytes) {
+        if (!year) return std::string(bytes);
+        if (name == "history.yaml") return history_for(bytes, *year);
+        return for_year(bytes, *year);
+    };
     std::vector<SourceFile> rule_files;
     for (const auto& f : builtin_rule_files())
-        rule_files.push_back({"<built-in>/" + std::string(f.name), std::string(f.bytes)});
+        rule_files.push_back({"<built-in>/" + std::string(f.name), adapt(f.name, f.bytes)});
     Diagnostics diags;
     Rules rules = parse_rules(rule_files, builtin_rules_origin, diags);
     std::vector<std::pair<fs::path, std::string>> files;
-    for (const auto& f : builtin_rule_files())
-        files.emplace_back(fs::path(dir) / "rules" / f.name, std::string(f.bytes));
+    for (const auto& f : rule_files)
+        files.emplace_back(fs::path(dir) / "rules" / fs::path(f.path).filename(), f.bytes);
     files.emplace_back(fs::path(dir) / "proposals" / "planning-example.yaml",
-                       std::string(example_planning));
+                       adapt("", example_planning));
     files.emplace_back(fs::path(dir) / "proposals" / "pilot-example.yaml",
-                       std::string(example_pilot));
+                       adapt("", example_pilot));
     files.emplace_back(fs::path(dir) / "scores" / "panel.csv", sheet_template(rules));
     // Refuse before writing anything, so that a refused init leaves the folder as it was.
     std::error_code ec;
@@ -111,7 +194,8 @@ Outcome init_command(const std::string& dir) {
             return out;
         }
     }
-    out.messages.push_back("kcity: wrote a new call in " + dir +
+    out.messages.push_back("kcity: wrote a new " + std::to_string(rules.program.year) +
+                           " call in " + dir +
                            " (rules/, proposals/, scores/panel.csv); next: kcity check " + dir);
     return out;
 }

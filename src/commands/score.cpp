@@ -7,6 +7,7 @@
 #include "common.hpp"
 #include "kcity/base/text.hpp"
 #include "kcity/report/render.hpp"
+#include "kcity/validate/run_warnings.hpp"
 
 namespace kcity {
 
@@ -23,6 +24,7 @@ Outcome score_command(const ScoreOptions& options) {
                             did_you_mean(*options.run.track, call.rules.program.tracks));
     note_builtin_rules(call, out);
     if (add_diagnostics(diags, out)) return out;
+    std::size_t load_warnings = diags.sorted().size();  // no error stands: all are warnings
     // The report is rendered when the CLI writes it (Outcome::stream): the call and its result
     // live until then, and the report itself never whole.
     struct Run {
@@ -44,7 +46,15 @@ Outcome score_command(const ScoreOptions& options) {
             render_report(run->result, options.format, lang, options.csv_bom, sink);
     };
     for (auto& line : warning_lines(result)) out.messages.push_back(std::move(line));
-    out.warnings = result.warnings.size();
+    // --strict fails on the warnings `check --strict` fails on (SPEC §7): those of loading,
+    // the run's (shortfalls) and check's own, from a run of every track by the rules' method.
+    Diagnostics review;
+    if (options.run.track || options.run.method)
+        review_warnings(run->call, run_selection(run->call, {}), review);
+    else
+        review_warnings(run->call, result, review);
+    out.warnings = load_warnings + result.warnings.size() + review.size();
+    for (const auto& d : review.sorted()) out.strict_messages.push_back(format_diagnostic(d));
     out.strict_messages.push_back(strict_run_note);
     return out;
 }

@@ -117,7 +117,13 @@ std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
     for (const auto& rule : t.eligibility) {
         const bool holds = evaluate(rule.require, p, ctx);
-        if (!holds) out.push_back({rule.id, Msg::rule_failed, {{"rule", &rule.name}}});
+        // The values it tested, so that a typo (`goverment`) shows in the report (SPEC §6).
+        if (!holds) {
+            Reason r{rule.id, Msg::rule_failed, {{"rule", &rule.name}}};
+            auto tested = trace_predicate(rule.require, p, false).tested;
+            if (!tested.empty()) r.args.push_back({"tested", TestedValues{std::move(tested)}});
+            out.push_back(std::move(r));
+        }
         if (trace) trace->eligibility.push_back(trace_predicate(rule.require, p, holds));
     }
     return out;

@@ -227,7 +227,8 @@ constexpr Message table[] = {
      "유효 심사 {valid}건 (최소 {needed}건 필요{excluded?, 이해충돌 제외 {excluded}건})"},
     {"quota", "the quota of {max} {max|selection|selections} was already filled",
      "선정 한도 {max}건이 이미 채워짐"},
-    {"rule-failed", "does not meet the rule: {rule}", "{rule} 요건 미충족"},
+    {"rule-failed", "does not meet the rule: {rule}{tested? ({tested})}",
+     "{rule} 요건 미충족{tested? ({tested})}"},
     // The `count` cheapest candidates' awards; `-all`: all of them, fewer than `min`.
     {"shortfall-budget",
      "{count|the cheapest candidate needs|the {count} cheapest candidates need} {need}; "
@@ -540,6 +541,11 @@ std::string value_text(const ArgValue& value, Lang lang) {
             },
             [](const std::string& s) { return s; },
             [&](const LocalText* t) { return t ? t->get(lang == Lang::ko) : std::string(); },
+            [&](const TestedValues& t) {
+                return joined(t.fields, [&](const TestedField& f) {
+                    return f.field + ": " + (f.value ? *f.value : label("explain.absent", lang));
+                });
+            },
         },
         value);
 }

@@ -1,12 +1,15 @@
 // The warnings of `kcity check` that need a run of the selection: a proposal with no reviews,
-// a flat reviewer, a certain shortfall.
+// a flat reviewer, a tested value one edit from an accepted one, an incomplete panel, a certain
+// shortfall.
 #include "kcity/validate/run_warnings.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
+#include "kcity/evaluate/predicate.hpp"
 #include "kcity/select/pipeline.hpp"
 
 namespace kcity {
@@ -63,12 +66,97 @@ void warn_shortfalls(const Result& result, Diagnostics& diags) {
     }
 }
 
+// The position of a dotted field in the proposal: its top-level key's, else the document's.
+Position field_position(const Proposal& p, std::string_view field) {
+    return p.at.find(field.substr(0, field.find('.'))).value_or(p.where);
+}
+
+// SPEC §6 step 1: a failed rule's tested text one edit from a value the rule accepts
+// (`equals`, `in`): `goverment` for `government` decides a selection, so `check` says so.
+void warn_near_misses(const Proposal& p, const EligibilityRule& rule, Diagnostics& diags) {
+    for_each_test(rule.require, [&](const Predicate& test) {
+        if (test.op != Op::equals && test.op != Op::in) return;
+        Value v = lookup_field(p, test);
+        if (v.type != Value::Type::string) return;
+        for (const Value& accepted : test.values) {
+            if (accepted.type != Value::Type::string || !one_edit_apart(v.text, accepted.text))
+                continue;
+            diags.warning(field_position(p, test.field),
+                          fmt::format("proposal `{}`: {} `{}` is one edit from `{}`, which rule "
+                                      "`{}` accepts; the proposal is ineligible by it",
+                                      p.id, test.field, v.text, accepted.text, rule.id));
+            return;
+        }
+    });
+}
+
+void warn_typos(const Result& result, Diagnostics& diags) {
+    for (const auto& tr : result.tracks)
+        for (const auto& r : tr.proposals) {
+            if (r.status != Status::ineligible) continue;
+            for (const auto& rule : tr.rules->eligibility)
+                if (std::any_of(r.reasons.begin(), r.reasons.end(),
+                                [&](const Reason& x) { return x.code == rule.id; }))
+                    warn_near_misses(*r.proposal, rule, diags);
+        }
+}
+
+// The ids a warning names, the first `shown` of them, then how many more.
+std::string id_list(const std::vector<std::string>& ids, std::size_t shown = 10) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < shown; ++i) out += (i ? ", " : "") + ids[i];
+    if (ids.size() > shown) out += fmt::format(" and {} more", ids.size() - shown);
+    return out;
+}
+
+// SPEC §10: a reviewer of the track with missing proposals — eligible, not withdrawn ones for
+// which they gave neither a review nor a conflict. Without a roster, the track's reviewers are
+// those who reviewed, or declared a conflict with, any of its proposals. One warning per
+// reviewer, at their first review in the track.
+void warn_incomplete_panel(const Result& result, Diagnostics& diags) {
+    for (const auto& tr : result.tracks) {
+        std::map<std::string, std::optional<Position>> panel;  // reviewer → first review
+        for (const auto& r : tr.proposals) {
+            for (const auto& rv : r.proposal->reviews)
+                if (!panel[rv.reviewer]) panel[rv.reviewer] = rv.where;
+            for (const auto& c : r.proposal->conflicts) panel.try_emplace(c);
+        }
+        std::map<std::string, std::vector<std::string>> missing;
+        for (const auto& r : tr.proposals) {
+            const Proposal& p = *r.proposal;
+            if (r.status == Status::ineligible || r.status == Status::withdrawn) continue;
+            for (const auto& [reviewer, where] : panel) {
+                auto named = [&](const std::string& x) { return x == reviewer; };
+                if (std::none_of(p.reviews.begin(), p.reviews.end(),
+                                 [&](const Review& rv) { return named(rv.reviewer); }) &&
+                    std::none_of(p.conflicts.begin(), p.conflicts.end(), named))
+                    missing[reviewer].push_back(p.id);
+            }
+        }
+        for (auto& [reviewer, ids] : missing) {
+            std::sort(ids.begin(), ids.end());
+            const Position at = panel[reviewer].value_or(Position{tr.rules->file, 1, 1});
+            diags.warning(at,
+                          fmt::format("reviewer `{}` of track `{}` has neither a review nor "
+                                      "a conflict for {} eligible {}: {}",
+                                      reviewer, tr.rules->id, ids.size(),
+                                      ids.size() == 1 ? "proposal" : "proposals", id_list(ids)));
+        }
+    }
+}
+
 }  // namespace
+
+void review_warnings(const Call& call, const Result& result, Diagnostics& diags) {
+    warn_no_reviews(result, diags);
+    warn_flat_reviewers(call, diags);
+    warn_typos(result, diags);
+    warn_incomplete_panel(result, diags);
+}
 
 void check_warnings(const Call& call, Diagnostics& diags) {
     Result result = run_selection(call, {});
-    warn_no_reviews(result, diags);
-    warn_flat_reviewers(call, diags);
+    review_warnings(call, result, diags);
     warn_shortfalls(result, diags);
 }
 

@@ -76,9 +76,13 @@ class Diagnostics {
 // (warning, note alike).
 std::string format_diagnostic(const Diagnostic& d);
 
-// "did you mean `x`?" helper: the candidate nearest to `word` by edit distance, when it is
-// close enough to be a plausible typo. Empty when none is.
+// "did you mean `x`?" helper: the candidate nearest to `word` by edit distance, letter case
+// aside first (then by bytes), when it is close enough to be a plausible typo. Empty when none is.
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+// Whether `a` and `b` differ by one edit (a letter inserted, deleted or replaced) or only in
+// letter case: a typo of an accepted value (`goverment`, `Government` for `government`).
+bool one_edit_apart(std::string_view a, std::string_view b);
 
 // " (did you mean `x`?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

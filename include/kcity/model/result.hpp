@@ -46,7 +46,7 @@ enum class Msg : std::uint8_t {
     optimal,                //
     panel_size,             // valid, needed, excluded
     quota,                  // max
-    rule_failed,            // rule
+    rule_failed,            // rule, tested
     shortfall,              // selected, min (the warning)
     shortfall_budget,       // count, need, available: the `count` cheapest candidates
     shortfall_budget_all,   // count, need, available: all `count` candidates (fewer than min)
@@ -81,11 +81,14 @@ struct CountryCounts {  // "TH 2, VN 2" / "태국(TH) 2건, 베트남(VN) 2건"
 struct Ranks {  // "1, 2, 4"
     std::vector<int> ranks;
 };
+struct TestedValues {  // the fields a failed rule tested: "applicant.type: goverment"
+    std::vector<TestedField> fields;
+};
 // A Decimal is written as the rules wrote it ("12", "1.5"); a std::string is the same text in
 // every language (ids); a LocalText (the rules' own, which outlive every result) in the
 // report's language.
 using ArgValue = std::variant<Count, Money, Score, Decimal, DateTime, CountryCode, CountryCounts,
-                              Ranks, std::string, const LocalText*>;
+                              Ranks, std::string, const LocalText*, TestedValues>;
 
 // A named slot of the message and its value: {"budget", Money{...}} fills `{budget}`.
 struct Arg {

@@ -490,7 +490,8 @@ TEST_CASE("evaluate: ineligible proposals and their reasons in order", "[evaluat
           "2023-05-10");
     CHECK(run->message("ALL", 1) ==
           "requests KRW 600,000,000, above the maximum award KRW 500,000,000");
-    CHECK(run->message("ALL", 2) == "does not meet the rule: Public applicant");
+    CHECK(run->message("ALL", 2) ==
+          "does not meet the rule: Public applicant (applicant.type: company)");
     const auto& a = run->get("ALL");
     CHECK_FALSE(a.rank.has_value());
     CHECK_FALSE(a.score.has_value());

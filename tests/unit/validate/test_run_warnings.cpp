@@ -1,0 +1,92 @@
+// The warnings of `check` that need a run (SPEC §6 step 1, issue 14): a tested value one edit
+// from an accepted one, and an incomplete panel.
+#include <catch2/catch.hpp>
+
+#include "../fixtures.hpp"
+#include "kcity/report/i18n.hpp"
+#include "kcity/validate/run_warnings.hpp"
+
+using fixtures::has_error;
+
+namespace {
+
+fixtures::TrackSpec track_with_rule() {
+    fixtures::TrackSpec t;
+    t.extra =
+        "eligibility:\n"
+        "  - id: public-applicant\n"
+        "    name: {ko: 공공기관 신청, en: Applicant is a public body}\n"
+        "    require: {field: applicant.type, in: [government, public-body]}\n";
+    return t;
+}
+
+kcity::Diagnostics warnings_of(const fixtures::Run& run) {
+    kcity::Diagnostics diags;
+    kcity::check_warnings(run.call, diags);
+    return diags;
+}
+
+}  // namespace
+
+TEST_CASE("run warnings: a tested value one edit from an accepted one", "[validate][typo]") {
+    auto typo = fixtures::scored("TYPO", "80");
+    typo.applicant_type = "goverment";
+    auto other = fixtures::scored("OTHER", "80");
+    other.applicant_type = "company";  // ineligible, but no accepted value is near
+    auto fine = fixtures::scored("FINE", "80");
+    auto run = fixtures::run(track_with_rule(), {typo, other, fine});
+    REQUIRE(run->status("TYPO") == "ineligible");
+    auto diags = warnings_of(*run);
+    INFO(fixtures::errors_of(diags));
+    CHECK(has_error(diags,
+                    "proposal `TYPO`: applicant.type `goverment` is one edit from `government`, "
+                    "which rule `public-applicant` accepts",
+                    "proposals.yaml"));
+    CHECK_FALSE(has_error(diags, "`OTHER`"));
+    CHECK_FALSE(has_error(diags, "`FINE`"));
+}
+
+TEST_CASE("run warnings: the reason shows the value it tested, in both languages",
+          "[validate][typo]") {
+    auto typo = fixtures::scored("TYPO", "80");
+    typo.applicant_type = "goverment";
+    auto run = fixtures::run(track_with_rule(), {typo});
+    const auto& reason = run->get("TYPO").reasons.at(0);
+    CHECK(kcity::reason_text(reason, kcity::Lang::en) ==
+          "does not meet the rule: Applicant is a public body (applicant.type: goverment)");
+    CHECK(kcity::reason_text(reason, kcity::Lang::ko) ==
+          "공공기관 신청 요건 미충족 (applicant.type: goverment)");
+}
+
+TEST_CASE("run warnings: an absent tested field is said so", "[validate][typo]") {
+    fixtures::TrackSpec t;
+    t.extra =
+        "eligibility:\n"
+        "  - id: has-partner\n"
+        "    name: {ko: 협력기관, en: Has a partner}\n"
+        "    require: {field: partner.type, exists: true}\n";
+    auto run = fixtures::run(t, {fixtures::scored("P1", "80")});
+    const auto& reason = run->get("P1").reasons.at(0);
+    CHECK(kcity::reason_text(reason, kcity::Lang::en) ==
+          "does not meet the rule: Has a partner (partner.type: (absent))");
+    CHECK(kcity::reason_text(reason, kcity::Lang::ko) ==
+          "협력기관 요건 미충족 (partner.type: (없음))");
+}
+
+TEST_CASE("run warnings: a reviewer of the track with neither a review nor a conflict",
+          "[validate][panel]") {
+    fixtures::ProposalSpec a = fixtures::scored("A", "80");
+    a.reviews = fixtures::reviews({"a: 80", "a: 70"});       // R1, R2
+    fixtures::ProposalSpec b = fixtures::scored("B", "60");  // R1 only: R2 skipped it
+    fixtures::ProposalSpec c = fixtures::scored("C", "50");
+    c.conflicts = "R2";  // R2 declared a conflict: complete
+    auto run = fixtures::run(fixtures::TrackSpec{}, {a, b, c});
+    auto diags = warnings_of(*run);
+    INFO(fixtures::errors_of(diags));
+    // One warning per reviewer, listing what they missed; R1 reviewed everything.
+    CHECK(has_error(diags,
+                    "reviewer `R2` of track `t` has neither a review nor a conflict for 1 "
+                    "eligible proposal: B"));
+    CHECK_FALSE(has_error(diags, "reviewer `R1`"));
+    CHECK(diags.size() == 1);
+}
