@@ -39,11 +39,10 @@ std::string collapse_spaces(std::string_view s) {
 
 std::string fold_name(std::string_view text) {
     utf8proc_uint8_t* mapped = nullptr;
-    auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                  UTF8PROC_CASEFOLD);
-    utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+    auto options =
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                      static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
     // Not UTF-8 (the loaders refuse such text before it gets here): compared as it is.
     if (n < 0) return collapse_spaces(text);
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);

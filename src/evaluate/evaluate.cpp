@@ -170,7 +170,8 @@ std::vector<Exclusion> exclusions(const Rules& rules, const Proposal& p) {
         if (rv.conflict) declared.push_back(rv.reviewer);
     std::sort(declared.begin(), declared.end());
     declared.erase(std::unique(declared.begin(), declared.end()), declared.end());
-    for (const auto& id : declared) out.push_back({id, {"conflict", Msg::conflict, {{"reviewer", id}}}});
+    for (const auto& id : declared)
+        out.push_back({id, {"conflict", Msg::conflict, {{"reviewer", id}}}});
     for (const auto& s : p.same_organisation) {
         const PanelMember* m = rules.panel.find(s.reviewer);
         std::string organisation = m && m->organisation ? *m->organisation : std::string();
@@ -186,16 +187,15 @@ std::vector<Exclusion> exclusions(const Rules& rules, const Proposal& p) {
 }
 
 // Steps 2–5 for an eligible proposal. Returns false when it stays unscored.
-bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p,
-                    ProposalResult& r) {
+bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p, ProposalResult& r) {
     r.has_reviews = true;
     r.exclusions = exclusions(rules, p);
     std::vector<const Review*> valid, excluded;
     for (const auto& rv : p.reviews) {
-        bool conflict = rv.conflict ||
-                        std::find(p.conflicts.begin(), p.conflicts.end(), rv.reviewer) !=
-                            p.conflicts.end() ||
-                        same_organisation(p, rv.reviewer);
+        bool conflict =
+            rv.conflict ||
+            std::find(p.conflicts.begin(), p.conflicts.end(), rv.reviewer) != p.conflicts.end() ||
+            same_organisation(p, rv.reviewer);
         (conflict ? excluded : valid).push_back(&rv);
     }
     set_roles(p, excluded, ReviewRole::excluded, r);

@@ -8,6 +8,13 @@
 namespace kcity {
 namespace {
 
+// "pilot, planning": a member's tracks, for messages.
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
 bool blank(std::string_view s) {
     return s.find_first_not_of(" \t\n") == std::string_view::npos;
 }
@@ -131,7 +138,8 @@ void check_on_panel(const YamlReader& r, const YamlNode& n, const std::string& r
                                 : did_you_mean(reviewer, ids)));
     } else if (!m->sits_on(p.track)) {
         r.error(n, "reviewer `" + reviewer + "` does not sit on track `" + p.track +
-                       "` (panel.yaml, line " + std::to_string(m->where.line) + ")");
+                       "`: panel.yaml (line " + std::to_string(m->where.line) +
+                       ") lists them for " + joined(m->tracks));
     }
 }
 

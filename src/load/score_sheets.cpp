@@ -14,6 +14,13 @@
 namespace kcity {
 namespace {
 
+// "pilot, planning": a member's tracks, for messages.
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
 enum class Role { none, proposal, reviewer, total, conflict, comment, criterion };
 
 struct Alias {
@@ -147,9 +154,10 @@ std::optional<bool> conflict_word(std::string_view text) {
 bool decimal_comma(std::string_view s) {
     std::size_t comma = s.find(',');
     if (comma == std::string_view::npos || comma == 0 || comma + 1 == s.size()) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return c == ',' || std::isdigit(static_cast<unsigned char>(c));
-    }) && s.find(',', comma + 1) == std::string_view::npos;
+    return std::all_of(
+               s.begin(), s.end(),
+               [](char c) { return c == ',' || std::isdigit(static_cast<unsigned char>(c)); }) &&
+           s.find(',', comma + 1) == std::string_view::npos;
 }
 
 YamlNode cell_node(const CsvCell& c, std::string_view text) {
@@ -166,7 +174,7 @@ struct Header {
     int line = 1;
     std::size_t width = 0;
     std::vector<std::string> names;  // the header's cells as written, for messages
-    std::map<Role, int> fixed;  // proposal, reviewer, total, conflict, comment -> column
+    std::map<Role, int> fixed;       // proposal, reviewer, total, conflict, comment -> column
     std::vector<std::pair<std::string, int>> criteria;  // header key -> column
     std::vector<int> unnamed;                           // columns with an empty header cell
     // Per track: the column of each criterion (-1: none), and the criterion columns that name
@@ -187,7 +195,7 @@ class SheetReader {
   public:
     SheetReader(const std::string& file, std::string_view sheet, const Rules& rules,
                 std::vector<Proposal>& proposals, Diagnostics& diags)
-        : file_(file), sheet_(sheet), rules_(rules), diags_(diags), yaml_(file, diags) {
+        : file_(file), sheet_(sheet), rules_(rules), diags_(diags), yaml_(file, scratch_) {
         for (auto& p : proposals) {
             index_.emplace(p.id, &p);
             ids_.push_back(p.id);
@@ -212,9 +220,9 @@ class SheetReader {
   private:
     // Every message names the cell; in a worksheet, the sheet and the cell as Excel does.
     void error(int line, int column, const std::string& message) {
-        std::string where =
-            sheet_.empty() ? ""
-                           : " (sheet " + std::string(sheet_) + ", cell " + cell_name(line, column) + ")";
+        std::string where = sheet_.empty() ? ""
+                                           : " (sheet " + std::string(sheet_) + ", cell " +
+                                                 cell_name(line, column) + ")";
         diags_.error({file_, line, column}, message + where);
     }
     void error(const CsvCell& c, const std::string& message) { error(c.line, c.column, message); }
@@ -259,10 +267,9 @@ class SheetReader {
                                  "`, as column `" + row.cells[it->second].text + "` does");
                 continue;
             }
-            bool criterion = std::any_of(rules_.tracks.begin(), rules_.tracks.end(),
-                                         [&](const TrackRules& t) {
-                                             return criterion_named(t, key) >= 0;
-                                         });
+            bool criterion =
+                std::any_of(rules_.tracks.begin(), rules_.tracks.end(),
+                            [&](const TrackRules& t) { return criterion_named(t, key) >= 0; });
             if (criterion)
                 h.criteria.emplace_back(key, col);
             else if (complete)
@@ -331,12 +338,16 @@ class SheetReader {
         if (decimal_comma(text)) {
             std::string fixed(text);
             std::replace(fixed.begin(), fixed.end(), ',', '.');
-            error(cell, what + " `" + std::string(text) +
-                            "` has a decimal comma: did you mean " + fixed + "?");
+            error(cell, what + " `" + std::string(text) + "` has a decimal comma: did you mean " +
+                            fixed + "?");
             return std::nullopt;
         }
-        if (c) return read_score(yaml_, cell_node(cell, text), *c);
-        return yaml_.number(cell_node(cell, text), what, 2);
+        auto value = c ? read_score(yaml_, cell_node(cell, text), *c)
+                       : yaml_.number(cell_node(cell, text), what, 2);
+        // The number readers' messages, passed on with the sheet and cell of a worksheet.
+        for (const auto& d : scratch_.sorted()) error(d.where.line, d.where.column, d.message);
+        scratch_ = Diagnostics{};
+        return value;
     }
 
     // The row's scores; false when one is missing or unreadable.
@@ -372,14 +383,15 @@ class SheetReader {
         return ok;
     }
 
-    // `total`, when filled, is the unweighted sum of the row's scores, as a reviewer adds up.
-    void check_total(const CsvRow& row, const Header& h, const Review& rv) {
+    // `total`, when filled, is the unweighted sum of the row's scores, as a reviewer adds up;
+    // with a score unreadable (`scores_read` false) it is only read, not compared.
+    void check_total(const CsvRow& row, const Header& h, const Review& rv, bool scores_read) {
         int col = h.column(Role::total);
         if (col < 0) return;
         const CsvCell& cell = row.cells[static_cast<std::size_t>(col)];
         if (trim(cell.text).empty()) return;
         auto total = read_number_cell(cell, nullptr, "the total");
-        if (!total) return;
+        if (!total || !scores_read) return;
         Decimal sum;
         for (const Decimal& s : rv.scores) sum = sum + s;
         if (sum != *total)
@@ -396,8 +408,9 @@ class SheetReader {
         for (int col : h.unnamed) {
             const CsvCell& c = row.cells[static_cast<std::size_t>(col)];
             if (!trim(c.text).empty())
-                error(c, "this cell's column has no name in the header: name it (`comment` "
-                         "keeps notes) or leave the cell empty");
+                error(c,
+                      "this cell's column has no name in the header: name it (`comment` "
+                      "keeps notes) or leave the cell empty");
         }
         std::string id(trim(pc.text));
         auto it = index_.find(id);
@@ -416,17 +429,20 @@ class SheetReader {
             const CsvCell& cc = row.cells[static_cast<std::size_t>(col)];
             auto word = conflict_word(cc.text);
             if (!word)
-                error(cc, "`conflict` must be yes, no, true, false, y, n, o, x, 예, 아니오, 아니요 "
-                          "(any case) or empty, not `" +
-                              cc.text + "`");
+                error(cc,
+                      "`conflict` must be yes, no, true, false, y, n, o, x, 예, 아니오, 아니요 "
+                      "(any case) or empty, not `" +
+                          cc.text + "`");
             // An unreadable conflict cell counts as a conflict, so that the row's score cells
             // are not reported on top of it.
             rv.conflict = word.value_or(true);
         }
         // Scores are checked against the track's criteria only when its rules loaded cleanly.
         const TrackRules* track = rules_.track(p.track);
-        if (track && !track->has_errors && read_scores(row, h, *track, rv) && !rv.conflict)
-            check_total(row, h, rv);
+        if (track && !track->has_errors) {
+            const bool scores_read = read_scores(row, h, *track, rv);
+            if (!rv.conflict) check_total(row, h, rv, scores_read);
+        }
         auto same = std::find_if(p.reviews.begin(), p.reviews.end(),
                                  [&](const Review& o) { return o.reviewer == rv.reviewer; });
         if (same != p.reviews.end()) {
@@ -467,7 +483,8 @@ class SheetReader {
         }
         if (!m->sits_on(p.track)) {
             error(rc, "reviewer `" + text + "` does not sit on track `" + p.track +
-                          "` (panel.yaml, line " + std::to_string(m->where.line) + ")");
+                          "`: panel.yaml (line " + std::to_string(m->where.line) +
+                          ") lists them for " + joined(m->tracks));
             return std::nullopt;
         }
         return m->id;
@@ -477,6 +494,7 @@ class SheetReader {
     std::string_view sheet_;
     const Rules& rules_;
     Diagnostics& diags_;
+    Diagnostics scratch_;  // the number readers' messages, before error() passes them on
     YamlReader yaml_;
     std::unordered_map<std::string, Proposal*> index_;
     std::vector<std::string> ids_;

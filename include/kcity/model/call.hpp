@@ -259,7 +259,7 @@ struct PanelMember {
 };
 
 struct Panel {
-    bool present = false;              // the rules have a panel.yaml
+    bool present = false;  // the rules have a panel.yaml
     // panel.yaml had errors: reviewers are then not checked against it, since a member may be
     // missing only because of them.
     bool has_errors = false;

@@ -36,29 +36,29 @@ const char* status_code(Status s);
 // its entry). One message per decision: singular and plural, and optional parts such as the
 // reviews excluded for conflicts, are the catalogue's to choose from the values.
 enum class Msg : std::uint8_t {
-    award_above,            // requested, max
-    award_below,            // requested, min
-    budget,                 // award, left
-    budget_stop,            // rank
-    conflict,               // reviewer: a conflict declared (`conflicts`, a sheet's conflict)
-    country_cap,            // country, count, cap
-    cutoff,                 // criterion, score, cutoff
-    deadline,               // submitted, submitted_local (when another offset), deadline
-    optimal,                //
-    panel_size,             // valid, needed, excluded
-    quota,                  // max
-    rule_failed,            // rule
-    same_organisation,      // reviewer, organisation: the applicant's (SPEC §5)
+    award_above,                // requested, max
+    award_below,                // requested, min
+    budget,                     // award, left
+    budget_stop,                // rank
+    conflict,                   // reviewer: a conflict declared (`conflicts`, a sheet's conflict)
+    country_cap,                // country, count, cap
+    cutoff,                     // criterion, score, cutoff
+    deadline,                   // submitted, submitted_local (when another offset), deadline
+    optimal,                    //
+    panel_size,                 // valid, needed, excluded
+    quota,                      // max
+    rule_failed,                // rule
+    same_organisation,          // reviewer, organisation: the applicant's (SPEC §5)
     same_organisation_partner,  // reviewer, organisation: the partner's
-    shortfall,              // selected, min (the warning)
-    shortfall_budget,       // count, need, available: the `count` cheapest candidates
-    shortfall_budget_all,   // count, need, available: all `count` candidates (fewer than min)
-    shortfall_candidates,   // candidates, min, received, eligible, scored, passed, withdrawn
-    shortfall_combined,     // min, budget, cap (when the track has a country cap)
-    shortfall_country_cap,  // countries, cap, possible, capped
-    shortfall_merit_order,  // count, ranks, selected
-    threshold,              // base, threshold
-    withdrawn,              //
+    shortfall,                  // selected, min (the warning)
+    shortfall_budget,           // count, need, available: the `count` cheapest candidates
+    shortfall_budget_all,       // count, need, available: all `count` candidates (fewer than min)
+    shortfall_candidates,       // candidates, min, received, eligible, scored, passed, withdrawn
+    shortfall_combined,         // min, budget, cap (when the track has a country cap)
+    shortfall_country_cap,      // countries, cap, possible, capped
+    shortfall_merit_order,      // count, ranks, selected
+    threshold,                  // base, threshold
+    withdrawn,                  //
 };
 inline constexpr std::size_t msg_count = static_cast<std::size_t>(Msg::withdrawn) + 1;
 

@@ -1,13 +1,14 @@
-# A messy score sheet and its clean twin (tests/cli/fixtures/sheets/README.md) give the same
-# JSON report but for the sha256 fields, in both languages; the messy one as semicolons,
-# title rows, Korean headers with maxima, 합계, blank rows, 예 and reviewers by name.
+# A messy score sheet and its clean twin (tests/cli/fixtures/sheets-twins/README.md) give
+# the same JSON report but for the sha256 fields, in both languages: semicolons, title rows,
+# Korean headers with maxima, 합계, blank rows, 예 and reviewers by name change nothing.
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 call=tests/cli/fixtures/sheets
+twins=tests/cli/fixtures/sheets-twins
 for lang in en ko; do
   for twin in clean messy; do
-    "$KCITY" score examples/2023/proposals --rules "$call/rules" --scores "$call/scores/$twin.csv" \
+    "$KCITY" score "$call" --scores "$twins/$twin.csv" --track pilot \
       --format json --lang "$lang" >"$tmp/$twin.json"
     grep -v '_sha256' "$tmp/$twin.json" >"$tmp/$twin-$lang.json"
   done
