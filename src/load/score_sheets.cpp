@@ -144,6 +144,7 @@ std::string cell_name(int line, int column) {
 std::optional<bool> conflict_word(std::string_view text) {
     static const std::set<std::string> yes = {"yes", "true", "y", "o", "예"};
     static const std::set<std::string> no = {"", "no", "false", "n", "x", "아니오", "아니요"};
+    if (text.empty()) return false;
     std::string key = fold_name(text);
     if (yes.count(key)) return true;
     if (no.count(key)) return false;
@@ -466,7 +467,10 @@ class SheetReader {
             error(rc, "reviewer `" + text + "` must be 1 to 64 letters, digits, '.', '_' or '-'");
             return std::nullopt;
         }
-        const PanelMember* m = panel.named(text);
+        // Names are folded to be compared: once per distinct text of a sheet, not per row.
+        auto cached = named_.find(text);
+        if (cached == named_.end()) cached = named_.emplace(text, panel.named(text)).first;
+        const PanelMember* m = cached->second;
         // With errors in panel.yaml, a member may be missing only because of them.
         if (!m && panel.has_errors && is_valid_id(text)) return text;
         if (!m && panel.has_errors) return std::nullopt;
@@ -500,6 +504,7 @@ class SheetReader {
     std::vector<std::string> ids_;
     std::set<std::string> missing_reported_;
     std::set<int> duplicate_reported_;
+    std::unordered_map<std::string, const PanelMember*> named_;  // reviewer cell -> member
     int suggestions_left_ = 20;
 };
 

@@ -186,6 +186,10 @@ TEST_CASE("sheet: messages of a worksheet name the sheet and the cell", "[csv][s
     auto spec = call();
     auto run = fixtures::load(spec);
     kcity::CsvTable t = kcity::parse_csv("proposal,reviewer,importance,viability\nP1,R1,31,1\n");
+    // A worksheet's cells are at their row and column index, as the workbook reader gives them.
+    for (auto& row : t.rows)
+        for (std::size_t i = 0; i < row.cells.size(); ++i)
+            row.cells[i].column = static_cast<int>(i + 1);
     kcity::apply_score_table(t, "book.xlsx", "평가표", run->call.rules, run->call.proposals,
                              run->diags);
     CHECK(has_error(run->diags, "must be from 0 to 30, not 31 (sheet 평가표, cell C2)", "book.xlsx",
