@@ -51,7 +51,7 @@ bool is_maximum(std::string_view s) {
     s = trim(s);
     std::size_t i = 0;
     while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
-    if (i == 0) return false;
+    if (i == 0 || !std::isdigit(static_cast<unsigned char>(s[0]))) return false;
     std::string_view unit = trim(s.substr(i));
     return unit.empty() || unit == "점" || unit == "pt" || unit == "pts" || unit == "point" ||
            unit == "points";

@@ -118,6 +118,8 @@ TEST_CASE("sheet: two columns of the same meaning, unknown columns", "[csv][shee
     // Words in brackets that are no maximum stay part of the name.
     auto other = load("proposal,reviewer,importance (draft),viability\nP1,R1,1,2\n");
     CHECK(has_error(other->diags, "unknown column `importance (draft)`"));
+    auto dot = load("proposal,reviewer,importance (.),viability\nP1,R1,1,2\n");
+    CHECK(has_error(dot->diags, "unknown column `importance (.)`"));
 }
 
 TEST_CASE("sheet: no header row", "[csv][sheet]") {
