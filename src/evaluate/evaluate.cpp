@@ -162,13 +162,46 @@ RankDecider decider(const TrackRules& t, const ProposalResult& a, const Proposal
     return {RankDecider::By::id, 0};
 }
 
+bool same_organisation(const Proposal& p, const std::string& reviewer) {
+    return std::any_of(p.same_organisation.begin(), p.same_organisation.end(),
+                       [&](const Proposal::SameOrganisation& s) { return s.reviewer == reviewer; });
+}
+
+// Step 2's exclusions with their reasons: declared conflicts (the proposal's `conflicts`, a
+// sheet's conflict rows) and members of the applicant's or partner's organisation.
+std::vector<Exclusion> exclusions(const Rules& rules, const Proposal& p) {
+    std::vector<Exclusion> out;
+    std::vector<std::string> declared = p.conflicts;
+    for (const auto& rv : p.reviews)
+        if (rv.conflict) declared.push_back(rv.reviewer);
+    std::sort(declared.begin(), declared.end());
+    declared.erase(std::unique(declared.begin(), declared.end()), declared.end());
+    for (const auto& id : declared)
+        out.push_back({id, {"conflict", Msg::conflict, {{"reviewer", id}}}});
+    for (const auto& s : p.same_organisation) {
+        const PanelMember* m = rules.panel.find(s.reviewer);
+        std::string organisation = m && m->organisation ? *m->organisation : std::string();
+        out.push_back({s.reviewer,
+                       {"same-organisation",
+                        s.partner ? Msg::same_organisation_partner : Msg::same_organisation,
+                        {{"reviewer", s.reviewer}, {"organisation", organisation}}}});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Exclusion& a, const Exclusion& b) {
+        return a.reviewer < b.reviewer;
+    });
+    return out;
+}
+
 // Steps 2–5 for an eligible proposal. Returns false when it stays unscored.
-bool score_proposal(const TrackRules& t, const Proposal& p, ProposalResult& r) {
+bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p, ProposalResult& r) {
     r.has_reviews = true;
+    r.exclusions = exclusions(rules, p);
     std::vector<const Review*> valid, excluded;
     for (const auto& rv : p.reviews) {
-        bool conflict = rv.conflict || std::find(p.conflicts.begin(), p.conflicts.end(),
-                                                 rv.reviewer) != p.conflicts.end();
+        bool conflict =
+            rv.conflict ||
+            std::find(p.conflicts.begin(), p.conflicts.end(), rv.reviewer) != p.conflicts.end() ||
+            same_organisation(p, rv.reviewer);
         (conflict ? excluded : valid).push_back(&rv);
     }
     set_roles(p, excluded, ReviewRole::excluded, r);
@@ -230,8 +263,10 @@ std::vector<std::string> ProposalResult::reviewers(ReviewRole wanted) const {
         if (role(i) == wanted) ids.push_back(proposal->reviews[i].reviewer);
     // A reviewer named in `conflicts` is excluded from the proposal whether or not they sent a
     // review, as one on a score sheet's conflict row without scores is: both are reported.
-    if (wanted == ReviewRole::excluded && has_reviews)
+    if (wanted == ReviewRole::excluded && has_reviews) {
         ids.insert(ids.end(), proposal->conflicts.begin(), proposal->conflicts.end());
+        for (const auto& s : proposal->same_organisation) ids.push_back(s.reviewer);
+    }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
@@ -319,7 +354,7 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
         }
         ++tr.eligible;
         apply_adjustments(rules, t, p, r);
-        if (!score_proposal(t, p, r)) {
+        if (!score_proposal(rules, t, p, r)) {
             unranked.push_back(std::move(r));
             continue;
         }

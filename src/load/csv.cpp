@@ -1,5 +1,7 @@
 #include "kcity/load/csv.hpp"
 
+#include <algorithm>
+
 namespace kcity {
 namespace {
 
@@ -41,10 +43,11 @@ class Cursor {
 
 class Parser {
   public:
-    explicit Parser(std::string_view text) : in_(text) {}
+    Parser(std::string_view text, char delimiter) : in_(text), delimiter_(delimiter) {}
 
-    CsvTable run() {
-        while (!in_.done()) {
+    // `max_rows`: stop after that many rows (the delimiter's detection looks at the first ones).
+    CsvTable run(std::size_t max_rows = static_cast<std::size_t>(-1)) {
+        while (!in_.done() && out_.rows.size() < max_rows) {
             CsvRow row = read_row();
             bool blank = row.cells.size() == 1 && row.cells[0].text.empty() &&
                          !row.cells[0].quoted && !row.bad;
@@ -72,14 +75,14 @@ class Parser {
                 read_plain(row, cell);
             row.cells.push_back(std::move(cell));
             if (in_.done() || in_.at_line_end()) break;
-            in_.advance();  // the comma
+            in_.advance();  // the delimiter
         }
         in_.skip_line_end();
         return row;
     }
 
     void read_plain(CsvRow& row, CsvCell& cell) {
-        while (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) {
+        while (!in_.done() && in_.peek() != delimiter_ && !in_.at_line_end()) {
             if (in_.peek() == '"')
                 error(row, in_.line(), in_.column(),
                       "a quote inside an unquoted field (quote the whole field and double the "
@@ -116,21 +119,54 @@ class Parser {
                 in_.advance();
             }
         }
-        if (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) {
+        if (!in_.done() && in_.peek() != delimiter_ && !in_.at_line_end()) {
             error(row, in_.line(), in_.column(), "text after the closing quote of a field");
-            while (!in_.done() && in_.peek() != ',' && !in_.at_line_end()) in_.advance();
+            while (!in_.done() && in_.peek() != delimiter_ && !in_.at_line_end()) in_.advance();
         }
     }
 
     Cursor in_;
+    char delimiter_;
     CsvTable out_;
 };
 
+std::string_view without_bom(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    return text;
+}
+
+// Title rows above the header are few; a header further down is not looked for.
+constexpr std::size_t rows_searched_for_header = 100;
+
+// The first row among the first ones that `is_header` accepts, read with `delimiter`.
+const CsvRow* header_row(const CsvTable& table, const HeaderTest& is_header) {
+    for (const auto& row : table.rows) {
+        if (row.bad) continue;
+        std::vector<std::string> cells;
+        for (const auto& c : row.cells) cells.push_back(c.text);
+        if (is_header(cells)) return &row;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
-CsvTable parse_csv(std::string_view text) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    return Parser(text).run();
+CsvTable parse_csv(std::string_view text, char delimiter) {
+    return Parser(without_bom(text), delimiter).run();
+}
+
+char detect_delimiter(std::string_view text, const HeaderTest& is_header) {
+    text = without_bom(text);
+    if (header_row(Parser(text, ',').run(rows_searched_for_header), is_header)) return ',';
+    for (char d : {';', '\t'}) {
+        CsvTable table = Parser(text, d).run(rows_searched_for_header);
+        const CsvRow* row = header_row(table, is_header);
+        bool comma = row && std::any_of(row->cells.begin(), row->cells.end(), [](const CsvCell& c) {
+                         return c.text.find(',') != std::string::npos;
+                     });
+        if (row && !comma) return d;
+    }
+    return ',';
 }
 
 }  // namespace kcity

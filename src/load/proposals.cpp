@@ -1,11 +1,19 @@
 // Proposal files (SPEC §3): one or several YAML documents, read one document at a time.
 #include <algorithm>
 
+#include "kcity/base/fold.hpp"
 #include "kcity/load/load.hpp"
 #include "schema.hpp"
 
 namespace kcity {
 namespace {
+
+// "pilot, planning": a member's tracks, for messages.
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
 
 bool blank(std::string_view s) {
     return s.find_first_not_of(" \t\n") == std::string_view::npos;
@@ -114,15 +122,66 @@ std::optional<Review> read_review(const YamlReader& r, const YamlNode& n, const 
     return rv;
 }
 
-void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* track, Proposal& p) {
+// With a panel (SPEC §5), a review or a conflict names a reviewer listed for the proposal's
+// track. A member's name where the id belongs is answered with the id.
+void check_on_panel(const YamlReader& r, const YamlNode& n, const std::string& reviewer,
+                    const Rules& rules, const Proposal& p) {
+    const Panel& panel = rules.panel;
+    if (!panel.present || panel.has_errors || !rules.track(p.track)) return;
+    const PanelMember* m = panel.find(reviewer);
+    if (!m) {
+        const PanelMember* by_name = panel.named(reviewer);
+        std::vector<std::string> ids;
+        for (const auto& x : panel.members) ids.push_back(x.id);
+        r.error(n, "reviewer `" + reviewer + "` is not on the panel (panel.yaml)" +
+                       (by_name ? " (did you mean `" + by_name->id + "`, whose name this is?)"
+                                : did_you_mean(reviewer, ids)));
+    } else if (!m->sits_on(p.track)) {
+        r.error(n, "reviewer `" + reviewer + "` does not sit on track `" + p.track +
+                       "`: panel.yaml (line " + std::to_string(m->where.line) +
+                       ") lists them for " + joined(m->tracks));
+    }
+}
+
+// A panel member's name where an id belongs (`conflicts: [김민수]`): the id is suggested.
+// True when `n` is such a name, and the error given.
+bool name_for_id(const YamlReader& r, const YamlNode& n, const Rules& rules) {
+    if (!rules.panel.present || !n.is_scalar() || is_valid_id(n.text)) return false;
+    const PanelMember* m = rules.panel.named(n.text);
+    if (!m) return false;
+    r.error(n, "reviewer `" + n.text + "` is not on the panel (panel.yaml) (did you mean `" +
+                   m->id + "`, whose name this is?)");
+    return true;
+}
+
+// The members whose organisation is the applicant's or the partner's name (SPEC §5), among
+// those who sit on the proposal's track.
+void find_same_organisation(const Rules& rules, Proposal& p) {
+    if (!rules.panel.present) return;
+    std::string applicant = fold_name(p.applicant.name);
+    std::string partner = p.partner ? fold_name(p.partner->name) : std::string();
+    for (const auto& m : rules.panel.members) {
+        if (m.organisation_key.empty() || !m.sits_on(p.track)) continue;
+        if (m.organisation_key == applicant)
+            p.same_organisation.push_back({m.id, false});
+        else if (m.organisation_key == partner)
+            p.same_organisation.push_back({m.id, true});
+    }
+}
+
+void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* track,
+                  const Rules& rules, Proposal& p) {
     if (!n.is_sequence()) {
         r.error(n, "`reviews` must be a list of {reviewer, scores}");
         return;
     }
     p.reviews.reserve(n.items.size());
     for (const auto& item : n.items) {
+        const YamlNode* who = item.is_map() ? item.find("reviewer") : nullptr;
+        if (who && name_for_id(r, *who, rules)) continue;
         auto rv = read_review(r, item, track);
         if (!rv) continue;
+        check_on_panel(r, *item.find("reviewer"), rv->reviewer, rules, p);
         auto same = std::find_if(p.reviews.begin(), p.reviews.end(),
                                  [&](const Review& o) { return o.reviewer == rv->reviewer; });
         if (same != p.reviews.end())
@@ -133,13 +192,18 @@ void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* trac
     }
 }
 
-void read_conflicts(const YamlReader& r, const YamlNode& n, Proposal& p) {
+void read_conflicts(const YamlReader& r, const YamlNode& n, const Rules& rules, Proposal& p) {
     if (!n.is_sequence()) {
         r.error(n, "`conflicts` must be a list of reviewer ids");
         return;
     }
     for (const auto& item : n.items)
-        if (auto id = read_id(r, item, "a reviewer id")) p.conflicts.push_back(*id);
+        if (name_for_id(r, item, rules))
+            continue;
+        else if (auto id = read_id(r, item, "a reviewer id")) {
+            check_on_panel(r, item, *id, rules, p);
+            p.conflicts.push_back(*id);
+        }
 }
 
 std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
@@ -193,9 +257,10 @@ std::optional<Proposal> read_proposal(const YamlReader& r, const YamlNode& doc,
         std::sort(p.attributes.begin(), p.attributes.end(),
                   [](const auto& a, const auto& b) { return a.first < b.first; });
     }
-    if (auto* n = f.optional("conflicts")) read_conflicts(r, *n, p);
-    if (auto* n = f.optional("reviews")) read_reviews(r, *n, track, p);
+    if (auto* n = f.optional("conflicts")) read_conflicts(r, *n, rules, p);
+    if (auto* n = f.optional("reviews")) read_reviews(r, *n, track, rules, p);
     f.finish();
+    find_same_organisation(rules, p);
     // A proposal with errors is still kept (nothing is scored while an error stands) so that
     // score sheets naming it do not report it as unknown.
     if (p.id.empty()) return std::nullopt;

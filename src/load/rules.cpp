@@ -1,8 +1,10 @@
 // program.yaml, <track>.yaml, history.yaml and decisions.yaml (SPEC §5).
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
+#include "kcity/base/fold.hpp"
 #include "kcity/base/sha256.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/predicate.hpp"
@@ -16,6 +18,26 @@ int TrackRules::criterion_index(std::string_view id) const {
     return -1;
 }
 
+bool PanelMember::sits_on(std::string_view track) const {
+    return tracks.empty() || std::find(tracks.begin(), tracks.end(), track) != tracks.end();
+}
+
+const PanelMember* Panel::find(std::string_view id) const {
+    for (const auto& m : members)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+
+const PanelMember* Panel::named(std::string_view text) const {
+    if (const PanelMember* m = find(text)) return m;
+    std::string key = fold_name(text);
+    if (key.empty()) return nullptr;
+    for (const auto& m : members)
+        for (const std::string* n : {&m.name.ko, &m.name.en})
+            if (!n->empty() && fold_name(*n) == key) return &m;
+    return nullptr;
+}
+
 const TrackRules* Rules::track(std::string_view id) const {
     for (const auto& t : tracks)
         if (t.id == id) return &t;
@@ -24,7 +46,7 @@ const TrackRules* Rules::track(std::string_view id) const {
 
 namespace {
 
-const std::set<std::string> reserved_tracks = {"program", "history", "decisions"};
+const std::set<std::string> reserved_tracks = {"program", "history", "decisions", "panel"};
 
 // Reads the single document of a rules file; false when it has none or errors.
 bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out) {
@@ -378,6 +400,78 @@ Decisions read_decisions(const YamlReader& r, const YamlNode& doc) {
     return d;
 }
 
+// A name of a member that another member has too, or that is another member's id, would make
+// a sheet naming it ambiguous.
+void check_panel_names(const YamlReader& r, const YamlNode& doc, const Panel& panel) {
+    std::map<std::string, std::string> owner;  // folded name or id -> member id
+    for (const auto& m : panel.members) owner.emplace(fold_name(m.id), m.id);
+    for (std::size_t i = 0; i < panel.members.size(); ++i) {
+        const PanelMember& m = panel.members[i];
+        std::set<std::string> own;
+        for (const std::string* n : {&m.name.ko, &m.name.en}) {
+            std::string key = fold_name(*n);
+            if (key.empty() || !own.insert(key).second) continue;
+            auto [it, fresh] = owner.emplace(key, m.id);
+            if (fresh || it->second == m.id) continue;
+            const YamlNode* name = doc.items[i].find("name");
+            r.error(name ? *name : doc.items[i],
+                    "the name `" + *n + "` of reviewer `" + m.id + "` is already " +
+                        (fold_name(it->second) == key ? "the id" : "a name") + " of reviewer `" +
+                        it->second + "`: sheets could not tell them apart");
+        }
+    }
+}
+
+// panel.yaml (SPEC §5): a list of {id, name, organisation, tracks}. `tracks_known`: program.yaml
+// listed its tracks without errors, so that a member's tracks can be checked against them.
+Panel read_panel_file(const YamlReader& r, const YamlNode& doc, const Program& program,
+                      bool tracks_known) {
+    Panel panel;
+    panel.present = true;
+    if (!doc.is_sequence() || doc.items.empty()) {
+        r.error(doc, "panel.yaml must be a non-empty list of {id, name, organisation, tracks}");
+        return panel;
+    }
+    for (const auto& item : doc.items) {
+        PanelMember m;
+        m.where = r.at(item);
+        MapFields f(r, item, "a reviewer");
+        const YamlNode* id = f.required("id");
+        if (id) m.id = read_id(r, *id, "a reviewer id").value_or("");
+        if (auto* n = f.required("name"))
+            m.name = read_local_text(r, *n, "`name`").value_or(LocalText{});
+        if (auto* n = f.optional("organisation")) {
+            m.organisation = r.text(*n, "`organisation`");
+            if (m.organisation) m.organisation_key = fold_name(*m.organisation);
+        }
+        if (auto* n = f.optional("tracks")) {
+            if (!n->is_sequence() || n->items.empty())
+                r.error(*n, "`tracks` must be a non-empty list of track ids");
+            for (const auto& t : n->items) {
+                auto track = read_id(r, t, "a track id");
+                if (!track) continue;
+                if (tracks_known && std::find(program.tracks.begin(), program.tracks.end(),
+                                              *track) == program.tracks.end())
+                    r.error(t, "`" + *track + "` is not a track of this call" +
+                                   did_you_mean(*track, program.tracks));
+                else if (std::find(m.tracks.begin(), m.tracks.end(), *track) != m.tracks.end())
+                    r.error(t, "track `" + *track + "` is listed twice");
+                else
+                    m.tracks.push_back(*track);
+            }
+        }
+        f.finish();
+        if (!f.ok() || m.id.empty()) continue;
+        if (panel.find(m.id)) {
+            r.error(*id, "reviewer `" + m.id + "` is listed twice");
+            continue;
+        }
+        panel.members.push_back(std::move(m));
+    }
+    if (panel.members.size() == doc.items.size()) check_panel_names(r, doc, panel);
+    return panel;
+}
+
 std::string file_name(const std::string& path) {
     return std::filesystem::path(path).filename().string();
 }
@@ -443,18 +537,27 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         before += diags.size() - track_before;
     }
     rules.program.has_errors = diags.size() > before;
-    for (const char* optional_file : {"history.yaml", "decisions.yaml"}) {
+    for (const char* optional_file : {"history.yaml", "decisions.yaml", "panel.yaml"}) {
         const SourceFile* sf = find(optional_file);
         used.push_back(optional_file);
         if (!sf) continue;
         hashes.push_back(sha256_hex(sf->bytes));
+        const bool panel = std::string_view(optional_file) == "panel.yaml";
+        const std::size_t file_before = diags.size();
         YamlNode d;
-        if (!read_single_document(*sf, diags, d)) continue;
-        YamlReader r(sf->path, diags);
-        if (std::string_view(optional_file) == "history.yaml")
-            rules.history = read_history(r, d);
-        else
-            rules.decisions = read_decisions(r, d);
+        if (read_single_document(*sf, diags, d)) {
+            YamlReader r(sf->path, diags);
+            if (std::string_view(optional_file) == "history.yaml")
+                rules.history = read_history(r, d);
+            else if (panel)
+                rules.panel = read_panel_file(r, d, rules.program, tracks_known);
+            else
+                rules.decisions = read_decisions(r, d);
+        }
+        if (panel) {
+            rules.panel.present = true;
+            rules.panel.has_errors = diags.size() > file_before || sf->unreadable;
+        }
     }
     for (const auto& f : files)
         if (tracks_known && std::find(used.begin(), used.end(), file_name(f.path)) == used.end()) {

@@ -1,9 +1,13 @@
-// Panel score sheets (SPEC §4): CSV rows of proposal, reviewer, criteria and conflict.
+// Panel score sheets (SPEC §4): a table of rows of proposal, reviewer, criteria, total,
+// conflict and comment, from a CSV file or (by the same entry, apply_score_table) a worksheet.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
 #include "kcity/base/encoding.hpp"
+#include "kcity/base/fold.hpp"
+#include "kcity/base/utf8.hpp"
 #include "kcity/load/csv.hpp"
 #include "kcity/load/load.hpp"
 #include "schema.hpp"
@@ -11,18 +15,103 @@
 namespace kcity {
 namespace {
 
-struct Header {
-    int proposal = -1, reviewer = -1, conflict = -1;
-    std::unordered_map<std::string, int> criteria;  // criterion id -> column
-    int line = 1;
+// "pilot, planning": a member's tracks, for messages.
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+enum class Role { none, proposal, reviewer, total, conflict, comment, criterion };
+
+struct Alias {
+    Role role;
+    std::vector<std::string> names;  // the first is the English name that messages use
 };
 
-std::vector<std::string> all_criterion_ids(const Rules& rules) {
-    std::vector<std::string> ids;
-    for (const auto& t : rules.tracks)
-        for (const auto& c : t.criteria)
-            if (std::find(ids.begin(), ids.end(), c.id) == ids.end()) ids.push_back(c.id);
-    return ids;
+// SPEC §4's names of the columns other than the criteria, folded (fold_name).
+const std::vector<Alias>& aliases() {
+    static const std::vector<Alias> table = {
+        {Role::proposal, {"proposal", "id", "제안번호", "과제번호", "접수번호"}},
+        {Role::reviewer, {"reviewer", "평가위원", "심사위원"}},
+        {Role::total, {"total", "합계", "총점"}},
+        {Role::conflict, {"conflict", "이해충돌", "제척"}},
+        {Role::comment, {"comment", "비고", "의견"}},
+    };
+    return table;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// `30`, `30점`, `30 points`, `2.5 pts`: what a header gives in brackets as the maximum.
+bool is_maximum(std::string_view s) {
+    s = trim(s);
+    std::size_t i = 0;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    if (i == 0 || !std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+    std::string_view unit = trim(s.substr(i));
+    return unit.empty() || unit == "점" || unit == "pt" || unit == "pts" || unit == "point" ||
+           unit == "points";
+}
+
+// A header cell as it is matched: folded (case, Unicode form, spaces), without a trailing
+// maximum in brackets (`사업 중요도 (30)`, `Importance (30점)`, `[30]`, full-width `（30）`).
+std::string header_key(std::string_view text) {
+    std::string key = fold_name(text);
+    const std::pair<std::string_view, std::string_view> brackets[] = {
+        {"(", ")"}, {"[", "]"}, {"\xEF\xBC\x88", "\xEF\xBC\x89"}};
+    for (const auto& [open, close] : brackets) {
+        if (!std::string_view(key).ends_with(close)) continue;
+        std::size_t at = key.rfind(open);
+        if (at == std::string::npos || at == 0) continue;
+        std::size_t inner = at + open.size();
+        if (!is_maximum(std::string_view(key).substr(inner, key.size() - close.size() - inner)))
+            continue;
+        return std::string(trim(std::string_view(key).substr(0, at)));
+    }
+    return key;
+}
+
+Role fixed_role(const std::string& key) {
+    for (const auto& a : aliases())
+        if (std::find(a.names.begin(), a.names.end(), key) != a.names.end()) return a.role;
+    return Role::none;
+}
+
+const char* role_name(Role r) {
+    for (const auto& a : aliases())
+        if (a.role == r) return a.names[0].c_str();
+    return "criterion";
+}
+
+bool is_header(const std::vector<std::string>& cells) {
+    bool proposal = false, reviewer = false;
+    for (const auto& c : cells) {
+        Role r = fixed_role(header_key(c));
+        proposal = proposal || r == Role::proposal;
+        reviewer = reviewer || r == Role::reviewer;
+    }
+    return proposal && reviewer;
+}
+
+bool blank_row(const CsvRow& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(),
+                       [](const CsvCell& c) { return trim(c.text).empty(); });
+}
+
+// The criterion of `t` that a header key names by its id or its Korean or English name.
+int criterion_named(const TrackRules& t, const std::string& key) {
+    for (std::size_t i = 0; i < t.criteria.size(); ++i) {
+        const Criterion& c = t.criteria[i];
+        if (fold_name(c.id) == key || (!c.name.ko.empty() && fold_name(c.name.ko) == key) ||
+            (!c.name.en.empty() && fold_name(c.name.en) == key))
+            return static_cast<int>(i);
+    }
+    return -1;
 }
 
 // With errors in the rules, a criterion may be missing from them only because its track did
@@ -33,66 +122,82 @@ bool rules_complete(const Rules& rules) {
                         [](const TrackRules& t) { return t.has_errors; });
 }
 
-std::optional<Header> read_header(const CsvRow& row, const Rules& rules, const std::string& file,
-                                  Diagnostics& diags) {
-    Header h;
-    h.line = row.line;
-    auto ids = all_criterion_ids(rules);
-    std::vector<std::string> known = {"proposal", "reviewer", "conflict"};
-    known.insert(known.end(), ids.begin(), ids.end());
-    std::vector<std::string> seen;
-    for (std::size_t i = 0; i < row.cells.size(); ++i) {
-        const CsvCell& c = row.cells[i];
-        Position at{file, c.line, c.column};
-        int col = static_cast<int>(i);
-        if (std::find(seen.begin(), seen.end(), c.text) != seen.end()) {
-            diags.error(at, "column `" + c.text + "` appears twice in the header");
-            continue;
-        }
-        seen.push_back(c.text);
-        if (c.text == "proposal")
-            h.proposal = col;
-        else if (c.text == "reviewer")
-            h.reviewer = col;
-        else if (c.text == "conflict")
-            h.conflict = col;
-        else if (std::find(ids.begin(), ids.end(), c.text) != ids.end())
-            h.criteria[c.text] = col;
-        else if (rules_complete(rules))
-            diags.error(at, "unknown column `" + c.text +
-                                "`: not proposal, reviewer, conflict or a criterion" +
-                                did_you_mean(c.text, known));
-    }
-    Position start{file, row.line, 1};
-    if (h.proposal < 0) diags.error(start, "the header has no `proposal` column");
-    if (h.reviewer < 0) diags.error(start, "the header has no `reviewer` column");
-    if (h.proposal < 0 || h.reviewer < 0) return std::nullopt;
-    return h;
+// Every name a column may have, for suggestions: the aliases, each criterion's id and names.
+std::vector<std::string> known_names(const Rules& rules) {
+    std::vector<std::string> out;
+    for (const auto& a : aliases()) out.insert(out.end(), a.names.begin(), a.names.end());
+    for (const auto& t : rules.tracks)
+        for (const auto& c : t.criteria)
+            for (const std::string* n : {&c.id, &c.name.ko, &c.name.en})
+                if (!n->empty() && std::find(out.begin(), out.end(), *n) == out.end())
+                    out.push_back(*n);
+    return out;
 }
 
-std::optional<bool> read_conflict(const CsvCell& c, const Position& at, Diagnostics& diags) {
-    std::string v;
-    for (char ch : c.text) v += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (v.empty() || v == "no" || v == "false") return false;
-    if (v == "yes" || v == "true") return true;
-    diags.error(at, "`conflict` must be yes, no, true, false or empty, not `" + c.text + "`");
+// "D7": a cell of a worksheet named as Excel names it.
+std::string cell_name(int line, int column) {
+    std::string letters;
+    for (int c = column; c > 0; c = (c - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return letters + std::to_string(line);
+}
+
+std::optional<bool> conflict_word(std::string_view text) {
+    static const std::set<std::string> yes = {"yes", "true", "y", "o", "예"};
+    static const std::set<std::string> no = {"", "no", "false", "n", "x", "아니오", "아니요"};
+    if (text.empty()) return false;
+    std::string key = fold_name(text);
+    if (yes.count(key)) return true;
+    if (no.count(key)) return false;
     return std::nullopt;
 }
 
-YamlNode cell_node(const CsvCell& c) {
+// `27,5`: a score written with a decimal comma, as a European or a Korean spreadsheet may.
+bool decimal_comma(std::string_view s) {
+    std::size_t comma = s.find(',');
+    if (comma == std::string_view::npos || comma == 0 || comma + 1 == s.size()) return false;
+    return std::all_of(
+               s.begin(), s.end(),
+               [](char c) { return c == ',' || std::isdigit(static_cast<unsigned char>(c)); }) &&
+           s.find(',', comma + 1) == std::string_view::npos;
+}
+
+YamlNode cell_node(const CsvCell& c, std::string_view text) {
     YamlNode n;
     n.kind = YamlNode::Kind::scalar;
-    n.text = c.text;
+    n.text = std::string(text);
     n.line = c.line;
     n.column = c.column;
     return n;
 }
 
+struct Header {
+    std::size_t row = 0;  // index in the table
+    int line = 1;
+    std::size_t width = 0;
+    std::vector<std::string> names;  // the header's cells as written, for messages
+    std::map<Role, int> fixed;       // proposal, reviewer, total, conflict, comment -> column
+    std::vector<std::pair<std::string, int>> criteria;  // header key -> column
+    std::vector<int> unnamed;                           // columns with an empty header cell
+    // Per track: the column of each criterion (-1: none), and the criterion columns that name
+    // none of the track's criteria (their cells must stay empty in its rows).
+    struct TrackColumns {
+        std::vector<int> of_criterion;
+        std::vector<int> foreign;
+    };
+    std::map<std::string, TrackColumns, std::less<>> tracks;
+
+    int column(Role r) const {
+        auto it = fixed.find(r);
+        return it == fixed.end() ? -1 : it->second;
+    }
+};
+
 class SheetReader {
   public:
-    SheetReader(const std::string& file, const Rules& rules, std::vector<Proposal>& proposals,
-                Diagnostics& diags)
-        : file_(file), rules_(rules), diags_(diags), yaml_(file, diags) {
+    SheetReader(const std::string& file, std::string_view sheet, const Rules& rules,
+                std::vector<Proposal>& proposals, Diagnostics& diags)
+        : file_(file), sheet_(sheet), rules_(rules), diags_(diags), yaml_(file, scratch_) {
         for (auto& p : proposals) {
             index_.emplace(p.id, &p);
             ids_.push_back(p.id);
@@ -100,20 +205,14 @@ class SheetReader {
     }
 
     void read(const CsvTable& table) {
-        if (table.rows.empty()) {
-            diags_.error({file_, 1, 1}, "the score sheet is empty: it needs a header row");
-            return;
-        }
-        // Quoting errors are already reported; a row with one cannot be read, the others can.
-        if (table.rows[0].bad) return;
-        auto header = read_header(table.rows[0], rules_, file_, diags_);
+        auto header = find_header(table);
         if (!header) return;
-        std::size_t width = table.rows[0].cells.size();
-        for (std::size_t i = 1; i < table.rows.size(); ++i) {
+        for (std::size_t i = header->row + 1; i < table.rows.size(); ++i) {
             const CsvRow& row = table.rows[i];
-            if (row.bad) continue;
-            if (row.cells.size() != width) {
-                report_ragged(row, width);
+            // Quoting errors are already reported; a row with one cannot be read.
+            if (row.bad || blank_row(row)) continue;
+            if (row.cells.size() != header->width) {
+                report_ragged(row, header->width);
                 continue;
             }
             read_row(row, *header);
@@ -121,7 +220,91 @@ class SheetReader {
     }
 
   private:
-    Position at(const CsvCell& c) const { return {file_, c.line, c.column}; }
+    // Every message names the cell; in a worksheet, the sheet and the cell as Excel does.
+    void error(int line, int column, const std::string& message) {
+        std::string where = sheet_.empty() ? ""
+                                           : " (sheet " + std::string(sheet_) + ", cell " +
+                                                 cell_name(line, column) + ")";
+        diags_.error({file_, line, column}, message + where);
+    }
+    void error(const CsvCell& c, const std::string& message) { error(c.line, c.column, message); }
+
+    std::optional<Header> find_header(const CsvTable& table) {
+        for (std::size_t i = 0; i < table.rows.size(); ++i) {
+            const CsvRow& row = table.rows[i];
+            if (row.bad) continue;
+            std::vector<std::string> cells;
+            for (const auto& c : row.cells) cells.push_back(c.text);
+            if (is_header(cells)) return read_header(row, i);
+        }
+        if (table.rows.empty() || std::all_of(table.rows.begin(), table.rows.end(), blank_row))
+            error(1, 1, "the score sheet is empty: it needs a header row");
+        else if (table.errors.empty())
+            error(table.rows[0].line, 1,
+                  "no header row: no row names both a `proposal` column (or id, 제안번호, "
+                  "과제번호, 접수번호) and a `reviewer` column (or 평가위원, 심사위원)");
+        return std::nullopt;
+    }
+
+    Header read_header(const CsvRow& row, std::size_t index) {
+        Header h;
+        h.row = index;
+        h.line = row.line;
+        h.width = row.cells.size();
+        for (const auto& c : row.cells) h.names.push_back(c.text);
+        bool complete = rules_complete(rules_);
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            const CsvCell& c = row.cells[i];
+            const int col = static_cast<int>(i);
+            std::string key = header_key(c.text);
+            if (key.empty()) {
+                h.unnamed.push_back(col);
+                continue;
+            }
+            Role role = fixed_role(key);
+            if (role != Role::none) {
+                auto [it, fresh] = h.fixed.emplace(role, col);
+                if (!fresh)
+                    error(c, "column `" + c.text + "` means `" + role_name(role) +
+                                 "`, as column `" + row.cells[it->second].text + "` does");
+                continue;
+            }
+            bool criterion =
+                std::any_of(rules_.tracks.begin(), rules_.tracks.end(),
+                            [&](const TrackRules& t) { return criterion_named(t, key) >= 0; });
+            if (criterion)
+                h.criteria.emplace_back(key, col);
+            else if (complete)
+                error(c, "unknown column `" + c.text +
+                             "`: not proposal, reviewer, total, conflict, comment or a criterion" +
+                             did_you_mean(c.text, known_names(rules_)));
+        }
+        for (const auto& t : rules_.tracks)
+            if (!t.has_errors) h.tracks[t.id] = track_columns(h, row, t);
+        return h;
+    }
+
+    Header::TrackColumns track_columns(const Header& h, const CsvRow& row, const TrackRules& t) {
+        Header::TrackColumns tc;
+        tc.of_criterion.assign(t.criteria.size(), -1);
+        for (const auto& [key, col] : h.criteria) {
+            int ci = criterion_named(t, key);
+            if (ci < 0) {
+                tc.foreign.push_back(col);
+                continue;
+            }
+            int& have = tc.of_criterion[static_cast<std::size_t>(ci)];
+            if (have >= 0 && duplicate_reported_.insert(col).second)
+                error(row.cells[static_cast<std::size_t>(col)],
+                      "column `" + row.cells[static_cast<std::size_t>(col)].text +
+                          "` gives criterion `" + t.criteria[static_cast<std::size_t>(ci)].id +
+                          "`, as column `" + row.cells[static_cast<std::size_t>(have)].text +
+                          "` does");
+            else if (have < 0)
+                have = col;
+        }
+        return tc;
+    }
 
     // A suggestion compares the id with every proposal's: a sheet of another call, with
     // thousands of unknown rows against 100,000 proposals, would take hours. The first ones
@@ -137,75 +320,137 @@ class SheetReader {
         std::string counts = "this row has " + std::to_string(row.cells.size()) +
                              " cells but the header has " + std::to_string(width);
         if (row.cells.size() > width)
-            diags_.error(at(row.cells[width]), counts + "; this cell is one too many");
+            error(row.cells[width], counts + "; this cell is one too many");
         else
-            diags_.error(at(row.cells.back()), counts + "; cells are missing after this one");
+            error(row.cells.back(), counts + "; cells are missing after this one");
     }
 
     // Once per sheet and track: the header lacks a column that the track's rows need.
     void report_missing_column(const Header& h, const TrackRules& t, const Criterion& c,
                                const CsvRow& row) {
         if (!missing_reported_.insert(t.id + "\n" + c.id).second) return;
-        diags_.error({file_, h.line, 1},
-                     "the header has no column for `" + c.id + "`, a criterion of track `" + t.id +
-                         "` (needed from line " + std::to_string(row.line) + " on)");
+        error(h.line, 1,
+              "the header has no column for `" + c.id + "`, a criterion of track `" + t.id +
+                  "` (needed from line " + std::to_string(row.line) + " on)");
     }
 
-    void read_scores(const CsvRow& row, const Header& h, const TrackRules& track, Review& rv) {
-        rv.scores.assign(track.criteria.size(), Decimal{});
-        for (const auto& [id, col] : h.criteria) {
-            const CsvCell& cell = row.cells[col];
-            int ci = track.criterion_index(id);
-            if (ci < 0) {
-                if (!cell.text.empty())
-                    diags_.error(at(cell), "`" + id + "` is not a criterion of track `" + track.id +
-                                               "`: leave the cell empty");
-                continue;
-            }
-            if (rv.conflict) continue;  // a conflicting reviewer's scores are ignored
-            if (cell.text.empty()) {
-                diags_.error(at(cell), "no score for `" + id + "`");
-                continue;
-            }
-            if (auto s = read_score(yaml_, cell_node(cell), track.criteria[ci])) rv.scores[ci] = *s;
+    std::optional<Decimal> read_number_cell(const CsvCell& cell, const Criterion* c,
+                                            const std::string& what) {
+        std::string_view text = trim(cell.text);
+        if (decimal_comma(text)) {
+            std::string fixed(text);
+            std::replace(fixed.begin(), fixed.end(), ',', '.');
+            error(cell, what + " `" + std::string(text) + "` has a decimal comma: did you mean " +
+                            fixed + "?");
+            return std::nullopt;
         }
-        if (rv.conflict) return;
-        for (const auto& c : track.criteria)
-            if (!h.criteria.count(c.id)) report_missing_column(h, track, c, row);
+        auto value = c ? read_score(yaml_, cell_node(cell, text), *c)
+                       : yaml_.number(cell_node(cell, text), what, 2);
+        // The number readers' messages, passed on with the sheet and cell of a worksheet.
+        for (const auto& d : scratch_.sorted()) error(d.where.line, d.where.column, d.message);
+        scratch_ = Diagnostics{};
+        return value;
+    }
+
+    // The row's scores; false when one is missing or unreadable.
+    bool read_scores(const CsvRow& row, const Header& h, const TrackRules& track, Review& rv) {
+        const Header::TrackColumns& tc = h.tracks.at(track.id);
+        for (int col : tc.foreign) {
+            const CsvCell& cell = row.cells[static_cast<std::size_t>(col)];
+            if (!trim(cell.text).empty())
+                error(cell, "column `" + row_header(h, col) + "` is not a criterion of track `" +
+                                track.id + "`: leave the cell empty");
+        }
+        rv.scores.assign(track.criteria.size(), Decimal{});
+        if (rv.conflict) return true;  // a conflicting reviewer's scores are ignored
+        bool ok = true;
+        for (std::size_t ci = 0; ci < track.criteria.size(); ++ci) {
+            const Criterion& c = track.criteria[ci];
+            int col = tc.of_criterion[ci];
+            if (col < 0) {
+                report_missing_column(h, track, c, row);
+                ok = false;
+                continue;
+            }
+            const CsvCell& cell = row.cells[static_cast<std::size_t>(col)];
+            if (trim(cell.text).empty()) {
+                error(cell, "no score for `" + c.id + "`");
+                ok = false;
+                continue;
+            }
+            auto s = read_number_cell(cell, &c, "the score of `" + c.id + "`");
+            if (s) rv.scores[ci] = *s;
+            ok = ok && s;
+        }
+        return ok;
+    }
+
+    // `total`, when filled, is the unweighted sum of the row's scores, as a reviewer adds up;
+    // with a score unreadable (`scores_read` false) it is only read, not compared.
+    void check_total(const CsvRow& row, const Header& h, const Review& rv, bool scores_read) {
+        int col = h.column(Role::total);
+        if (col < 0) return;
+        const CsvCell& cell = row.cells[static_cast<std::size_t>(col)];
+        if (trim(cell.text).empty()) return;
+        auto total = read_number_cell(cell, nullptr, "the total");
+        if (!total || !scores_read) return;
+        Decimal sum;
+        for (const Decimal& s : rv.scores) sum = sum + s;
+        if (sum != *total)
+            error(cell, "the total " + format_decimal_short(*total) + " of this row is not the " +
+                            "sum of its scores, " + format_decimal_short(sum));
+    }
+
+    static const std::string& row_header(const Header& h, int col) {
+        return h.names[static_cast<std::size_t>(col)];
     }
 
     void read_row(const CsvRow& row, const Header& h) {
-        const CsvCell& pc = row.cells[h.proposal];
-        auto it = index_.find(pc.text);
+        const CsvCell& pc = row.cells[static_cast<std::size_t>(h.column(Role::proposal))];
+        for (int col : h.unnamed) {
+            const CsvCell& c = row.cells[static_cast<std::size_t>(col)];
+            if (!trim(c.text).empty())
+                error(c,
+                      "this cell's column has no name in the header: name it (`comment` "
+                      "keeps notes) or leave the cell empty");
+        }
+        std::string id(trim(pc.text));
+        auto it = index_.find(id);
         if (it == index_.end()) {
-            diags_.error(at(pc), "unknown proposal `" + pc.text + "`" + suggestion(pc.text));
+            error(pc, "unknown proposal `" + id + "`" + suggestion(id));
             return;
         }
         Proposal& p = *it->second;
         Review rv;
         rv.where = Position{file_, row.line, 1};
-        const CsvCell& rc = row.cells[h.reviewer];
-        if (!is_valid_id(rc.text)) {
-            diags_.error(at(rc), "reviewer `" + rc.text +
-                                     "` must be 1 to 64 letters, digits, '.', '_' or '-'");
-            return;
-        }
-        rv.reviewer = rc.text;
-        if (h.conflict >= 0) {
-            const CsvCell& cc = row.cells[h.conflict];
+        const CsvCell& rc = row.cells[static_cast<std::size_t>(h.column(Role::reviewer))];
+        auto reviewer = reviewer_id(rc, p);
+        if (!reviewer) return;
+        rv.reviewer = *reviewer;
+        if (int col = h.column(Role::conflict); col >= 0) {
+            const CsvCell& cc = row.cells[static_cast<std::size_t>(col)];
+            auto word = conflict_word(cc.text);
+            if (!word)
+                error(cc,
+                      "`conflict` must be yes, no, true, false, y, n, o, x, 예, 아니오, 아니요 "
+                      "(any case) or empty, not `" +
+                          cc.text + "`");
             // An unreadable conflict cell counts as a conflict, so that the row's score cells
             // are not reported on top of it.
-            rv.conflict = read_conflict(cc, at(cc), diags_).value_or(true);
+            rv.conflict = word.value_or(true);
         }
         // Scores are checked against the track's criteria only when its rules loaded cleanly.
         const TrackRules* track = rules_.track(p.track);
-        if (track && !track->has_errors) read_scores(row, h, *track, rv);
+        if (track && !track->has_errors) {
+            const bool scores_read = read_scores(row, h, *track, rv);
+            if (!rv.conflict) check_total(row, h, rv, scores_read);
+        }
         auto same = std::find_if(p.reviews.begin(), p.reviews.end(),
                                  [&](const Review& o) { return o.reviewer == rv.reviewer; });
         if (same != p.reviews.end()) {
-            diags_.error(rv.where, "reviewer `" + rv.reviewer + "` already reviewed `" + p.id +
-                                       "` at " + same->where.file.str() + ":" +
-                                       std::to_string(same->where.line));
+            error(row.line, 1,
+                  "reviewer `" + rv.reviewer + "` already reviewed `" + p.id + "` at " +
+                      same->where.file.str() + ":" + std::to_string(same->where.line));
             return;
         }
         // Kept even with errors in its scores (nothing is scored while an error stands), so
@@ -213,17 +458,63 @@ class SheetReader {
         p.reviews.push_back(std::move(rv));
     }
 
+    // The reviewer's id: as written, or (with a panel) the id of the member it names by id or
+    // name, who must sit on the proposal's track.
+    std::optional<std::string> reviewer_id(const CsvCell& rc, const Proposal& p) {
+        std::string text(trim(rc.text));
+        const Panel& panel = rules_.panel;
+        if (!panel.present) {
+            if (is_valid_id(text)) return text;
+            error(rc, "reviewer `" + text + "` must be 1 to 64 letters, digits, '.', '_' or '-'");
+            return std::nullopt;
+        }
+        // Names are folded to be compared: once per distinct text of a sheet, not per row.
+        auto cached = named_.find(text);
+        if (cached == named_.end()) cached = named_.emplace(text, panel.named(text)).first;
+        const PanelMember* m = cached->second;
+        // With errors in panel.yaml, a member may be missing only because of them.
+        if (!m && panel.has_errors && is_valid_id(text)) return text;
+        if (!m && panel.has_errors) return std::nullopt;
+        if (!m) {
+            std::vector<std::string> names;
+            for (const auto& x : panel.members) {
+                names.push_back(x.id);
+                for (const std::string* n : {&x.name.ko, &x.name.en})
+                    if (!n->empty()) names.push_back(*n);
+            }
+            error(rc, "reviewer `" + text + "` is not on the panel (panel.yaml)" +
+                          did_you_mean(text, names));
+            return std::nullopt;
+        }
+        if (!m->sits_on(p.track)) {
+            error(rc, "reviewer `" + text + "` does not sit on track `" + p.track +
+                          "`: panel.yaml (line " + std::to_string(m->where.line) +
+                          ") lists them for " + joined(m->tracks));
+            return std::nullopt;
+        }
+        return m->id;
+    }
+
     const std::string& file_;
+    std::string_view sheet_;
     const Rules& rules_;
     Diagnostics& diags_;
+    Diagnostics scratch_;  // the number readers' messages, before error() passes them on
     YamlReader yaml_;
     std::unordered_map<std::string, Proposal*> index_;
     std::vector<std::string> ids_;
     std::set<std::string> missing_reported_;
+    std::set<int> duplicate_reported_;
+    std::unordered_map<std::string, const PanelMember*> named_;  // reviewer cell -> member
     int suggestions_left_ = 20;
 };
 
 }  // namespace
+
+void apply_score_table(const CsvTable& table, const std::string& file, std::string_view sheet,
+                       const Rules& rules, std::vector<Proposal>& proposals, Diagnostics& diags) {
+    SheetReader(file, sheet, rules, proposals, diags).read(table);
+}
 
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
                        Diagnostics& diags) {
@@ -237,9 +528,9 @@ void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<P
     }
     if (decoded.encoding == Encoding::cp949) diags.note({file.path, 1, 1}, cp949_note);
     std::string_view text = decoded.text(file.bytes);
-    CsvTable table = parse_csv(text);
+    CsvTable table = parse_csv(text, detect_delimiter(text, is_header));
     for (const auto& e : table.errors) diags.error({file.path, e.line, e.column}, e.message);
-    SheetReader(file.path, rules, proposals, diags).read(table);
+    apply_score_table(table, file.path, {}, rules, proposals, diags);
 }
 
 }  // namespace kcity

@@ -86,6 +86,15 @@ Step eligibility(const Ctx& c) {
     return s;
 }
 
+// A member of the applicant's or partner's organisation (panel.yaml): why, after the line.
+std::string organisation_note(const Ctx& c, const std::string& reviewer) {
+    std::string out;
+    for (const auto& e : c.r.exclusions)
+        if (e.reviewer == reviewer && e.reason.code == "same-organisation")
+            out += " — " + reason_text(e.reason, c.lang);
+    return out;
+}
+
 Step panel(const Ctx& c) {
     Step s = c.step("panel");
     std::vector<const Review*> reviews;
@@ -108,7 +117,7 @@ Step panel(const Ctx& c) {
                                  : r == ReviewRole::trimmed ? "explain.trimmed"
                                                             : "explain.used");
         if (r == ReviewRole::excluded) {
-            s.details.push_back(rv->reviewer + ": " + said);
+            s.details.push_back(rv->reviewer + ": " + said + organisation_note(c, rv->reviewer));
         } else {
             ++valid;
             s.details.push_back(
@@ -119,7 +128,7 @@ Step panel(const Ctx& c) {
     for (const auto& id : c.r.excluded())
         if (std::none_of(reviews.begin(), reviews.end(),
                          [&](const Review* rv) { return rv->reviewer == id; }))
-            s.details.push_back(id + ": " + c.say("explain.excluded"));
+            s.details.push_back(id + ": " + c.say("explain.excluded") + organisation_note(c, id));
     s.details.push_back(
         c.say("explain.valid-reviews", {std::to_string(valid), std::to_string(c.t.min_reviewers)}));
     s.outcome =

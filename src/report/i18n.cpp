@@ -30,6 +30,10 @@ constexpr Message table[] = {
      "the selection stopped at rank {rank}, whose award did not fit the budget left (budget_fit: "
      "stop)",
      "{rank}위 신청서의 지원액이 남은 예산을 초과하여 선정 중단 (budget_fit: stop)"},
+    // Why a reviewer is excluded from a proposal (SPEC §6 step 2, §5): the JSON report's
+    // `reviews.exclusions` and `kcity explain`.
+    {"conflict", "{reviewer} has a declared conflict of interest",
+     "{reviewer} 위원 이해충돌 신고 (회피)"},
     {"country-cap",
      "{country} already has {count} {count|selection|selections} (max_per_country {cap})",
      "{country}에서 이미 {count}건 선정 (국가별 최대 {cap}건)"},
@@ -230,6 +234,11 @@ constexpr Message table[] = {
     {"rule-failed", "does not meet the rule: {rule}{tested? ({tested})}",
      "{rule} 요건 미충족{tested? ({tested})}"},
     // The `count` cheapest candidates' awards; `-all`: all of them, fewer than `min`.
+    {"same-organisation", "{reviewer}'s organisation, {organisation}, is the applicant",
+     "{reviewer} 위원의 소속 기관({organisation})이 신청기관임 (제척)"},
+    {"same-organisation-partner",
+     "{reviewer}'s organisation, {organisation}, is the partner institution",
+     "{reviewer} 위원의 소속 기관({organisation})이 협력기관임 (제척)"},
     {"shortfall-budget",
      "{count|the cheapest candidate needs|the {count} cheapest candidates need} {need}; "
      "{available} is available",
@@ -300,6 +309,7 @@ constexpr std::string_view msg_keys[] = {
     "award-below",
     "budget",
     "budget-stop",
+    "conflict",
     "country-cap",
     "cutoff",
     "deadline",
@@ -307,6 +317,8 @@ constexpr std::string_view msg_keys[] = {
     "panel-size",
     "quota",
     "rule-failed",
+    "same-organisation",
+    "same-organisation-partner",
     "label.shortfall-line",
     "shortfall-budget",
     "shortfall-budget-all",

@@ -16,6 +16,20 @@ std::string list(const ProposalResult& r, ReviewRole role) {
     return out + "]";
 }
 
+// Why each excluded reviewer is excluded, only when one is (as `shortfall_reasons` is given
+// only with a shortfall): `, "exclusions": [{"reviewer", "code", "message"}, ...]`.
+std::string exclusions_json(const ProposalResult& r, Lang lang) {
+    if (r.exclusions.empty()) return "";
+    std::string out = ", \"exclusions\": [";
+    for (std::size_t i = 0; i < r.exclusions.size(); ++i) {
+        const Exclusion& e = r.exclusions[i];
+        out += fmt::format("{}{{\"reviewer\": {}, \"code\": {}, \"message\": {}}}", i ? ", " : "",
+                           json_quote(e.reviewer), json_quote(e.reason.code),
+                           json_quote(reason_text(e.reason, lang)));
+    }
+    return out + "]";
+}
+
 std::string reasons_json(const std::vector<Reason>& reasons, const std::string& indent, Lang lang) {
     if (reasons.empty()) return "[]";
     std::string out = "[\n";
@@ -48,9 +62,9 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
                                    json_quote(r.adjustments[i]->id), r.adjustments[i]->points_text);
     adjustments += "]";
     std::string reviews = r.has_reviews
-                              ? fmt::format("{{\"used\": {}, \"trimmed\": {}, \"excluded\": {}}}",
+                              ? fmt::format("{{\"used\": {}, \"trimmed\": {}, \"excluded\": {}{}}}",
                                             list(r, ReviewRole::used), list(r, ReviewRole::trimmed),
-                                            list(r, ReviewRole::excluded))
+                                            list(r, ReviewRole::excluded), exclusions_json(r, lang))
                               : "null";
     out += in + "{\n";
     out += fmt::format("{}  \"id\": {}, \"country\": {}, \"city\": {},\n", in, json_quote(p.id),

@@ -1282,7 +1282,14 @@ def compare(call, expected, report):
               None if r["criteria"] is None else [(c, fixed(v, R)) for c, v in r["criteria"].items()])
             d("award_krw", None if k["award_krw"] is None else int(k["award_krw"]), r["award_krw"])
             d("reasons", [x["code"] for x in k["reasons"]], r["reasons"])
-            d("reviews", k["reviews"], r["reviews"])
+            # `exclusions` (given when a reviewer is excluded) says why: here, with no panel,
+            # each excluded reviewer once, for a declared conflict.
+            kr = None if k["reviews"] is None else dict(k["reviews"])
+            if kr is not None:
+                why = kr.pop("exclusions", [])
+                d("exclusions", [(e["reviewer"], e["code"]) for e in why],
+                  [(x, "conflict") for x in kr["excluded"]])
+            d("reviews", kr, r["reviews"])
             d("adjustments", [(a["id"], str(a["points"])) for a in k["adjustments"]],
               [(a, str(adjs[a]["points"])) for a in r["adjustments"]])
     return diffs

@@ -157,6 +157,7 @@ struct CallSpec {
     std::vector<kcity::SourceFile> tracks;  // {"t.yaml", ...}
     std::string history;                    // history.yaml, when not empty
     std::string decisions;                  // decisions.yaml, when not empty
+    std::string panel;                      // panel.yaml, when not empty
     std::vector<std::string> proposals;     // the text of each proposal file
     std::vector<std::string> sheets;        // the text of each CSV score sheet
     kcity::RunOptions options;
@@ -207,6 +208,7 @@ inline kcity::Rules rules_from(const CallSpec& spec, kcity::Diagnostics& diags) 
     files.insert(files.end(), spec.tracks.begin(), spec.tracks.end());
     if (!spec.history.empty()) files.push_back({"history.yaml", spec.history});
     if (!spec.decisions.empty()) files.push_back({"decisions.yaml", spec.decisions});
+    if (!spec.panel.empty()) files.push_back({"panel.yaml", spec.panel});
     return kcity::parse_rules(files, "rules", diags);
 }
 

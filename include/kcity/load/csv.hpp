@@ -1,6 +1,8 @@
 // RFC 4180 CSV as spreadsheets write it: UTF-8 with or without a byte-order mark, LF, CRLF or
-// CR line ends, quoted fields with doubled quotes and embedded line breaks (kept as LF).
+// CR line ends, quoted fields with doubled quotes and embedded line breaks (kept as LF); the
+// delimiter a comma, or a semicolon or tab (SPEC §4, detect_delimiter).
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,14 @@ struct CsvTable {
     std::vector<CsvError> errors;
 };
 
-CsvTable parse_csv(std::string_view text);
+CsvTable parse_csv(std::string_view text, char delimiter = ',');
+
+// Whether a row's cells (title rows come before it) are the header of the table.
+using HeaderTest = std::function<bool(const std::vector<std::string>& cells)>;
+
+// SPEC §4: a comma, or a semicolon or a tab when the header row holds one of those and no
+// comma. The header row is the first that `is_header` accepts when the text is read with that
+// delimiter (among the first 100 rows); with none, a comma.
+char detect_delimiter(std::string_view text, const HeaderTest& is_header);
 
 }  // namespace kcity

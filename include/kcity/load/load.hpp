@@ -32,7 +32,14 @@ std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vec
 std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
                                 const Rules& rules, std::vector<Proposal>& out, Diagnostics& diags);
 
-// Adds the reviews of one CSV score sheet to the proposals they name.
+// Adds the reviews of one table of a score sheet (SPEC §4) to the proposals they name: a CSV
+// file's, or a worksheet's (`sheet` names it; every message then names the sheet and the cell
+// as Excel does, `sheet 평가표, cell D7`, from the cells' line and column). Empty `sheet`: CSV.
+struct CsvTable;
+void apply_score_table(const CsvTable& table, const std::string& file, std::string_view sheet,
+                       const Rules& rules, std::vector<Proposal>& proposals, Diagnostics& diags);
+
+// Adds the reviews of one CSV score sheet (its delimiter detected) to the proposals they name.
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
                        Diagnostics& diags);
 

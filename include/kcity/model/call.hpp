@@ -90,6 +90,14 @@ struct Proposal {
 
     const Value* attribute(std::string_view name) const;  // null when absent
     std::vector<std::string> conflicts;
+    // Reviewers of panel.yaml whose organisation is the applicant's (or the partner's) name:
+    // excluded from this proposal (SPEC §5). Found when the proposal is read, where names are
+    // folded (base/fold.hpp), so that evaluation only reads the result.
+    struct SameOrganisation {
+        std::string reviewer;
+        bool partner = false;  // the partner's name, else the applicant's
+    };
+    std::vector<SameOrganisation> same_organisation;
     std::vector<Review> reviews;
     Position where;     // the document's first line
     FieldPositions at;  // positions of the top-level fields, for messages
@@ -238,6 +246,30 @@ struct Decisions {
     std::map<std::string, std::pair<Krw, Position>> awards;
 };
 
+// A reviewer of rules/panel.yaml (SPEC §5).
+struct PanelMember {
+    std::string id;
+    LocalText name;
+    std::optional<std::string> organisation;
+    std::string organisation_key;     // folded (base/fold.hpp); empty without an organisation
+    std::vector<std::string> tracks;  // empty: every track
+    Position where;
+
+    bool sits_on(std::string_view track) const;
+};
+
+struct Panel {
+    bool present = false;  // the rules have a panel.yaml
+    // panel.yaml had errors: reviewers are then not checked against it, since a member may be
+    // missing only because of them.
+    bool has_errors = false;
+    std::vector<PanelMember> members;  // in the file's order
+
+    const PanelMember* find(std::string_view id) const;  // null when not listed
+    // The member named `text` by id or by name (names compared folded); null when none.
+    const PanelMember* named(std::string_view text) const;
+};
+
 struct Program {
     std::string name;
     int year = 0;
@@ -254,6 +286,7 @@ struct Rules {
     std::vector<TrackRules> tracks;  // in program.yaml's order
     std::vector<HistoryEntry> history;
     Decisions decisions;
+    Panel panel;
     std::string origin;  // the rules folder as named, or "built-in (2023)"
     std::string sha256;  // SPEC §8 inputs.rules_sha256
 

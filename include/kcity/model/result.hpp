@@ -36,26 +36,29 @@ const char* status_code(Status s);
 // its entry). One message per decision: singular and plural, and optional parts such as the
 // reviews excluded for conflicts, are the catalogue's to choose from the values.
 enum class Msg : std::uint8_t {
-    award_above,            // requested, max
-    award_below,            // requested, min
-    budget,                 // award, left
-    budget_stop,            // rank
-    country_cap,            // country, count, cap
-    cutoff,                 // criterion, score, cutoff
-    deadline,               // submitted, submitted_local (when another offset), deadline
-    optimal,                //
-    panel_size,             // valid, needed, excluded
-    quota,                  // max
-    rule_failed,            // rule, tested
-    shortfall,              // selected, min (the warning)
-    shortfall_budget,       // count, need, available: the `count` cheapest candidates
-    shortfall_budget_all,   // count, need, available: all `count` candidates (fewer than min)
-    shortfall_candidates,   // candidates, min, received, eligible, scored, passed, withdrawn
-    shortfall_combined,     // min, budget, cap (when the track has a country cap)
-    shortfall_country_cap,  // countries, cap, possible, capped
-    shortfall_merit_order,  // count, ranks, selected
-    threshold,              // base, threshold
-    withdrawn,              //
+    award_above,                // requested, max
+    award_below,                // requested, min
+    budget,                     // award, left
+    budget_stop,                // rank
+    conflict,                   // reviewer: a conflict declared (`conflicts`, a sheet's conflict)
+    country_cap,                // country, count, cap
+    cutoff,                     // criterion, score, cutoff
+    deadline,                   // submitted, submitted_local (when another offset), deadline
+    optimal,                    //
+    panel_size,                 // valid, needed, excluded
+    quota,                      // max
+    rule_failed,                // rule, tested
+    same_organisation,          // reviewer, organisation: the applicant's (SPEC §5)
+    same_organisation_partner,  // reviewer, organisation: the partner's
+    shortfall,                  // selected, min (the warning)
+    shortfall_budget,           // count, need, available: the `count` cheapest candidates
+    shortfall_budget_all,       // count, need, available: all `count` candidates (fewer than min)
+    shortfall_candidates,       // candidates, min, received, eligible, scored, passed, withdrawn
+    shortfall_combined,         // min, budget, cap (when the track has a country cap)
+    shortfall_country_cap,      // countries, cap, possible, capped
+    shortfall_merit_order,      // count, ranks, selected
+    threshold,                  // base, threshold
+    withdrawn,                  //
 };
 inline constexpr std::size_t msg_count = static_cast<std::size_t>(Msg::withdrawn) + 1;
 
@@ -105,6 +108,13 @@ struct Reason {
     std::string message() const;  // English, by the catalogue (report/i18n.cpp)
 };
 
+// A reviewer excluded from a proposal (SPEC §6 step 2) and why: code `conflict` (declared in
+// the proposal's `conflicts` or on a score sheet) or `same-organisation` (panel.yaml).
+struct Exclusion {
+    std::string reviewer;
+    Reason reason;
+};
+
 // What the panel step made of each review of a proposal (SPEC §8 `reviews`).
 enum class ReviewRole : char { none = 0, used = 'u', trimmed = 't', excluded = 'x' };
 
@@ -123,6 +133,8 @@ struct ProposalResult {
     // an allocation, where three lists of reviewer ids took a quarter of a result's memory.
     std::string review_roles;
     std::vector<Reason> reasons;
+    // Every excluded reviewer with why, by reviewer id (a reviewer may have two reasons).
+    std::vector<Exclusion> exclusions;
     // What each step decided and on what, when the run was asked to record it (RunOptions).
     std::shared_ptr<ProposalTrace> trace;
 

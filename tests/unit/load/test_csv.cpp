@@ -182,7 +182,7 @@ TEST_CASE("csv: score sheets add reviews and report errors at their cell", "[csv
         CHECK(fixtures::has_error(d, "unknown column `c`", "scores-0.csv", 1));
         CHECK(fixtures::has_error(d, "unknown proposal `P2`", "scores-0.csv", 3));
         CHECK(fixtures::has_error(d, "no score for `a`", "scores-0.csv", 4));
-        CHECK(fixtures::has_error(d, "`conflict` must be yes, no, true, false or empty",
+        CHECK(fixtures::has_error(d, "`conflict` must be yes, no, true, false, y, n, o, x,",
                                   "scores-0.csv", 5));
         for (const auto& e : d.sorted()) {
             CHECK(e.where.line > 0);
