@@ -26,7 +26,7 @@ enum class Kind { proposal, sheet, other };
 Kind kind_of(const fs::path& p) {
     std::string ext = p.extension().string();
     if (ext == ".yaml" || ext == ".yml") return Kind::proposal;
-    if (ext == ".csv") return Kind::sheet;
+    if (ext == ".csv" || ext == ".xlsx") return Kind::sheet;
     return Kind::other;
 }
 

@@ -52,7 +52,10 @@ void apply_score_sheets(const std::vector<std::string>& paths, const Rules& rule
         auto bytes = read_file(path, diags);
         if (!bytes) continue;
         hashes.push_back(sha256_hex(*bytes));
-        apply_score_sheet({path, std::move(*bytes)}, rules, proposals, diags);
+        if (is_workbook_path(path))
+            apply_workbook({path, std::move(*bytes)}, rules, proposals, diags);
+        else
+            apply_score_sheet({path, std::move(*bytes)}, rules, proposals, diags);
     }
 }
 

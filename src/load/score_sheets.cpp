@@ -6,6 +6,7 @@
 #include "kcity/base/utf8.hpp"
 #include "kcity/load/csv.hpp"
 #include "kcity/load/load.hpp"
+#include "kcity/load/xlsx.hpp"
 #include "schema.hpp"
 
 namespace kcity {
@@ -236,9 +237,18 @@ void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<P
         diags.error({file.path, problem->line, problem->column}, problem->message + hint);
         return;
     }
-    CsvTable table = parse_csv(text);
-    for (const auto& e : table.errors) diags.error({file.path, e.line, e.column}, e.message);
-    SheetReader(file.path, rules, proposals, diags).read(table);
+    apply_score_table(file.path, parse_csv(text), std::nullopt, rules, proposals, diags);
+}
+
+void apply_score_table(const std::string& path, const CsvTable& table,
+                       const std::optional<std::string>& sheet, const Rules& rules,
+                       std::vector<Proposal>& proposals, Diagnostics& diags) {
+    // A worksheet's messages name it and the cell: they are gathered apart, then added.
+    Diagnostics sheet_diags;
+    Diagnostics& to = sheet ? sheet_diags : diags;
+    for (const auto& e : table.errors) to.error({path, e.line, e.column}, e.message);
+    SheetReader(path, rules, proposals, to).read(table);
+    if (sheet) add_worksheet_diagnostics(sheet_diags, path, *sheet, diags);
 }
 
 }  // namespace kcity
