@@ -153,7 +153,7 @@ TEST_CASE("xlsx: numbers as Excel shows them, to 15 significant digits", "[xlsx]
     CHECK(excel_number_text("-0") == "0");
     CHECK(excel_number_text("007.50") == "7.5");
     CHECK(excel_number_text(".5") == "0.5");
-    CHECK(excel_number_text("1e999999999999999999") == "1E+999999");  // saturated, no overflow
+    CHECK(excel_number_text("1e999999999999999999") == "1E+1000000");  // saturated, no overflow
     // Not numbers: left as they are.
     CHECK(excel_number_text("") == "");
     CHECK(excel_number_text("abc") == "abc");
@@ -369,7 +369,8 @@ TEST_CASE("xlsx: worksheets add reviews; messages name the worksheet and the cel
         auto e = fixtures::find_error(run->diags, "must be from 0 to 30");
         REQUIRE(e);
         CHECK(kcity::format_diagnostic(*e) ==
-              "book.xlsx:3:4: error: `b` must be from 0 to 30, not 31 (sheet 평가표, cell D3)");
+              "book.xlsx:3:4: error: the score of `b` must be from 0 to 30, not 31 (sheet 평가표, "
+              "cell D3)");
         CHECK(fixtures::has_error(run->diags,
                                   "unknown proposal `P9` (did you mean `P1`?) (sheet "
                                   "평가표, cell A4)",
