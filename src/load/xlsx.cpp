@@ -20,6 +20,7 @@ namespace {
 
 constexpr int max_rows = 1048576;  // Excel's own limits: row 1048576, column XFD
 constexpr int max_columns = 16384;
+constexpr std::size_t max_cell_errors = 100;
 
 std::string_view local_name(const char* name) {
     std::string_view n(name);
@@ -338,14 +339,24 @@ class WorksheetHandler : public XmlHandler {
     }
 
   private:
-    void error(std::string message) { errors_.push_back({row_, column_, std::move(message)}); }
+    // The first errors of a worksheet: a broken writer repeats its mistake in every cell, and a
+    // million messages would help no one.
+    void error(std::string message) {
+        if (errors_.size() < max_cell_errors)
+            errors_.push_back({row_, column_, std::move(message)});
+        else if (errors_.size() == max_cell_errors)
+            errors_.push_back({row_, column_,
+                               "more errors in this worksheet's cells: the first " +
+                                   std::to_string(max_cell_errors) + " are reported"});
+    }
 
     void start_row(const char** attrs) {
         int r = row_ + 1;
         if (has_attribute(attrs, "r") && !parse_row_number(attribute(attrs, "r"), r)) {
-            errors_.push_back({std::min(row_ + 1, max_rows), 1,
-                               "a row numbered `" + std::string(attribute(attrs, "r")) +
-                                   "`, which is not a row of a worksheet (1 to 1048576)"});
+            row_ = std::min(row_ + 1, max_rows);
+            column_ = 1;
+            error("a row numbered `" + std::string(attribute(attrs, "r")) +
+                  "`, which is not a row of a worksheet (1 to 1048576)");
         }
         row_ = std::min(r, max_rows);
         column_ = 0;
@@ -385,6 +396,7 @@ class WorksheetHandler : public XmlHandler {
                 "save it again");
             return std::nullopt;
         }
+        if (value_.empty()) return std::string();  // an empty cell that has a type or a style
         if (type_.empty() || type_ == "n") return excel_number_text(value_);
         if (type_ == "s") {
             auto index = parse_index(value_);
@@ -657,10 +669,12 @@ class Reader {
         if (rows.size() * static_cast<std::uint64_t>(width) > max_xlsx_cells) return false;
         std::set<int> bad;
         for (const auto& e : table.errors) bad.insert(e.line);
+        std::size_t twice = 0;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const PlacedCell& c = cells[i];
             if (i > 0 && cells[i - 1].row == c.row && cells[i - 1].column == c.column) {
-                table.errors.push_back({c.row, c.column, "the workbook gives this cell twice"});
+                if (++twice <= max_cell_errors)
+                    table.errors.push_back({c.row, c.column, "the workbook gives this cell twice"});
                 bad.insert(c.row);
                 continue;
             }

@@ -247,6 +247,22 @@ TEST_CASE("xlsx: a broken cell is an error at its row and column, its row marked
     CHECK(t.rows[2].bad);
 }
 
+TEST_CASE("xlsx: an empty cell with a type is empty; a worksheet's errors stop at 100", "[xlsx]") {
+    auto empty =
+        read_xlsx(one_sheet("<row r=\"1\"><c r=\"A1\" t=\"s\" s=\"2\"/>"
+                            "<c r=\"B1\" t=\"n\"><v></v></c></row>"));
+    CHECK(rows_of(empty).empty());
+    std::string cells;
+    for (int r = 1; r <= 150; ++r) cells += "<row><c t=\"q\"><v>1</v></c></row>";
+    auto book = read_xlsx(one_sheet(cells));
+    REQUIRE(book.errors.empty());
+    const auto& errors = book.sheets[0].table.errors;
+    REQUIRE(errors.size() == 101);
+    CHECK_THAT(errors[0].message, Catch::Contains("a cell of unknown type `q`"));
+    CHECK(errors[100].line == 101);
+    CHECK_THAT(errors[100].message, Catch::Contains("more errors in this worksheet's cells"));
+}
+
 TEST_CASE("xlsx: files that are not workbooks say what they are", "[xlsx]") {
     SECTION("not a zip") {
         CHECK(only_error(read_xlsx("proposal,reviewer\n")) ==
