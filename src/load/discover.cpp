@@ -81,9 +81,9 @@ std::vector<fs::path> find_input_files(const InputOptions& in, Diagnostics& diag
             for (const auto& dir : folders_of(p)) walk(dir, found);
         } else if (fs::exists(p, ec)) {
             if (kind_of(p) == Kind::other)
-                diags.error(
-                    {},
-                    input + " is neither a proposal file (.yaml, .yml) nor a score sheet (.csv)");
+                diags.error({}, input +
+                                    " is neither a proposal file (.yaml, .yml) nor a score sheet "
+                                    "(.csv, .xlsx)");
             else
                 found.push_back(p);
         } else {
