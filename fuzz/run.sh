@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets (docs/fuzzing.md), each for SECONDS, one after the other:
-#   fuzz/run.sh BUILD_DIR SECONDS [TARGET...]      # targets: proposals rules csv money date
+#   fuzz/run.sh BUILD_DIR SECONDS [TARGET...]      # targets: proposals rules csv xlsx money date
 # BUILD_DIR is a build configured with -DKCITY_FUZZ=ON. The corpus of each target lives in
 # BUILD_DIR/fuzz-corpus/TARGET (seeded from examples/ on the first run, then kept, so later
 # runs go on from it); crashes, leaks and time-outs are written to BUILD_DIR/fuzz-artifacts/.
@@ -11,7 +11,7 @@ build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 seconds=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(proposals rules csv money date)
+[ ${#targets[@]} -gt 0 ] || targets=(proposals rules csv xlsx money date)
 here=$(cd "$(dirname "$0")" && pwd)
 corpus="$build/fuzz-corpus"
 artifacts="$build/fuzz-artifacts"
@@ -23,6 +23,7 @@ for t in "${targets[@]}"; do
   case $t in
     proposals | rules) dict=yaml.dict ;;
     csv) dict=csv.dict ;;
+    xlsx) dict=xlsx.dict ;;
     *) dict=money.dict ;;
   esac
   log="$artifacts/$t.log"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Writes the seed corpora of the fuzz targets, from examples/ and rules/, into OUTDIR:
-#   fuzz/seeds.sh OUTDIR      -> OUTDIR/{proposals,rules,csv,money,date}/
+#   fuzz/seeds.sh OUTDIR      -> OUTDIR/{proposals,rules,csv,xlsx,money,date}/
 # Seeds are a starting point; libFuzzer adds the inputs it finds interesting to the same
 # folders when they are passed as its corpus.
 set -euo pipefail
 out=${1:?usage: fuzz/seeds.sh OUTDIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
-mkdir -p "$out"/{proposals,rules,csv,money,date}
+mkdir -p "$out"/{proposals,rules,csv,xlsx,money,date}
 
 n=0
 for f in "$root"/examples/2023/proposals/*/*.yaml "$root"/tests/cli/fixtures/*/proposals/*.yaml; do
@@ -34,6 +34,25 @@ for f in "$root"/examples/2023/scores/*.csv "$root"/tests/cli/fixtures/*/scores/
 done
 printf 'proposal,reviewer,importance,viability,feasibility,conflict\r\nPLN-2023-01,R7,"20","2""0",,yes\r\n' \
   >"$out/csv/seed-quoted.csv"
+
+# fuzz_xlsx: the first byte picks the mode. 0: the workbooks of the tests as they are; 1: the
+# XML of each of their worksheets, which the target zips into a workbook itself.
+n=0
+for f in "$root"/tests/cli/fixtures/xlsx/*.xlsx "$root"/tests/bad/xlsx-*/scores/*.xlsx; do
+  { printf '\x00'; cat "$f"; } >"$out/xlsx/seed-$((n += 1))"
+done
+python3 - "$root" "$out/xlsx" <<'PY'
+import pathlib, sys, zipfile
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+n = 0
+for book in sorted(root.glob("tests/cli/fixtures/xlsx/*.xlsx")) + sorted(root.glob("tests/bad/xlsx-*/scores/*.xlsx")):
+    if not zipfile.is_zipfile(book):
+        continue
+    for name in zipfile.ZipFile(book).namelist():
+        if name.startswith("xl/worksheets/"):
+            n += 1
+            (out / f"seed-sheet-{n}").write_bytes(b"\x01" + zipfile.ZipFile(book).read(name))
+PY
 
 # Every amount and date written in the examples and rules, plus the spec's forms.
 n=0

@@ -52,28 +52,19 @@ std::string inputs_named(const InputOptions& in) {
     return out;
 }
 
-bool is_xlsx(std::string_view path) {
-    std::string end(path.substr(path.size() < 5 ? 0 : path.size() - 5));
-    for (char& c : end) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return end == ".xlsx";
-}
-
 // The reviews of the score sheets, added to the proposals they name; each sheet's hash is
 // appended to `hashes`.
 void apply_score_sheets(const std::vector<std::string>& paths, const Rules& rules,
                         std::vector<Proposal>& proposals, std::vector<std::string>& hashes,
                         Diagnostics& diags) {
     for (const auto& path : paths) {
-        // PLACEHOLDER until the .xlsx reader lands (it dispatches on the extension here): a
-        // workbook is refused, never skipped in silence (SPEC §2).
-        if (is_xlsx(path)) {
-            diags.error({path, 1, 1}, "Excel workbooks are not read yet");
-            continue;
-        }
         auto bytes = read_file(path, diags);
         if (!bytes) continue;
         hashes.push_back(sha256_hex(*bytes));
-        apply_score_sheet({path, std::move(*bytes)}, rules, proposals, diags);
+        if (is_workbook_path(path))
+            apply_workbook({path, std::move(*bytes)}, rules, proposals, diags);
+        else
+            apply_score_sheet({path, std::move(*bytes)}, rules, proposals, diags);
     }
 }
 

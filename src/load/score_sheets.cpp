@@ -10,6 +10,8 @@
 #include "kcity/base/utf8.hpp"
 #include "kcity/load/csv.hpp"
 #include "kcity/load/load.hpp"
+#include "kcity/load/xlsx.hpp"
+#include "kcity/load/xlsx.hpp"
 #include "schema.hpp"
 
 namespace kcity {
@@ -132,14 +134,6 @@ std::vector<std::string> known_names(const Rules& rules) {
                 if (!n->empty() && std::find(out.begin(), out.end(), *n) == out.end())
                     out.push_back(*n);
     return out;
-}
-
-// "D7": a cell of a worksheet named as Excel names it.
-std::string cell_name(int line, int column) {
-    std::string letters;
-    for (int c = column; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return letters + std::to_string(line);
 }
 
 std::optional<bool> conflict_word(std::string_view text) {

@@ -1,6 +1,7 @@
 // Loading: text in, values out. Every function here takes the bytes of a file and its name
 // (so tests need no files); inputs.hpp finds and reads the files.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,8 @@
 #include "kcity/model/call.hpp"
 
 namespace kcity {
+
+struct CsvTable;  // load/csv.hpp (not included: report has a CsvRow of its own)
 
 struct SourceFile {
     std::string path;  // as shown in messages
@@ -42,6 +45,13 @@ void apply_score_table(const CsvTable& table, const std::string& file, std::stri
 // Adds the reviews of one CSV score sheet (its delimiter detected) to the proposals they name.
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
                        Diagnostics& diags);
+
+// Whether a score sheet is an Excel workbook: its name ends `.xlsx`, in any case.
+bool is_workbook_path(std::string_view path);
+
+// Adds the reviews of every worksheet of an Excel workbook (.xlsx) to the proposals they name.
+void apply_workbook(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
+                    Diagnostics& diags);
 
 // Checks across files: ids used twice, decisions naming unknown proposals or awards out of
 // range, proposal values of the wrong type for the rules' predicates.
