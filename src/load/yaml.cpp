@@ -204,6 +204,7 @@ class TreeBuilder : public YAML::EventHandler {
         last_quote_ = n.quoted && at_quote(m) ? m.pos : -1;
         check_tag(n, tag);
         check_anchor(n, anchor);
+        check_characters(n, value);
         if (!n.quoted && is_plain_null(value))
             n.kind = YamlNode::Kind::null;
         else
@@ -328,6 +329,20 @@ class TreeBuilder : public YAML::EventHandler {
     }
     // `?` (plain) and `!` (quoted, or the non-specific tag) are yaml-cpp's own; any other is
     // the file's.
+    // Every value kcity reads is one line of a report, a terminal or a spreadsheet cell: a
+    // control character (written raw in a block scalar or as an escape such as "\e" in a
+    // quoted one) or a bidirectional override could forge or hide what those show.
+    void check_characters(const YamlNode& n, const std::string& value) {
+        std::optional<ValueProblem> p = check_value_text(value);
+        if (!p) return;
+        std::string hint = p->message.starts_with("a line break")
+                               ? "; a value is one line (fold a long one with `>-`)"
+                           : p->message.starts_with("a bidirectional")
+                               ? "; remove it: it can reorder what a report shows"
+                               : "; remove it";
+        fail(n, "the text holds " + p->message + " at character " + std::to_string(p->character) +
+                    hint);
+    }
     void check_tag(const YamlNode& n, const std::string& tag) {
         if (tag.empty() || (tag.size() == 1 && (tag[0] == '?' || tag[0] == '!'))) return;
         fail(n, "tags (" + tag + ") are not supported: remove the tag");
@@ -416,6 +431,11 @@ class TreeBuilder : public YAML::EventHandler {
         top.bad_key = key.kind != YamlNode::Kind::scalar;
         if (top.bad_key) {
             fail(key, "a key must be a plain word, not " + describe(key));
+        } else if (!key.quoted && key.text == "<<") {
+            // YAML 1.1's merge key, which YAML 1.2 and kcity do not have: it would otherwise be
+            // reported as an unknown key named `<<`.
+            top.bad_key = true;
+            fail(key, "merge keys (<<) are not supported: write the keys out in full");
         } else {
             // A parser keeps both silently; one of them would be ignored.
             if (const YamlNode* k = earlier_key(top, key.text)) {
@@ -497,6 +517,27 @@ std::string syntax_message(const std::string& what, const std::optional<Construc
     return msg + what;
 }
 
+// yaml-cpp accepts a `%YAML 1.1` directive and reads on by YAML 1.2's rules, as kcity does
+// (`yes` is text): a file that asks for 1.1 would not be read as its author expects.
+void check_version_directives(std::string_view text, const std::string& file, int first_line,
+                              Diagnostics& diags) {
+    for (std::size_t at = text.find("%YAML"); at != std::string_view::npos;
+         at = text.find("%YAML", at + 1)) {
+        if (at > 0 && text[at - 1] != '\n') continue;
+        std::string_view line = text.substr(at, text.find('\n', at) - at);
+        std::string_view version = line.substr(5);
+        while (!version.empty() && (version.front() == ' ' || version.front() == '\t'))
+            version.remove_prefix(1);
+        if (version.starts_with("1.2") &&
+            (version.size() == 3 || version[3] == ' ' || version[3] == '\t' || version[3] == '\r'))
+            continue;
+        int line_number = first_line + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+        diags.error({file, line_number, 1},
+                    "a `%YAML` directive other than 1.2: kcity reads YAML 1.2 (`yes` is text, not "
+                    "a boolean); remove the directive");
+    }
+}
+
 // An input stream over the text without copying it: a 100 MB file is not held twice, and
 // yaml-cpp takes its bytes 2 KiB at a time straight from the text.
 class ViewBuffer : public std::streambuf {
@@ -558,6 +599,7 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
         diags.error({file, problem->line + first_line - 1, problem->column}, problem->message);
         return 0;
     }
+    check_version_directives(text, file, first_line, diags);
     ViewBuffer buffer(text);
     std::istream in(&buffer);
     TreeBuilder builder(r, text, first_line, on_document);
