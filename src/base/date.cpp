@@ -141,7 +141,8 @@ std::string parse_time_part(std::string_view text, std::string_view time, DateTi
 int short_digits(std::string_view s, std::size_t& pos) {
     int value = 0;
     std::size_t start = pos;
-    while (pos < s.size() && pos - start < 2 && is_digit(s[pos])) value = value * 10 + (s[pos++] - '0');
+    while (pos < s.size() && pos - start < 2 && is_digit(s[pos]))
+        value = value * 10 + (s[pos++] - '0');
     if (pos == start || (pos < s.size() && is_digit(s[pos]))) return -1;
     return value;
 }

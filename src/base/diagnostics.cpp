@@ -1,11 +1,11 @@
 #include "kcity/base/diagnostics.hpp"
 
-#include "kcity/base/text.hpp"
-
 #include <algorithm>
 #include <mutex>
 #include <tuple>
 #include <unordered_set>
+
+#include "kcity/base/text.hpp"
 
 namespace kcity {
 namespace {
@@ -63,8 +63,7 @@ std::string cut_quoted(std::string message) {
     std::size_t i = 0;
     while (i < message.size()) {
         const char q = message[i];
-        const std::size_t close =
-            q == '`' || q == '"' ? message.find(q, i + 1) : std::string::npos;
+        const std::size_t close = q == '`' || q == '"' ? message.find(q, i + 1) : std::string::npos;
         if (close == std::string::npos) {
             out += q;
             ++i;

@@ -515,7 +515,8 @@ MoneyParse parse_money(std::string_view raw) {
     for (std::string_view prefix : currency_prefixes) {
         if (!body.starts_with(prefix)) continue;
         body = trim(body.substr(prefix.size()));
-        if (body.empty()) return fail(std::string(text) + ": no amount after " + std::string(prefix));
+        if (body.empty())
+            return fail(std::string(text) + ": no amount after " + std::string(prefix));
         if (auto f = as_float_notation(body)) return fail(float_notation_error(text, *f));
         if (body.front() == '-') {
             return fail(std::string(text) + " is negative; an amount is 0 or more");

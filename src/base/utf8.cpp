@@ -40,7 +40,7 @@ bool is_text(long cp) {
 }
 
 std::string code_point_name(long cp) {
-    char buf[16];
+    char buf[24];  // room for any long, which the compiler cannot rule out
     std::snprintf(buf, sizeof buf, "U+%04lX", cp);
     return buf;
 }
@@ -90,14 +90,22 @@ bool is_bidi_control(long cp) {
 
 std::string control_name(long cp) {
     switch (cp) {
-        case '\n': return "a line break (U+000A)";
-        case '\r': return "a carriage return (U+000D)";
-        case '\t': return "a tab (U+0009)";
-        case 0x1B: return "an escape character (U+001B)";
-        case 0x85: return "a line break (U+0085)";
-        case 0x2028: return "a line separator (U+2028)";
-        case 0x2029: return "a paragraph separator (U+2029)";
-        default: return "a control character (" + code_point_name(cp) + ")";
+        case '\n':
+            return "a line break (U+000A)";
+        case '\r':
+            return "a carriage return (U+000D)";
+        case '\t':
+            return "a tab (U+0009)";
+        case 0x1B:
+            return "an escape character (U+001B)";
+        case 0x85:
+            return "a line break (U+0085)";
+        case 0x2028:
+            return "a line separator (U+2028)";
+        case 0x2029:
+            return "a paragraph separator (U+2029)";
+        default:
+            return "a control character (" + code_point_name(cp) + ")";
     }
 }
 

@@ -108,8 +108,10 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
     }
     std::string root = trim_newline(top.out);
     if (path && path->empty())
-        return fail("the path after the revision is empty; name the rules folder, as in "
-                    "git:" + rev + ":rules");
+        return fail(
+            "the path after the revision is empty; name the rules folder, as in "
+            "git:" +
+            rev + ":rules");
     if (!path) {
         if (current_rules_dir.empty()) return fail("name the rules folder, as in git:REV:rules");
         path = trim_newline(git(dir, {"rev-parse", "--show-prefix"}).out);

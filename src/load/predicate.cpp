@@ -41,8 +41,8 @@ bool is_country_path(std::string_view path) {
 // same suggestion.
 bool check_country_value(const YamlReader& r, const YamlNode& n, std::string_view path) {
     if (scalar_type(n) != ScalarType::string) {
-        r.error(n, "`" + std::string(path) + "` is a country code (KR, UA, ...), not " +
-                       describe(n));
+        r.error(n,
+                "`" + std::string(path) + "` is a country code (KR, UA, ...), not " + describe(n));
         return false;
     }
     if (find_country(n.text)) return true;

@@ -55,8 +55,9 @@ std::optional<Decimal> bounded(const YamlReader& r, const YamlNode& n, std::opti
 // Column names of a score sheet (SPEC §4, with their aliases): a criterion with one of them as
 // its id or name could not be told from that column.
 const std::vector<std::string> sheet_columns = {
-    "proposal", "id",   "제안번호", "과제번호", "접수번호", "reviewer", "평가위원", "심사위원", "total",
-    "합계",     "총점", "conflict", "이해충돌", "제척",     "comment",  "비고",     "의견"};
+    "proposal", "id",       "제안번호", "과제번호", "접수번호", "reviewer",
+    "평가위원", "심사위원", "total",    "합계",     "총점",     "conflict",
+    "이해충돌", "제척",     "comment",  "비고",     "의견"};
 
 // A name as a sheet header matches it: trimmed, in lower case, without a maximum in brackets
 // ("Total (30)").
@@ -120,7 +121,8 @@ Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_know
         if (tz && *tz == "Z") {
             // parse_utc_offset takes Z for a date-time's offset; the programme's zone is written
             // as the spec shows it, so that it reads the same in every report.
-            r.error(*n, "`timezone` must be an offset such as \"+09:00\"; write \"+00:00\" for UTC");
+            r.error(*n,
+                    "`timezone` must be an offset such as \"+09:00\"; write \"+00:00\" for UTC");
             minutes = 0;
         } else if (tz && !minutes)
             r.error(*n, "`timezone` must be an offset such as \"+09:00\", not `" + *tz + "`");
@@ -132,8 +134,8 @@ Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_know
         if (!n->is_sequence() || n->items.empty())
             r.error(*n, "`tracks` must be a non-empty list of track ids");
         if (n->items.size() > static_cast<std::size_t>(max_tracks))
-            r.error(*n, "`tracks` lists " + std::to_string(n->items.size()) +
-                            " tracks; at most " + format_grouped(max_tracks));
+            r.error(*n, "`tracks` lists " + std::to_string(n->items.size()) + " tracks; at most " +
+                            format_grouped(max_tracks));
         for (const auto& item : n->items) {
             auto id = read_id(r, item, "a track id");
             if (!id) continue;
@@ -186,8 +188,9 @@ void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     t.trim = trim_value.value_or(1);
     f.finish();
     if (trim && aggregate && *aggregate != 2)
-        r.diags().warning(r.at(*trim), "`panel.trim` has no effect: `panel.aggregate` is not "
-                                       "trimmed-mean");
+        r.diags().warning(r.at(*trim),
+                          "`panel.trim` has no effect: `panel.aggregate` is not "
+                          "trimmed-mean");
     // Only values that were read are compared, so that one bad value gives one error.
     if (min_reviewers && trim_value && aggregate == 2 && 2 * t.trim + 1 > t.min_reviewers)
         r.error(trim ? *trim : n, "`panel.trim` " + std::to_string(t.trim) +
@@ -327,10 +330,6 @@ void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     for (const auto& item : n.items) {
         auto s = r.text(item, "a tie-break key");
         if (!s) continue;
-        // Ids are unique: no key after `id` can ever decide.
-        if (after_id)
-            r.diags().warning(r.at(item), "tie-break key `" + *s +
-                                              "` never decides: `id` before it orders every tie");
         TieKey k;
         k.text = *s;
         std::string name = *s;
@@ -344,6 +343,10 @@ void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
             continue;
         }
         seen.push_back(name);
+        // Ids are unique: no key after `id` can ever decide.
+        if (after_id)
+            r.diags().warning(r.at(item), "tie-break key `" + *s +
+                                              "` never decides: `id` before it orders every tie");
         if (name == "id") after_id = true;
         if (name == "base")
             k.kind = TieKey::Kind::base;

@@ -203,6 +203,13 @@ class TreeBuilder : public YAML::EventHandler {
         n.quoted = tag.size() == 1 && tag[0] == '!';
         last_quote_ = n.quoted && at_quote(m) ? m.pos : -1;
         check_tag(n, tag);
+        if (n.quoted && at_char(m, '!')) {
+            // YAML's non-specific tag: `! 27` is the text "27", which would then be refused as
+            // "quoted text" where a number is needed, with no quote in sight.
+            fail(n, "a `!` before a value is a YAML tag that makes it text (`! " + value +
+                        "` is the text \"" + value + "\"): remove the `!`");
+            n.quoted = false;  // read as written without it: one error, not a second one
+        }
         check_anchor(n, anchor);
         check_characters(n, value);
         if (!n.quoted && is_plain_null(value))
@@ -260,6 +267,10 @@ class TreeBuilder : public YAML::EventHandler {
         std::size_t indexed = 0;                                 // keys in key_index so far
     };
 
+    bool at_char(const YAML::Mark& m, char c) const {
+        return m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() &&
+               text_[static_cast<std::size_t>(m.pos)] == c;
+    }
     bool at_quote(const YAML::Mark& m) const {
         return m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() &&
                (text_[m.pos] == '"' || text_[m.pos] == '\'');
@@ -517,6 +528,25 @@ std::string syntax_message(const std::string& what, const std::optional<Construc
     return msg + what;
 }
 
+// The 0-based line, of the one where a syntax error stopped the parse and the one before it,
+// whose indentation holds a tab: yaml-cpp then reports whatever the tab made of the structure
+// ("end of map not found"), when the mistake is the tab.
+std::optional<int> tab_indented_line(std::string_view text, int pos) {
+    if (pos < 0) return std::nullopt;
+    std::size_t at = std::min(static_cast<std::size_t>(pos), text.size());
+    std::size_t start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    for (int back = 0; back < 2; ++back) {
+        for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i)
+            if (text[i] == '\t')
+                return static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
+        if (start == 0) break;
+        std::size_t prev = start >= 2 ? text.rfind('\n', start - 2) : std::string_view::npos;
+        start = prev == std::string_view::npos ? 0 : prev + 1;
+    }
+    return std::nullopt;
+}
+
 // yaml-cpp accepts a `%YAML 1.1` directive and reads on by YAML 1.2's rules, as kcity does
 // (`yes` is text): a file that asks for 1.1 would not be read as its author expects.
 void check_version_directives(std::string_view text, const std::string& file, int first_line,
@@ -531,7 +561,8 @@ void check_version_directives(std::string_view text, const std::string& file, in
         if (version.starts_with("1.2") &&
             (version.size() == 3 || version[3] == ' ' || version[3] == '\t' || version[3] == '\r'))
             continue;
-        int line_number = first_line + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+        int line_number =
+            first_line + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
         diags.error({file, line_number, 1},
                     "a `%YAML` directive other than 1.2: kcity reads YAML 1.2 (`yes` is text, not "
                     "a boolean); remove the directive");
@@ -633,7 +664,12 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
         } else {
             std::optional<Construct> in_construct = builder.open_construct();
             builder.abandon("");
-            diags.error(at(e.mark), syntax_message(e.msg, in_construct));
+            if (auto tab = tab_indented_line(text, e.mark.pos))
+                diags.error({file, *tab + first_line, 1},
+                            "YAML syntax: YAML does not allow tabs for indentation; indent "
+                            "with spaces");
+            else
+                diags.error(at(e.mark), syntax_message(e.msg, in_construct));
         }
         builder.finish();
     }

@@ -106,9 +106,8 @@ struct Reason {
 // eligibility rules' ids and `cutoff:<criterion>`: a rule with one of them as its id would make
 // a reason ambiguous, so the rules refuse it. Keep in step with evaluate/ and select/.
 inline constexpr std::string_view builtin_reason_codes[] = {
-    "deadline", "award-range", "panel-size", "cutoff",       "threshold",  "withdrawn",
-    "quota",    "country-cap", "budget",     "optimal",      "merit-order", "candidates",
-    "shortfall"};
+    "deadline",    "award-range", "panel-size", "cutoff",      "threshold",  "withdrawn", "quota",
+    "country-cap", "budget",      "optimal",    "merit-order", "candidates", "shortfall"};
 
 inline bool is_builtin_reason_code(std::string_view id) {
     for (std::string_view code : builtin_reason_codes)

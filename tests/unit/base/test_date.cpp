@@ -49,8 +49,8 @@ TEST_CASE("date: a plain date", "[date]") {
 
 TEST_CASE("date: the Korean official style with dots", "[date]") {
     const DateTime may9{2024, 5, 9};
-    for (std::string_view text : {"2024.05.09", "2024.05.09.", "2024. 5. 9.", "2024. 5. 9",
-                                  "2024.5.9", "2024. 05. 09."}) {
+    for (std::string_view text :
+         {"2024.05.09", "2024.05.09.", "2024. 5. 9.", "2024. 5. 9", "2024.5.9", "2024. 05. 09."}) {
         CHECK(parsed(text) == may9);
     }
     CHECK(format_datetime(parsed("2024. 12. 31.")) == "2024-12-31");

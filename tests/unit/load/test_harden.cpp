@@ -64,9 +64,10 @@ TEST_CASE("harden: eligibility rule ids may not be any built-in reason code", "[
 TEST_CASE("harden: a criterion may not be named as a score sheet column", "[rules][harden]") {
     for (std::string criteria :
          {"[{id: total, name: T, max: 10}]", "[{id: a, name: Comment, max: 10}]",
-          "[{id: a, name: {ko: 합계, en: Sum}, max: 10}]", "[{id: a, name: \"Total (30)\", max: 10}]",
-          "[{id: conflict, name: C, max: 10}]", "[{id: reviewer, name: C, max: 10}]",
-          "[{id: a, name: {ko: 비고}, max: 10}]", "[{id: proposal, name: P, max: 10}]"}) {
+          "[{id: a, name: {ko: 합계, en: Sum}, max: 10}]",
+          "[{id: a, name: \"Total (30)\", max: 10}]", "[{id: conflict, name: C, max: 10}]",
+          "[{id: reviewer, name: C, max: 10}]", "[{id: a, name: {ko: 비고}, max: 10}]",
+          "[{id: proposal, name: P, max: 10}]"}) {
         fixtures::TrackSpec t;
         t.criteria = criteria;
         Diagnostics d = errors_of(t);
@@ -92,8 +93,8 @@ TEST_CASE("harden: rule values are bounded so that no score can overflow", "[rul
     SECTION("too many criteria") {
         std::string criteria = "[";
         for (int i = 0; i < 101; ++i)
-            criteria += std::string(i ? ", " : "") + "{id: c" + std::to_string(i) +
-                        ", name: C, max: 1}";
+            criteria +=
+                std::string(i ? ", " : "") + "{id: c" + std::to_string(i) + ", name: C, max: 1}";
         fixtures::TrackSpec t;
         t.criteria = criteria + "]";
         CHECK(has_error(errors_of(t), "`criteria` lists 101 criteria; at most 100"));
@@ -124,8 +125,9 @@ TEST_CASE("harden: rule values are bounded so that no score can overflow", "[rul
         }
         fixtures::TrackSpec t;
         t.criteria = criteria + "]";
-        t.extra = "threshold: 999999999.99\nadjustments:\n  - {id: x, name: X, when: {field: "
-                  "country, equals: VN}, points: 10000}\n";
+        t.extra =
+            "threshold: 999999999.99\nadjustments:\n  - {id: x, name: X, when: {field: "
+            "country, equals: VN}, points: 10000}\n";
         fixtures::ProposalSpec p;
         p.id = "P1";
         p.reviews = {{"R1", scores}};
@@ -199,11 +201,17 @@ TEST_CASE("harden: YAML that people type, said plainly", "[yaml][harden]") {
         kcity::read_yaml_stream(text, "x.yaml", d, [](kcity::YamlNode&&) {});
         return d;
     };
-    CHECK(has_error(errors("a: 1\n<<: {b: 2}\n"), "merge keys (<<) are not supported", "x.yaml",
-                    2));
+    CHECK(
+        has_error(errors("a: 1\n<<: {b: 2}\n"), "merge keys (<<) are not supported", "x.yaml", 2));
     CHECK(has_error(errors("%YAML 1.1\n---\na: yes\n"), "`%YAML` directive other than 1.2",
                     "x.yaml", 1));
     CHECK_FALSE(errors("%YAML 1.2\n---\na: yes\n").has_errors());
+    Diagnostics tabs = errors("a:\n  b: 1\n\tc: 2\n");
+    INFO(fixtures::errors_of(tabs));
+    CHECK(has_error(tabs, "YAML does not allow tabs for indentation", "x.yaml", 3));
+    CHECK(has_error(errors("a: ! 27\n"), "a `!` before a value is a YAML tag that makes it text",
+                    "x.yaml", 1));
+    CHECK_FALSE(errors("a: \"27\"\nb: >-\n  x\nc: '1'\n").has_errors());
 }
 
 TEST_CASE("harden: control characters and bidirectional controls are refused in every value",
@@ -225,9 +233,9 @@ TEST_CASE("harden: control characters and bidirectional controls are refused in 
           "remove it: it can reorder what a report shows");
     CHECK(first_error("city: \"\\x85\"\n").find("U+0085") != std::string::npos);
     CHECK(first_error("city: \"a\\u2066b\"\n").find("U+2066") != std::string::npos);
-    CHECK(first_error("title: |\n  two\n  lines\n").find("a line break (U+000A) at character 4; "
-                                                         "a value is one line") !=
-          std::string::npos);
+    CHECK(first_error("title: |\n  two\n  lines\n")
+              .find("a line break (U+000A) at character 4; "
+                    "a value is one line") != std::string::npos);
     CHECK(first_error("title: \"a\\tb\"\n").find("a tab (U+0009)") != std::string::npos);
     // Folded into one line, and Korean text, are fine.
     Diagnostics d;
@@ -288,6 +296,7 @@ TEST_CASE("harden: a free attribute keeps its text whatever its precision", "[ha
     spec.tracks = {tested.file()};
     spec.proposals = {fixtures::documents({p})};
     auto loaded = fixtures::load(spec);
-    CHECK(has_error(loaded->diags, "`attributes.site_lat` is 37.566535, a number with more than 4 "
-                                   "decimal places"));
+    CHECK(has_error(loaded->diags,
+                    "`attributes.site_lat` is 37.566535, a number with more than 4 "
+                    "decimal places"));
 }
