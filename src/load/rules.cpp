@@ -173,7 +173,9 @@ void read_award(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     if (min && max && *min > *max) r.error(n, "`award.min_krw` is more than `award.max_krw`");
 }
 
-void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+// `warn` reports into other diagnostics than `r`: a track's errors are counted to mark it
+// (`has_errors`), and a warning must not mark it.
+void read_panel(const YamlReader& r, const YamlReader& warn, const YamlNode& n, TrackRules& t) {
     MapFields f(r, n, "`panel`");
     auto min_reviewers =
         small_int(r, f.required("min_reviewers"), "`panel.min_reviewers`", 1, 1000);
@@ -188,9 +190,9 @@ void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     t.trim = trim_value.value_or(1);
     f.finish();
     if (trim && aggregate && *aggregate != 2)
-        r.diags().warning(r.at(*trim),
-                          "`panel.trim` has no effect: `panel.aggregate` is not "
-                          "trimmed-mean");
+        warn.diags().warning(r.at(*trim),
+                             "`panel.trim` has no effect: `panel.aggregate` is not "
+                             "trimmed-mean");
     // Only values that were read are compared, so that one bad value gives one error.
     if (min_reviewers && trim_value && aggregate == 2 && 2 * t.trim + 1 > t.min_reviewers)
         r.error(trim ? *trim : n, "`panel.trim` " + std::to_string(t.trim) +
@@ -318,7 +320,7 @@ void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
                        std::to_string(s.min) + " awards of at least " + format_krw_en(t.award_min));
 }
 
-void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+void read_tie_break(const YamlReader& r, const YamlReader& warn, const YamlNode& n, TrackRules& t) {
     if (!n.is_sequence()) {
         r.error(n, "`tie_break` must be a list of keys");
         return;
@@ -345,8 +347,9 @@ void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         seen.push_back(name);
         // Ids are unique: no key after `id` can ever decide.
         if (after_id)
-            r.diags().warning(r.at(item), "tie-break key `" + *s +
-                                              "` never decides: `id` before it orders every tie");
+            warn.diags().warning(
+                r.at(item),
+                "tie-break key `" + *s + "` never decides: `id` before it orders every tie");
         if (name == "id") after_id = true;
         if (name == "base")
             k.kind = TieKey::Kind::base;
@@ -369,7 +372,8 @@ void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     }
 }
 
-TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::string& expected_id) {
+TrackRules read_track(const YamlReader& r, const YamlReader& warn, const YamlNode& doc,
+                      const std::string& expected_id) {
     TrackRules t;
     t.file = r.file();
     MapFields f(r, doc, "the track rules");
@@ -385,7 +389,7 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
     if (auto* n = f.required("deadline"))
         t.deadline = read_date(r, *n, "`deadline`").value_or(DateTime{});
     if (auto* n = f.required("award")) read_award(r, *n, t);
-    if (auto* n = f.required("panel")) read_panel(r, *n, t);
+    if (auto* n = f.required("panel")) read_panel(r, warn, *n, t);
     bool all_max = false;
     if (auto* n = f.required("criteria")) all_max = read_criteria(r, *n, t);
     const YamlNode* threshold = f.optional("threshold");
@@ -444,7 +448,7 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
                 r.error(*n, "adjustment caps are positive numbers of points");
     }
     if (auto* n = f.required("selection")) read_selection(r, *n, t);
-    if (auto* n = f.optional("tie_break")) read_tie_break(r, *n, t);
+    if (auto* n = f.optional("tie_break")) read_tie_break(r, warn, *n, t);
     f.finish();
     if (threshold && t.threshold && all_max) {
         Rational most;
@@ -531,6 +535,7 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     // Every diagnostic while a file is read is an error in it: counting them tells which
     // parts of the rules cannot be trusted to check proposals with.
     std::size_t before = diags.size();
+    Diagnostics warnings;  // appended once the files' errors are counted
     bool tracks_known = false;
     if (read_single_document(*program, diags, doc))
         rules.program = read_program(YamlReader(program->path, diags), doc, tracks_known);
@@ -546,7 +551,8 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         hashes.push_back(sha256_hex(tf->bytes));
         std::size_t track_before = diags.size();
         if (read_single_document(*tf, diags, doc)) {
-            rules.tracks.push_back(read_track(YamlReader(tf->path, diags), doc, id));
+            rules.tracks.push_back(
+                read_track(YamlReader(tf->path, diags), YamlReader(tf->path, warnings), doc, id));
         } else {
             // Unreadable: the track still exists, so that its proposals are not each reported
             // as naming an unknown track.
@@ -558,6 +564,7 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         before += diags.size() - track_before;
     }
     rules.program.has_errors = diags.size() > before;
+    diags.append(warnings);
     for (const char* optional_file : {"history.yaml", "decisions.yaml"}) {
         const SourceFile* sf = find(optional_file);
         used.push_back(optional_file);

@@ -190,6 +190,13 @@ TEST_CASE("harden: odd values are errors or warnings at their line", "[rules][ha
                               "tracks: [t]\n"),
                     "write \"+00:00\" for UTC", "program.yaml", 3));
 
+    // A warning does not mark the track as having errors (its reviews would be left unread).
+    fixtures::TrackSpec warned;
+    warned.extra = "tie_break: [id, submitted_at]\n";
+    auto run = fixtures::run(warned, {fixtures::scored("P1", "50")});
+    REQUIRE(run->get("P1").score);
+    CHECK(*run->get("P1").score == kcity::Decimal::from_int(50));
+
     fixtures::TrackSpec zero;
     zero.award = "{min_krw: 0, max_krw: 0}";
     CHECK(has_error(errors_of(zero), "`award.max_krw` must be more than 0"));
