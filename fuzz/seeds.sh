@@ -28,6 +28,48 @@ for name in program planning pilot history decisions; do
   i=$((i + 1))
 done
 
+# Predicates of every shape (issue 20: `in: []` ended kcity with std::out_of_range): the
+# planning track with one more eligibility rule, each operator with values of every type, the
+# combinators nested, empty and wrong, and countries, dates and amounts as rules write them.
+n=0
+while IFS= read -r predicate; do
+  { printf '\x01'
+    awk -v p="$predicate" '/^selection:/ { print "  - id: fuzz\n    name: Fuzz\n    require: " p }
+      { print }' "$root/rules/planning.yaml"
+  } >"$out/rules/seed-predicate-$((n += 1))"
+done <<'PREDICATES'
+{field: country, in: []}
+{field: country, not_in: []}
+{field: country, equals: kr}
+{field: partner.country, not_in: [ua, RUS, XX, VN]}
+{field: applicant.country, equals: 82}
+{field: city, in_history: true}
+{field: country, in_history: false}
+{field: requested_krw, at_least: "₩1억2천3백만"}
+{field: requested_krw, at_most: 4억 5천}
+{field: attributes.matching_fund_krw, in: [1억, 2억]}
+{field: submitted_at, before: 2023. 5. 9.}
+{field: submitted_at, after: 2023-05-09T16:20:00+09:00}
+{field: attributes.late, equals: true}
+{field: attributes.score, at_least: 1.23456}
+{field: attributes.flag, exists: maybe}
+{field: domain, equals: [transport]}
+{field: domain, equals: {a: 1}}
+{field: domain, equals: null}
+{field: domain, in: [transport, 1, true]}
+{field: nowhere, equals: x}
+{field: country, equals: VN, in: [VN]}
+{equals: VN}
+{field: country}
+{all: []}
+{any: [{field: country, equals: VN}, {not: {field: city, equals: Hue}}]}
+{not: {not: {not: {all: [{field: country, exists: true}]}}}}
+{all: [{any: [{all: [{any: [{field: country, in: [VN, KR]}]}]}]}]}
+{not: [{field: country, equals: VN}]}
+{all: {field: country, equals: VN}, any: []}
+[{field: country, equals: VN}]
+PREDICATES
+
 n=0
 for f in "$root"/examples/2023/scores/*.csv "$root"/tests/cli/fixtures/*/scores/*.csv; do
   cp "$f" "$out/csv/seed-$((n += 1)).csv"
@@ -59,7 +101,8 @@ n=0
 {
   grep -rhoE '_krw: *"?[^"#]+' "$root/examples" "$root/rules" | sed -E 's/^[a-z_]+: *"?//'
   printf '%s\n' 450000000 450_000_000 450,000,000 450,000,000원 4.5억 "4억 5천만원" 45000만원 \
-    1,500만원 "1억 2,345만 6,789원" 4.5e8 "5천만 4억" "1억 1억" "4억 15천만" 1000000000000000
+    1,500만원 "1억 2,345만 6,789원" 4.5e8 "5천만 4억" "1억 1억" "4억 15천만" 1000000000000000 \
+    ₩450,000,000 "KRW 450,000,000" 1억2천3백만원 3천5백만원 "4억 5천" "1억 3백5만 20" "3백2천만"
 } | sort -u | while IFS= read -r m; do
   printf '%s' "$m" >"$out/money/seed-$((n += 1))"
 done
@@ -67,7 +110,7 @@ n=0
 {
   grep -rhoE '(submitted_at|deadline): *[^ #]+' "$root/examples" "$root/rules" | sed -E 's/^[a-z_]+: *//'
   printf '%s\n' 2023-05-10 "2023-05-10 15:30" 2023-05-10T15:30:00Z 2023-05-10T23:59:00+09:00 \
-    2023-02-30 2024-02-29T00:00-05:30 +09:00 Z
+    2023-02-30 2024-02-29T00:00-05:30 +09:00 Z 2024.05.09 "2024. 5. 9." "2024. 5. 9" 2024.02.30.
 } | sort -u | while IFS= read -r d; do
   printf '%s' "$d" >"$out/date/seed-$((n += 1))"
 done

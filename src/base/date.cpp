@@ -82,8 +82,8 @@ DateParse fail(std::string error) {
 
 std::string shape_error(std::string_view text) {
     return std::string(text) +
-           " is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], with an optional Z or "
-           "±HH:MM";
+           " is not a date: expected YYYY-MM-DD (or YYYY.MM.DD) or YYYY-MM-DDTHH:MM[:SS], with an "
+           "optional Z or ±HH:MM";
 }
 
 // Minutes since 1970-01-01T00:00 on the wall clock of the date-time's own zone.
@@ -137,9 +137,49 @@ std::string parse_time_part(std::string_view text, std::string_view time, DateTi
     return {};
 }
 
+// One or two digits at `pos` (a month or a day of the Korean dotted style), advancing `pos`.
+int short_digits(std::string_view s, std::size_t& pos) {
+    int value = 0;
+    std::size_t start = pos;
+    while (pos < s.size() && pos - start < 2 && is_digit(s[pos]))
+        value = value * 10 + (s[pos++] - '0');
+    if (pos == start || (pos < s.size() && is_digit(s[pos]))) return -1;
+    return value;
+}
+
+// After a dot of the dotted style: at most one space ("2024. 5. 9.").
+void skip_one_space(std::string_view s, std::size_t& pos) {
+    if (pos < s.size() && s[pos] == ' ') ++pos;
+}
+
+// The Korean official style (SPEC §3): "2024.05.09", "2024. 5. 9.", with or without the final
+// dot. A plain date only: offices write the time of day apart, and "2024.05.09 16:20" would be
+// one more shape to get wrong.
+DateParse parse_dotted_date(std::string_view text) {
+    DateTime d;
+    d.year = fixed_digits(text, 0, 4);
+    std::size_t pos = 5;
+    skip_one_space(text, pos);
+    d.month = short_digits(text, pos);
+    if (d.year < 0 || d.month < 0 || pos >= text.size() || text[pos] != '.') {
+        return fail(shape_error(text));
+    }
+    ++pos;
+    skip_one_space(text, pos);
+    d.day = short_digits(text, pos);
+    if (d.day < 0) return fail(shape_error(text));
+    if (pos < text.size() && text[pos] == '.') ++pos;
+    if (pos != text.size()) return fail(shape_error(text));
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) {
+        return fail(std::string(text) + " is not a date");
+    }
+    return DateParse{true, d, {}};
+}
+
 }  // namespace
 
 DateParse parse_datetime(std::string_view text) {
+    if (text.size() > 4 && text[4] == '.') return parse_dotted_date(text);
     if (text.size() < 10) return fail(shape_error(text));
     DateTime d;
     d.year = fixed_digits(text, 0, 4);

@@ -6,6 +6,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "kcity/base/text.hpp"
+
 namespace kcity {
 namespace {
 
@@ -50,6 +52,32 @@ std::string one_line(std::string message) {
     return out;
 }
 
+// What a message quotes of the user's input (between backticks or double quotes) is cut to
+// this many columns, and a whole message to message_width: a 200,000-character id must not
+// make a 200,000-character error line, and the start of a value is enough to find it.
+constexpr std::size_t quoted_width = 80;
+constexpr std::size_t message_width = 1000;
+
+std::string cut_quoted(std::string message) {
+    if (message.size() <= quoted_width) return message;
+    std::string out;
+    std::size_t i = 0;
+    while (i < message.size()) {
+        const char q = message[i];
+        const std::size_t close = q == '`' || q == '"' ? message.find(q, i + 1) : std::string::npos;
+        if (close == std::string::npos) {
+            out += q;
+            ++i;
+            continue;
+        }
+        out += q;
+        out += truncate_width(std::string_view(message).substr(i + 1, close - i - 1), quoted_width);
+        out += q;
+        i = close + 1;
+    }
+    return out.size() > message_width ? truncate_width(out, message_width) : out;
+}
+
 }  // namespace
 
 FileName::FileName() {
@@ -60,11 +88,11 @@ FileName::FileName() {
 FileName::FileName(std::string_view name) : name_(intern(name)) {}
 
 void Diagnostics::error(const Position& where, std::string message) {
-    items_.push_back({where, Severity::error, one_line(std::move(message))});
+    items_.push_back({where, Severity::error, cut_quoted(one_line(std::move(message)))});
 }
 
 void Diagnostics::warning(const Position& where, std::string message) {
-    items_.push_back({where, Severity::warning, one_line(std::move(message))});
+    items_.push_back({where, Severity::warning, cut_quoted(one_line(std::move(message)))});
 }
 
 void Diagnostics::note(const Position& where, std::string message) {

@@ -27,6 +27,18 @@ constexpr std::array<Unit, 4> units{{
     {"만", 10'000, 4},
 }};
 
+// The multipliers inside a number before 억 or 만 ("2천3백만"): not units of their own, since
+// "4억 5천" alone could mean 5천만 or 5천 won.
+constexpr std::array<Unit, 2> inner_units{{
+    {"천", 1'000, 3},
+    {"백", 100, 2},
+}};
+constexpr const Unit& eok_unit = units[0];
+constexpr const Unit& man_unit = units[3];
+
+// What a written amount may start with (SPEC §3): "₩450,000,000", "KRW 450,000,000".
+constexpr std::array<std::string_view, 2> currency_prefixes{"₩", "KRW"};
+
 // The last term may be plain digits only below the smallest unit, so that "1억 10000" (which
 // could be a typo for 1억 1000 or 1억 1만) is never read silently.
 constexpr Krw plain_term_limit = 10'000;
@@ -158,6 +170,9 @@ class Scanner {
     std::size_t pos() const { return pos_; }
     std::string_view rest() const { return text_.substr(pos_); }
     std::string_view slice(std::size_t from) const { return text_.substr(from, pos_ - from); }
+    std::string_view view(std::size_t from, std::size_t to) const {
+        return text_.substr(from, to - from);
+    }
 
     void skip_spaces() {
         while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
@@ -193,6 +208,17 @@ class Scanner {
             if (eat(u.name)) return &u;
         }
         return nullptr;
+    }
+
+    const Unit* inner_unit() {
+        for (const Unit& u : inner_units) {
+            if (eat(u.name)) return &u;
+        }
+        return nullptr;
+    }
+
+    bool at_inner_unit() const {
+        return rest().starts_with(inner_units[0].name) || rest().starts_with(inner_units[1].name);
     }
 
   private:
@@ -310,7 +336,29 @@ struct Term {
     Number number;
     const Unit* unit = nullptr;  // nullptr: a last term of plain digits
     std::string_view written;    // "2,345만", for messages
+    // The number before the unit when written with 천 and 백 ("2천3백" = 2300); with no unit
+    // after it, the term is refused with both of its readings.
+    std::optional<Krw> inner;
 };
+
+std::string krw_words(Krw value) {
+    return format_grouped(value) + " won";
+}
+
+// "4억 5천" or "3천5백원": 천 or 백 with no unit after it. People mean 4억 5천만 more often
+// than 4억 5천원, but a decision on public money cannot guess, so the message shows both.
+std::string missing_unit_error(std::string_view text, const Term& term, Krw total_before,
+                               const Unit* previous) {
+    std::string before(text.substr(0, static_cast<std::size_t>(term.written.data() - text.data())));
+    std::string written(term.written);
+    std::string error = std::string(text) + " has no unit after " + written + ": write ";
+    Krw as_man = *term.inner * man_unit.value;
+    if (!previous || as_man < previous->value) {
+        error += before + written + "만 (" + krw_words(total_before + as_man) + ") or ";
+    }
+    return error + before + std::to_string(*term.inner) + " (" +
+           krw_words(total_before + *term.inner) + ")";
+}
 
 // A last term of plain digits after unit terms: "6,789" in "1억 2,345만 6,789원".
 std::optional<std::string> plain_term_error(std::string_view text, const Term& term) {
@@ -329,7 +377,9 @@ std::optional<std::string> plain_term_error(std::string_view text, const Term& t
 std::optional<Krw> checked_term(std::string_view text, const Term& term, const Unit* previous,
                                 std::string& error) {
     std::optional<Krw> value;
-    if (term.unit) {
+    if (term.inner) {
+        value = *term.inner * term.unit->value;  // below 10^4 × 10^8: no overflow
+    } else if (term.unit) {
         if (auto e = number_error(term.number, text, false)) {
             error = *e;
             return std::nullopt;
@@ -348,6 +398,71 @@ std::optional<Krw> checked_term(std::string_view text, const Term& term, const U
     return value;
 }
 
+// One part of a number written with 천 and 백: a digit before 천 or 백, or the plain digits
+// after them ("50" in "2천50만"). Each part is worth less than `limit`, the part before's
+// multiplier, so that "3백2천만" and "2천1500만" are refused.
+std::optional<Krw> inner_part(std::string_view text, const Number& n, const Unit* multiplier,
+                              Krw limit, std::string& error) {
+    if (multiplier && (n.integer.size() != 1 || n.has_point || n.integer[0] == '0')) {
+        error = std::string(text) + ": write a single digit 1-9 before " +
+                std::string(multiplier->name);
+        return std::nullopt;
+    }
+    if (!multiplier) {
+        if (auto e = number_error(n, text, false)) {
+            error = *e;
+            return std::nullopt;
+        }
+        if (n.has_point) {
+            error = point_without_unit(text, n);
+            return std::nullopt;
+        }
+    }
+    Krw value = digits_value(n.integer) * (multiplier ? multiplier->value : 1);
+    if (value >= limit) {
+        error = "terms out of order in " + std::string(text) + ": " + std::string(n.integer) +
+                (multiplier ? std::string(multiplier->name) : "") + " must be worth less than " +
+                format_grouped(limit);
+        return std::nullopt;
+    }
+    return value;
+}
+
+// "2천3백" before 만 or 억 (SPEC §3: "1억2천3백만원"), the scanner just after the first digit
+// and at its 천 or 백. A term with `inner` set and no unit when nothing follows: the caller
+// refuses it with both readings.
+std::optional<Term> inner_term(std::string_view text, std::size_t start, Number n, Scanner& s,
+                               std::string& error) {
+    Krw count = 0;
+    Krw limit = man_unit.value;  // the whole number is below 10,000
+    for (;;) {
+        const Unit* multiplier = s.inner_unit();
+        std::optional<Krw> part = inner_part(text, n, multiplier, limit, error);
+        if (!part) return std::nullopt;
+        count += *part;
+        limit = multiplier ? multiplier->value : 1;
+        std::size_t end = s.pos();
+        Scanner after = s;
+        s.skip_spaces();
+        if (s.eat(eok_unit.name)) return Term{n, &eok_unit, s.slice(start), count};
+        if (s.eat(man_unit.name)) return Term{n, &man_unit, s.slice(start), count};
+        if (at_clean_end(after)) {
+            s = after;
+            return Term{n, nullptr, s.view(start, end), count};
+        }
+        if (!multiplier) {
+            error = unexpected(text, rest_after_spaces(after));
+            return std::nullopt;
+        }
+        std::optional<Number> next = s.number();
+        if (!next) {
+            error = unexpected(text, s.rest());
+            return std::nullopt;
+        }
+        n = *next;
+    }
+}
+
 // Reads the next term, or explains what stands where a term should be.
 std::optional<Term> next_term(std::string_view text, Scanner& s, std::string& error) {
     s.skip_spaces();
@@ -360,9 +475,10 @@ std::optional<Term> next_term(std::string_view text, Scanner& s, std::string& er
     std::size_t number_end = s.pos();
     Scanner after_number = s;
     s.skip_spaces();
-    if (const Unit* unit = s.unit()) return Term{*n, unit, s.slice(start)};
+    if (const Unit* unit = s.unit()) return Term{*n, unit, s.slice(start), std::nullopt};
     s = after_number;
-    return Term{*n, nullptr, text.substr(start, number_end - start)};
+    if (s.at_inner_unit()) return inner_term(text, start, *n, s, error);
+    return Term{*n, nullptr, s.view(start, number_end), std::nullopt};
 }
 
 // "4억 5천만원", "4.5억", "1억 2,345만 6,789원": terms from the largest unit down, the last
@@ -372,6 +488,7 @@ MoneyParse parse_terms(std::string_view text, Term term, Scanner& s) {
     const Unit* previous = nullptr;
     std::string error;
     for (;;) {
+        if (term.inner && !term.unit) return fail(missing_unit_error(text, term, total, previous));
         std::optional<Krw> value = checked_term(text, term, previous, error);
         if (!value) return fail(error);
         total += *value;
@@ -393,12 +510,25 @@ MoneyParse parse_money(std::string_view raw) {
     if (auto f = as_float_notation(text)) return fail(float_notation_error(text, *f));
     if (text.front() == '-')
         return fail(std::string(text) + " is negative; an amount is 0 or more");
+    // The body after "₩" or "KRW", a view into `text`, whose whole is quoted in messages.
+    std::string_view body = text;
+    for (std::string_view prefix : currency_prefixes) {
+        if (!body.starts_with(prefix)) continue;
+        body = trim(body.substr(prefix.size()));
+        if (body.empty())
+            return fail(std::string(text) + ": no amount after " + std::string(prefix));
+        if (auto f = as_float_notation(body)) return fail(float_notation_error(text, *f));
+        if (body.front() == '-') {
+            return fail(std::string(text) + " is negative; an amount is 0 or more");
+        }
+        break;
+    }
 
-    Scanner s(text);
+    Scanner s(body);
     std::string error;
     std::optional<Term> first = next_term(text, s, error);
     if (!first) return fail(error);
-    if (!first->unit) return parse_plain(text, first->number, s);
+    if (!first->unit && !first->inner) return parse_plain(text, first->number, s);
     return parse_terms(text, *first, s);
 }
 

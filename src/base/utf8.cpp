@@ -1,5 +1,6 @@
 #include "kcity/base/utf8.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kcity {
@@ -39,7 +40,7 @@ bool is_text(long cp) {
 }
 
 std::string code_point_name(long cp) {
-    char buf[16];
+    char buf[24];  // room for any long, which the compiler cannot rule out
     std::snprintf(buf, sizeof buf, "U+%04lX", cp);
     return buf;
 }
@@ -79,6 +80,85 @@ std::optional<TextProblem> check_text(std::string_view text, LineBreaks breaks) 
         i += len;
     }
     return std::nullopt;
+}
+
+namespace {
+
+bool is_bidi_control(long cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string control_name(long cp) {
+    switch (cp) {
+        case '\n':
+            return "a line break (U+000A)";
+        case '\r':
+            return "a carriage return (U+000D)";
+        case '\t':
+            return "a tab (U+0009)";
+        case 0x1B:
+            return "an escape character (U+001B)";
+        case 0x85:
+            return "a line break (U+0085)";
+        case 0x2028:
+            return "a line separator (U+2028)";
+        case 0x2029:
+            return "a paragraph separator (U+2029)";
+        default:
+            return "a control character (" + code_point_name(cp) + ")";
+    }
+}
+
+// Each code point of valid UTF-8 text (values come from a parser that checked the file).
+template <typename F>
+void for_each_code_point(std::string_view text, F&& f) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = sequence_length(static_cast<unsigned char>(text[i]));
+        if (len == 0 || i + len > text.size()) len = 1;
+        long cp = decode(text.substr(i), len);
+        if (!f(cp)) return;
+        i += len;
+    }
+}
+
+bool is_invisible_space(long cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0xA0 ||
+           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF ||
+           cp == 0x3164 || cp == 0x115F || cp == 0x1160;
+}
+
+}  // namespace
+
+std::optional<ValueProblem> check_value_text(std::string_view value) {
+    // Printable ASCII, most values, without decoding.
+    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+        return std::nullopt;
+    std::optional<ValueProblem> problem;
+    std::size_t character = 0;
+    for_each_code_point(value, [&](long cp) {
+        ++character;
+        bool control = cp >= 0 && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+                                   cp == 0x2028 || cp == 0x2029);
+        if (control) {
+            problem = ValueProblem{character, control_name(cp)};
+        } else if (is_bidi_control(cp)) {
+            problem =
+                ValueProblem{character, "a bidirectional control (" + code_point_name(cp) + ")"};
+        }
+        return !problem;
+    });
+    return problem;
+}
+
+bool is_blank_text(std::string_view text) {
+    bool blank = true;
+    for_each_code_point(text, [&](long cp) {
+        blank = is_invisible_space(cp);
+        return blank;
+    });
+    return blank;
 }
 
 }  // namespace kcity

@@ -54,7 +54,8 @@ void add_call_options(Command& c, kcity::InputOptions& inputs, Format& format,
     cmd->add_option_function<std::string>(
            "--rules",
            [&inputs](const std::string& dir) {
-               if (!dir.empty()) inputs.rules_dir = dir;
+               if (dir.empty()) throw CLI::ValidationError("--rules", "an empty folder name");
+               inputs.rules_dir = dir;
            },
            "Rules folder (holds program.yaml)")
         ->type_name("DIR");
@@ -136,7 +137,11 @@ void add_score(CLI::App& app, Command& c) {
                     "CSV without the UTF-8 byte-order mark (it is there for Excel)");
     c.app
         ->add_option_function<std::string>(
-            "--track", [s](const std::string& t) { s->o.run.track = t; },
+            "--track",
+            [s](const std::string& t) {
+                if (t.empty()) throw CLI::ValidationError("--track", "an empty track id");
+                s->o.run.track = t;
+            },
             "Report this track only (every input is still validated)")
         ->type_name("ID");
     add_lang_option(c.app, s->o.lang,
@@ -253,6 +258,19 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
            "; the commands are score, check, explain, diff, init";
 }
 
+// Environment variables that would otherwise be ignored without a word.
+std::optional<std::string> bad_environment() {
+    if (const char* t = std::getenv("KCITY_THREADS"); t && *t) {
+        char* end = nullptr;
+        long n = std::strtol(t, &end, 10);
+        if (*end != '\0' || n < 1)
+            return "KCITY_THREADS=" + std::string(t) + " is not a number of threads (1 or more)";
+    }
+    if (const char* r = std::getenv("KCITY_RULES"); r && !*r)
+        return "KCITY_RULES is set but empty: unset it, or name the rules folder";
+    return std::nullopt;
+}
+
 // A mistyped option: CLI11 would say "A subcommand is required" for `kcity --verison`, or
 // that `--formt` "was not expected"; say which option was meant. Options are `--name` or
 // `--name=value`, up to a `--` that ends them.
@@ -317,6 +335,7 @@ int run(int argc, char** argv) {
 
     if (auto message = unknown_command(argc, argv)) return usage_error(*message);
     if (auto message = unknown_option(argc, argv, app)) return usage_error(*message);
+    if (auto message = bad_environment()) return usage_error(*message);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {  // --help, --version: CLI11 prints them

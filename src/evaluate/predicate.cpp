@@ -273,6 +273,14 @@ void check_test(const Predicate& t, const Proposal& proposal, const std::string&
     if (as_type(f, t.operand_type, parsed)) return;
     // The error path only: the value as a Value, with its text and position.
     Value v = field_value(proposal, t.path);
+    if (v.inexact_number) {
+        diags.error(v.where, "`" + t.field + "` is " + v.text + ", a number with more than " +
+                                 std::to_string(Decimal::max_places) +
+                                 " decimal places, which rule `" + rule + "` (" +
+                                 t.where.file.str() + ":" + std::to_string(t.where.line) +
+                                 ") cannot compare exactly");
+        return;
+    }
     diags.error(v.where, "`" + t.field + "` is " + type_name(v.type) + " (" + v.text +
                              "), but rule `" + rule + "` (" + t.where.file.str() + ":" +
                              std::to_string(t.where.line) + ") compares it with " +

@@ -98,23 +98,44 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
     std::string dir = current_rules_dir.empty() ? "." : current_rules_dir;
     ProcessResult top = git(dir, {"rev-parse", "--show-toplevel"});
     if (top.status == -1) return fail("cannot run git");
-    if (top.status != 0) return fail("the current rules (" + dir + ") are not in a git repository");
+    if (top.status != 0) {
+        // git 2.35.2 and later refuse a repository that another user owns.
+        if (top.err.find("dubious ownership") != std::string::npos)
+            return fail("git refuses the repository of " + dir +
+                        ": another user owns it; if you trust it, run git config --global "
+                        "--add safe.directory PATH");
+        return fail("the current rules (" + dir + ") are not in a git repository");
+    }
     std::string root = trim_newline(top.out);
+    if (path && path->empty())
+        return fail(
+            "the path after the revision is empty; name the rules folder, as in "
+            "git:" +
+            rev + ":rules");
     if (!path) {
         if (current_rules_dir.empty()) return fail("name the rules folder, as in git:REV:rules");
         path = trim_newline(git(dir, {"rev-parse", "--show-prefix"}).out);
     }
     while (!path->empty() && path->back() == '/') path->pop_back();
     if (git(root, {"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"})
-            .status != 0)
+            .status != 0) {
+        if (git(root, {"rev-parse", "--verify", "--quiet", "HEAD"}).status != 0 &&
+            trim_newline(git(root, {"rev-list", "-n", "1", "--all"}).out).empty())
+            return fail("the repository " + root + " has no commits yet");
+        if (trim_newline(git(root, {"rev-parse", "--is-shallow-repository"}).out) == "true")
+            return fail("unknown revision `" + rev +
+                        "`: the repository is a shallow clone, which may not hold it; fetch it "
+                        "(git fetch --unshallow, or fetch-depth: 0 in CI)");
         return fail("unknown revision `" + rev + "`");
+    }
+    // -z: names as they are, not C-quoted ("\352\267\234\354\271\231" for 규칙).
     ProcessResult list =
-        git(root, {"ls-tree", "--name-only", "--end-of-options", rev, *path + "/"});
+        git(root, {"ls-tree", "-z", "--name-only", "--end-of-options", rev, *path + "/"});
     if (list.status != 0) return fail(first_line(list.err));
     std::vector<SourceFile> files;
     std::size_t start = 0;
     while (start < list.out.size()) {
-        std::size_t end = list.out.find('\n', start);
+        std::size_t end = list.out.find('\0', start);
         std::string name = list.out.substr(start, end - start);
         start = end == std::string::npos ? list.out.size() : end + 1;
         if (!name.ends_with(".yaml")) continue;

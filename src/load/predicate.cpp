@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kcity/base/countries.hpp"
 #include "kcity/base/diagnostics.hpp"
 
 namespace kcity {
@@ -30,6 +31,26 @@ std::string_view last_part(std::string_view path) {
     auto dot = path.rfind('.');
     return dot == std::string_view::npos ? path : path.substr(dot + 1);
 }
+// The proposal's own country fields, which load checks as ISO codes: a rule value that is not
+// one (`kr`, `RUS`) would silently never match. Free attributes are not checked.
+bool is_country_path(std::string_view path) {
+    return !path.starts_with("attributes.") && last_part(path) == "country";
+}
+
+// A country a rule compares with, checked as the proposals' are (load/schema.cpp), with the
+// same suggestion.
+bool check_country_value(const YamlReader& r, const YamlNode& n, std::string_view path) {
+    if (scalar_type(n) != ScalarType::string) {
+        r.error(n,
+                "`" + std::string(path) + "` is a country code (KR, UA, ...), not " + describe(n));
+        return false;
+    }
+    if (find_country(n.text)) return true;
+    std::string_view hint = suggest_country(n.text);
+    r.error(n, "`" + n.text + "` is not an ISO 3166-1 alpha-2 country code" +
+                   (hint.empty() ? "" : " (did you mean `" + std::string(hint) + "`?)"));
+    return false;
+}
 
 // A rule's operand: typed by the path (money, dates) or by how it is written.
 std::optional<Value> rule_value(const YamlReader& r, const YamlNode& n, std::string_view path,
@@ -48,6 +69,7 @@ std::optional<Value> rule_value(const YamlReader& r, const YamlNode& n, std::str
         v.money = *m;
         return v;
     }
+    if (is_country_path(path) && !check_country_value(r, n, path)) return std::nullopt;
     if (op == Op::before || op == Op::after || is_date_path(path)) {
         DateParse d = scalar_type(n) == ScalarType::string ? parse_datetime(n.text) : DateParse{};
         if (!d.ok) {

@@ -8,6 +8,7 @@
 #include "kcity/base/sha256.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/predicate.hpp"
+#include "kcity/model/result.hpp"
 #include "schema.hpp"
 
 namespace kcity {
@@ -48,6 +49,59 @@ namespace {
 
 const std::set<std::string> reserved_tracks = {"program", "history", "decisions", "panel"};
 
+// Bounds of the rules' numbers (docs/validation.md "Bounds"), so that no sum or product of
+// scores can overflow the 64-bit units of a Decimal: the highest base score is
+// 100 criteria × 10,000 points × weight 1,000 = 10^9 points (10^13 units), and the points of
+// 10,000 adjustments of at most 10,000 each add up to 10^8.
+constexpr int max_criteria = 100;
+constexpr std::int64_t max_criterion_max = 10'000;
+constexpr std::int64_t max_weight = 1'000;
+constexpr int max_adjustments = 10'000;
+constexpr std::int64_t max_points = 10'000;
+constexpr std::int64_t max_cap = 100'000'000;
+constexpr i128 max_award_sum = 1'000'000'000'000'000'000;
+// Each track's budget is at most 10^15 won: 1,000 of them add up to well within 64 bits.
+constexpr int max_tracks = 1'000;
+
+// A number read from the rules, refused when above `limit` (the bounds above).
+std::optional<Decimal> bounded(const YamlReader& r, const YamlNode& n, std::optional<Decimal> v,
+                               std::string_view what, std::int64_t limit) {
+    if (v && (*v > Decimal::from_int(limit) || *v < Decimal::from_int(-limit))) {
+        r.error(n, std::string(what) + " must be at most " + format_grouped(limit) +
+                       (*v < Decimal{} ? " in size" : "") + ", not " + format_decimal_short(*v));
+        return std::nullopt;
+    }
+    return v;
+}
+
+// Column names of a score sheet (SPEC §4, with their aliases): a criterion with one of them as
+// its id or name could not be told from that column.
+const std::vector<std::string> sheet_columns = {
+    "proposal", "id",       "제안번호", "과제번호", "접수번호", "reviewer",
+    "평가위원", "심사위원", "total",    "합계",     "총점",     "conflict",
+    "이해충돌", "제척",     "comment",  "비고",     "의견"};
+
+// A name as a sheet header matches it: trimmed, in lower case, without a maximum in brackets
+// ("Total (30)").
+std::string header_form(std::string_view name) {
+    std::string s(name);
+    if (auto open = s.rfind('('); open != std::string::npos && s.ends_with(")")) s.resize(open);
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// The sheet column that the criterion's id or one of its names would be read as, if any.
+std::optional<std::string> sheet_column_clash(const Criterion& c) {
+    for (const std::string* name : {&c.id, &c.name.ko, &c.name.en}) {
+        const std::string form = header_form(*name);
+        if (std::find(sheet_columns.begin(), sheet_columns.end(), form) != sheet_columns.end())
+            return *name;
+    }
+    return std::nullopt;
+}
+
 // Reads the single document of a rules file; false when it has none or errors.
 bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out) {
     if (file.unreadable) return false;
@@ -87,7 +141,13 @@ Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_know
     if (auto* n = f.optional("timezone")) {
         auto tz = r.text(*n, "`timezone`");
         auto minutes = tz ? parse_utc_offset(*tz) : std::nullopt;
-        if (tz && !minutes)
+        if (tz && *tz == "Z") {
+            // parse_utc_offset takes Z for a date-time's offset; the programme's zone is written
+            // as the spec shows it, so that it reads the same in every report.
+            r.error(*n,
+                    "`timezone` must be an offset such as \"+09:00\"; write \"+00:00\" for UTC");
+            minutes = 0;
+        } else if (tz && !minutes)
             r.error(*n, "`timezone` must be an offset such as \"+09:00\", not `" + *tz + "`");
         p.tz_minutes = minutes.value_or(540);
     }
@@ -96,6 +156,9 @@ Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_know
         std::size_t before = r.diags().size();
         if (!n->is_sequence() || n->items.empty())
             r.error(*n, "`tracks` must be a non-empty list of track ids");
+        if (n->items.size() > static_cast<std::size_t>(max_tracks))
+            r.error(*n, "`tracks` lists " + std::to_string(n->items.size()) + " tracks; at most " +
+                            format_grouped(max_tracks));
         for (const auto& item : n->items) {
             auto id = read_id(r, item, "a track id");
             if (!id) continue;
@@ -116,7 +179,13 @@ void read_award(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     MapFields f(r, n, "`award`");
     std::optional<Krw> min, max;
     if (auto* v = f.required("min_krw")) min = r.money(*v, "`award.min_krw`");
-    if (auto* v = f.required("max_krw")) max = r.money(*v, "`award.max_krw`");
+    if (auto* v = f.required("max_krw")) {
+        max = r.money(*v, "`award.max_krw`");
+        if (max && *max == 0) {
+            r.error(*v, "`award.max_krw` must be more than 0: no award could be made");
+            max.reset();
+        }
+    }
     t.award_min = min.value_or(0);
     t.award_max = max.value_or(0);
     if (auto* v = f.optional("above_max"))
@@ -127,7 +196,9 @@ void read_award(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     if (min && max && *min > *max) r.error(n, "`award.min_krw` is more than `award.max_krw`");
 }
 
-void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+// `warn` reports into other diagnostics than `r`: a track's errors are counted to mark it
+// (`has_errors`), and a warning must not mark it.
+void read_panel(const YamlReader& r, const YamlReader& warn, const YamlNode& n, TrackRules& t) {
     MapFields f(r, n, "`panel`");
     auto min_reviewers =
         small_int(r, f.required("min_reviewers"), "`panel.min_reviewers`", 1, 1000);
@@ -141,6 +212,10 @@ void read_panel(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     std::optional<int> trim_value = trim ? small_int(r, trim, "`panel.trim`", 0, 100) : 1;
     t.trim = trim_value.value_or(1);
     f.finish();
+    if (trim && aggregate && *aggregate != 2)
+        warn.diags().warning(r.at(*trim),
+                             "`panel.trim` has no effect: `panel.aggregate` is not "
+                             "trimmed-mean");
     // Only values that were read are compared, so that one bad value gives one error.
     if (min_reviewers && trim_value && aggregate == 2 && 2 * t.trim + 1 > t.min_reviewers)
         r.error(trim ? *trim : n, "`panel.trim` " + std::to_string(t.trim) +
@@ -157,6 +232,11 @@ bool read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         r.error(n, "`criteria` must be a non-empty list");
         return false;
     }
+    if (n.items.size() > static_cast<std::size_t>(max_criteria)) {
+        r.error(n, "`criteria` lists " + std::to_string(n.items.size()) + " criteria; at most " +
+                       std::to_string(max_criteria));
+        return false;
+    }
     bool all_max = true;
     for (const auto& item : n.items) {
         Criterion c;
@@ -167,7 +247,7 @@ bool read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
             c.name = read_local_text(r, *v, "`name`").value_or(LocalText{});
         bool have_max = false;  // read and more than 0
         if (auto* v = f.required("max")) {
-            auto max = r.number(*v, "`max`", 2);
+            auto max = bounded(r, *v, r.number(*v, "`max`", 2), "`max`", max_criterion_max);
             if (max && *max <= Decimal{}) r.error(*v, "`max` must be more than 0");
             have_max = max && *max > Decimal{};
             c.max = max.value_or(Decimal{});
@@ -176,8 +256,11 @@ bool read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         const YamlNode* cutoff = f.optional("cutoff");
         if (cutoff) c.cutoff = r.number(*cutoff, "`cutoff`", 2);
         if (auto* v = f.optional("weight")) {
-            auto weight = r.number(*v, "`weight`", 4);
+            auto weight = bounded(r, *v, r.number(*v, "`weight`", 4), "`weight`", max_weight);
             if (weight && *weight <= Decimal{}) r.error(*v, "`weight` must be more than 0");
+            // A weight refused is reported once: the highest base score is then unknown, and
+            // no threshold is compared with it.
+            if (!weight || *weight <= Decimal{}) all_max = false;
             c.weight = weight.value_or(Decimal::from_int(1));
         }
         f.finish();
@@ -189,6 +272,10 @@ bool read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         if (std::find(tie_words.begin(), tie_words.end(), c.id) != tie_words.end())
             r.error(*item.find("id"),
                     "`" + c.id + "` is a tie-break key and cannot be a criterion id");
+        else if (auto clash = sheet_column_clash(c))
+            r.error(item, "criterion `" + c.id + "`: `" + *clash +
+                              "` is a score sheet column (proposal, reviewer, total, conflict, "
+                              "comment and their Korean names); choose another id or name");
         if (t.criterion_index(c.id) >= 0)
             r.error(*item.find("id"), "criterion `" + c.id + "` is defined twice");
         else
@@ -204,6 +291,7 @@ void read_rule_list(const YamlReader& r, const YamlNode& n, std::string_view wha
         r.error(n, std::string(what) + " must be a list");
         return;
     }
+    std::set<std::string> ids;  // a search of the rules so far was quadratic (100,000 rules: 20 s)
     for (const auto& item : n.items) {
         Rule rule;
         rule.where = r.at(item);
@@ -215,9 +303,7 @@ void read_rule_list(const YamlReader& r, const YamlNode& n, std::string_view wha
         fill(f, rule);
         f.finish();
         if (!id || rule.id.empty()) continue;
-        bool dup =
-            std::any_of(out.begin(), out.end(), [&](const Rule& o) { return o.id == rule.id; });
-        if (dup) r.error(*id, "rule id `" + rule.id + "` is used twice");
+        if (!ids.insert(rule.id).second) r.error(*id, "rule id `" + rule.id + "` is used twice");
         out.push_back(std::move(rule));
     }
 }
@@ -225,10 +311,13 @@ void read_rule_list(const YamlReader& r, const YamlNode& n, std::string_view wha
 void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     SelectionRules& s = t.selection;
     MapFields f(r, n, "`selection`");
-    s.min = small_int(r, f.required("min"), "`selection.min`", 0, 100000).value_or(0);
-    s.max = small_int(r, f.required("max"), "`selection.max`", 1, 100000).value_or(1);
-    if (auto* v = f.required("budget_krw"))
-        s.budget_krw = r.money(*v, "`selection.budget_krw`").value_or(0);
+    auto min = small_int(r, f.required("min"), "`selection.min`", 0, 100000);
+    auto max = small_int(r, f.required("max"), "`selection.max`", 1, 100000);
+    s.min = min.value_or(0);
+    s.max = max.value_or(1);
+    std::optional<Krw> budget;
+    if (auto* v = f.required("budget_krw")) budget = r.money(*v, "`selection.budget_krw`");
+    s.budget_krw = budget.value_or(0);
     if (auto* v = f.optional("max_per_country"))
         s.max_per_country = small_int(r, v, "`selection.max_per_country`", 1, 100000);
     if (auto* v = f.optional("method"))
@@ -241,19 +330,28 @@ void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         s.reserve = small_int(r, v, "`selection.reserve`", 0, 100000).value_or(0);
     f.finish();
     if (!f.ok()) return;
-    if (s.min > s.max) r.error(n, "`selection.min` is more than `selection.max`");
-    if (static_cast<i128>(s.min) * t.award_min > s.budget_krw)
+    // Only values that were read are compared: a bad value is one error, not two.
+    if (min && max && s.min > s.max) r.error(n, "`selection.min` is more than `selection.max`");
+    // An `award.min_krw` that could not be read is 0 here, so it gives no second error either.
+    // The `min` cheapest awards are added up when a selection falls short (select/shortfall):
+    // bounded here so that the sum fits 64 bits.
+    if (min && static_cast<i128>(s.min) * t.award_max > max_award_sum)
+        r.error(n, "`selection.min` " + std::to_string(s.min) + " × `award.max_krw` " +
+                       format_krw_en(t.award_max) + " is more than 10^18 won");
+    if (min && budget && static_cast<i128>(s.min) * t.award_min > s.budget_krw)
         r.error(n, "`selection.budget_krw` " + format_krw_en(s.budget_krw) + " cannot fund `min` " +
                        std::to_string(s.min) + " awards of at least " + format_krw_en(t.award_min));
 }
 
-void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
+void read_tie_break(const YamlReader& r, const YamlReader& warn, const YamlNode& n, TrackRules& t) {
     if (!n.is_sequence()) {
         r.error(n, "`tie_break` must be a list of keys");
         return;
     }
     std::vector<std::string> keys = tie_words;
     for (const auto& c : t.criteria) keys.push_back(c.id);
+    std::vector<std::string> seen;  // without :asc or :desc
+    bool after_id = false;
     for (const auto& item : n.items) {
         auto s = r.text(item, "a tie-break key");
         if (!s) continue;
@@ -264,6 +362,18 @@ void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
         if (name.ends_with(":asc")) desc = false;
         if (name.ends_with(":desc")) desc = true;
         if (desc) name = name.substr(0, name.rfind(':'));
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+            r.error(item, "tie-break key `" + name +
+                              "` is listed twice; the second one can never decide");
+            continue;
+        }
+        seen.push_back(name);
+        // Ids are unique: no key after `id` can ever decide.
+        if (after_id)
+            warn.diags().warning(
+                r.at(item),
+                "tie-break key `" + *s + "` never decides: `id` before it orders every tie");
+        if (name == "id") after_id = true;
         if (name == "base")
             k.kind = TieKey::Kind::base;
         else if (name == "requested_krw")
@@ -285,7 +395,8 @@ void read_tie_break(const YamlReader& r, const YamlNode& n, TrackRules& t) {
     }
 }
 
-TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::string& expected_id) {
+TrackRules read_track(const YamlReader& r, const YamlReader& warn, const YamlNode& doc,
+                      const std::string& expected_id) {
     TrackRules t;
     t.file = r.file();
     MapFields f(r, doc, "the track rules");
@@ -301,11 +412,15 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
     if (auto* n = f.required("deadline"))
         t.deadline = read_date(r, *n, "`deadline`").value_or(DateTime{});
     if (auto* n = f.required("award")) read_award(r, *n, t);
-    if (auto* n = f.required("panel")) read_panel(r, *n, t);
+    if (auto* n = f.required("panel")) read_panel(r, warn, *n, t);
     bool all_max = false;
     if (auto* n = f.required("criteria")) all_max = read_criteria(r, *n, t);
     const YamlNode* threshold = f.optional("threshold");
     if (threshold) t.threshold = r.number(*threshold, "`threshold`", 2);
+    if (t.threshold && *t.threshold < Decimal{}) {
+        r.error(*threshold, "`threshold` must not be negative: a base score is never below 0");
+        t.threshold.reset();
+    }
     if (auto* n = f.optional("rounding"))
         t.rounding = small_int(r, n, "`rounding`", 0, 4).value_or(2);
     if (auto* n = f.optional("eligibility")) {
@@ -320,6 +435,10 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
             if (id == "deadline" || id == "award-range")
                 r.error(*n->items[i].find("id"),
                         "`" + id + "` is a built-in check; choose another rule id");
+            else if (is_builtin_reason_code(id))
+                r.error(*n->items[i].find("id"),
+                        "`" + id +
+                            "` is the code of one of kcity's own reasons; choose another rule id");
         }
     }
     if (auto* n = f.optional("adjustments")) {
@@ -328,25 +447,31 @@ TrackRules read_track(const YamlReader& r, const YamlNode& doc, const std::strin
             [&](MapFields& rf, Adjustment& a) {
                 if (auto* p = rf.required("when")) a.when = parse_predicate(r, *p);
                 if (auto* p = rf.required("points")) {
-                    a.points = r.number(*p, "`points`", 2).value_or(Decimal{});
+                    a.points = bounded(r, *p, r.number(*p, "`points`", 2), "`points`", max_points)
+                                   .value_or(Decimal{});
                     a.points_text = p->text;
                 }
             },
             t.adjustments);
+        if (t.adjustments.size() > static_cast<std::size_t>(max_adjustments))
+            r.error(*n, "`adjustments` lists " + std::to_string(t.adjustments.size()) +
+                            " adjustments; at most " + format_grouped(max_adjustments));
     }
     if (auto* n = f.optional("adjustment_caps")) {
         MapFields caps(r, *n, "`adjustment_caps`");
         if (auto* v = caps.optional("bonus"))
-            t.cap_bonus = r.number(*v, "`adjustment_caps.bonus`", 2);
+            t.cap_bonus = bounded(r, *v, r.number(*v, "`adjustment_caps.bonus`", 2),
+                                  "`adjustment_caps.bonus`", max_cap);
         if (auto* v = caps.optional("penalty"))
-            t.cap_penalty = r.number(*v, "`adjustment_caps.penalty`", 2);
+            t.cap_penalty = bounded(r, *v, r.number(*v, "`adjustment_caps.penalty`", 2),
+                                    "`adjustment_caps.penalty`", max_cap);
         caps.finish();
         for (auto* cap : {&t.cap_bonus, &t.cap_penalty})
             if (*cap && **cap < Decimal{})
                 r.error(*n, "adjustment caps are positive numbers of points");
     }
     if (auto* n = f.required("selection")) read_selection(r, *n, t);
-    if (auto* n = f.optional("tie_break")) read_tie_break(r, *n, t);
+    if (auto* n = f.optional("tie_break")) read_tie_break(r, warn, *n, t);
     f.finish();
     if (threshold && t.threshold && all_max) {
         Rational most;
@@ -510,6 +635,7 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     // Every diagnostic while a file is read is an error in it: counting them tells which
     // parts of the rules cannot be trusted to check proposals with.
     std::size_t before = diags.size();
+    Diagnostics warnings;  // appended once the files' errors are counted
     bool tracks_known = false;
     if (read_single_document(*program, diags, doc))
         rules.program = read_program(YamlReader(program->path, diags), doc, tracks_known);
@@ -525,7 +651,8 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         hashes.push_back(sha256_hex(tf->bytes));
         std::size_t track_before = diags.size();
         if (read_single_document(*tf, diags, doc)) {
-            rules.tracks.push_back(read_track(YamlReader(tf->path, diags), doc, id));
+            rules.tracks.push_back(
+                read_track(YamlReader(tf->path, diags), YamlReader(tf->path, warnings), doc, id));
         } else {
             // Unreadable: the track still exists, so that its proposals are not each reported
             // as naming an unknown track.
@@ -537,6 +664,7 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         before += diags.size() - track_before;
     }
     rules.program.has_errors = diags.size() > before;
+    diags.append(warnings);
     for (const char* optional_file : {"history.yaml", "decisions.yaml", "panel.yaml"}) {
         const SourceFile* sf = find(optional_file);
         used.push_back(optional_file);

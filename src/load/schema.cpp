@@ -1,6 +1,7 @@
 #include "schema.hpp"
 
 #include "kcity/base/countries.hpp"
+#include "kcity/base/utf8.hpp"
 
 namespace kcity {
 
@@ -18,10 +19,17 @@ std::optional<LocalText> read_local_text(const YamlReader& r, const YamlNode& n,
             r.error(n, std::string(what) + " needs `ko` or `en`");
             return std::nullopt;
         }
+        // `{ko: "", en: ""}` or a name of only U+3000 is as blank as "": each part given
+        // must say something.
+        if (ko && ko->is_scalar() && is_blank_text(t.ko))
+            r.error(*ko, std::string(what) + " (ko) is empty");
+        if (en && en->is_scalar() && is_blank_text(t.en))
+            r.error(*en, std::string(what) + " (en) is empty");
         return t;
     }
     auto s = r.text(n, what);
     if (!s) return std::nullopt;
+    if (is_blank_text(*s)) r.error(n, std::string(what) + " is empty");
     t.en = *s;
     return t;
 }

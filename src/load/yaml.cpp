@@ -204,7 +204,15 @@ class TreeBuilder : public YAML::EventHandler {
         n.quoted = tag.size() == 1 && tag[0] == '!';
         last_quote_ = n.quoted && at_quote(m) ? m.pos : -1;
         check_tag(n, tag);
+        if (n.quoted && at_char(m, '!')) {
+            // YAML's non-specific tag: `! 27` is the text "27", which would then be refused as
+            // "quoted text" where a number is needed, with no quote in sight.
+            fail(n, "a `!` before a value is a YAML tag that makes it text (`! " + value +
+                        "` is the text \"" + value + "\"): remove the `!`");
+            n.quoted = false;  // read as written without it: one error, not a second one
+        }
         check_anchor(n, anchor);
+        check_characters(n, value);
         if (!n.quoted && is_plain_null(value))
             n.kind = YamlNode::Kind::null;
         else
@@ -260,6 +268,10 @@ class TreeBuilder : public YAML::EventHandler {
         std::size_t indexed = 0;                                 // keys in key_index so far
     };
 
+    bool at_char(const YAML::Mark& m, char c) const {
+        return m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() &&
+               text_[static_cast<std::size_t>(m.pos)] == c;
+    }
     bool at_quote(const YAML::Mark& m) const {
         return m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() &&
                (text_[m.pos] == '"' || text_[m.pos] == '\'');
@@ -329,6 +341,20 @@ class TreeBuilder : public YAML::EventHandler {
     }
     // `?` (plain) and `!` (quoted, or the non-specific tag) are yaml-cpp's own; any other is
     // the file's.
+    // Every value kcity reads is one line of a report, a terminal or a spreadsheet cell: a
+    // control character (written raw in a block scalar or as an escape such as "\e" in a
+    // quoted one) or a bidirectional override could forge or hide what those show.
+    void check_characters(const YamlNode& n, const std::string& value) {
+        std::optional<ValueProblem> p = check_value_text(value);
+        if (!p) return;
+        std::string hint = p->message.starts_with("a line break")
+                               ? "; a value is one line (fold a long one with `>-`)"
+                           : p->message.starts_with("a bidirectional")
+                               ? "; remove it: it can reorder what a report shows"
+                               : "; remove it";
+        fail(n, "the text holds " + p->message + " at character " + std::to_string(p->character) +
+                    hint);
+    }
     void check_tag(const YamlNode& n, const std::string& tag) {
         if (tag.empty() || (tag.size() == 1 && (tag[0] == '?' || tag[0] == '!'))) return;
         fail(n, "tags (" + tag + ") are not supported: remove the tag");
@@ -417,6 +443,11 @@ class TreeBuilder : public YAML::EventHandler {
         top.bad_key = key.kind != YamlNode::Kind::scalar;
         if (top.bad_key) {
             fail(key, "a key must be a plain word, not " + describe(key));
+        } else if (!key.quoted && key.text == "<<") {
+            // YAML 1.1's merge key, which YAML 1.2 and kcity do not have: it would otherwise be
+            // reported as an unknown key named `<<`.
+            top.bad_key = true;
+            fail(key, "merge keys (<<) are not supported: write the keys out in full");
         } else {
             // A parser keeps both silently; one of them would be ignored.
             if (const YamlNode* k = earlier_key(top, key.text)) {
@@ -498,6 +529,47 @@ std::string syntax_message(const std::string& what, const std::optional<Construc
     return msg + what;
 }
 
+// The 0-based line, of the one where a syntax error stopped the parse and the one before it,
+// whose indentation holds a tab: yaml-cpp then reports whatever the tab made of the structure
+// ("end of map not found"), when the mistake is the tab.
+std::optional<int> tab_indented_line(std::string_view text, int pos) {
+    if (pos < 0) return std::nullopt;
+    std::size_t at = std::min(static_cast<std::size_t>(pos), text.size());
+    std::size_t start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    for (int back = 0; back < 2; ++back) {
+        for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i)
+            if (text[i] == '\t')
+                return static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
+        if (start == 0) break;
+        std::size_t prev = start >= 2 ? text.rfind('\n', start - 2) : std::string_view::npos;
+        start = prev == std::string_view::npos ? 0 : prev + 1;
+    }
+    return std::nullopt;
+}
+
+// yaml-cpp accepts a `%YAML 1.1` directive and reads on by YAML 1.2's rules, as kcity does
+// (`yes` is text): a file that asks for 1.1 would not be read as its author expects.
+void check_version_directives(std::string_view text, const std::string& file, int first_line,
+                              Diagnostics& diags) {
+    for (std::size_t at = text.find("%YAML"); at != std::string_view::npos;
+         at = text.find("%YAML", at + 1)) {
+        if (at > 0 && text[at - 1] != '\n') continue;
+        std::string_view line = text.substr(at, text.find('\n', at) - at);
+        std::string_view version = line.substr(5);
+        while (!version.empty() && (version.front() == ' ' || version.front() == '\t'))
+            version.remove_prefix(1);
+        if (version.starts_with("1.2") &&
+            (version.size() == 3 || version[3] == ' ' || version[3] == '\t' || version[3] == '\r'))
+            continue;
+        int line_number =
+            first_line + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+        diags.error({file, line_number, 1},
+                    "a `%YAML` directive other than 1.2: kcity reads YAML 1.2 (`yes` is text, not "
+                    "a boolean); remove the directive");
+    }
+}
+
 // An input stream over the text without copying it: a 100 MB file is not held twice, and
 // yaml-cpp takes its bytes 2 KiB at a time straight from the text.
 class ViewBuffer : public std::streambuf {
@@ -563,6 +635,7 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
     }
     if (decoded.encoding == Encoding::cp949) diags.note({file, 1, 1}, cp949_note);
     text = decoded.text(text);
+    check_version_directives(text, file, first_line, diags);
     ViewBuffer buffer(text);
     std::istream in(&buffer);
     TreeBuilder builder(r, text, first_line, on_document);
@@ -596,7 +669,12 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
         } else {
             std::optional<Construct> in_construct = builder.open_construct();
             builder.abandon("");
-            diags.error(at(e.mark), syntax_message(e.msg, in_construct));
+            if (auto tab = tab_indented_line(text, e.mark.pos))
+                diags.error({file, *tab + first_line, 1},
+                            "YAML syntax: YAML does not allow tabs for indentation; indent "
+                            "with spaces");
+            else
+                diags.error(at(e.mark), syntax_message(e.msg, in_construct));
         }
         builder.finish();
     }

@@ -32,9 +32,11 @@ Value text_value(const std::string& s, const Position& where) {
 }
 
 void read_date_text(Value& v) {
-    // Only text shaped YYYY-MM-DD... can be a date: other text (most of it) is not parsed.
+    // Only text shaped YYYY-MM-DD... or YYYY.M... can be a date: other text (most of it) is not
+    // parsed.
     const std::string& t = v.text;
-    if (v.type != Value::Type::string || t.size() < 10 || t[4] != '-' || t[7] != '-') return;
+    if (v.type != Value::Type::string || t.size() < 8) return;
+    if (t[4] != '.' && (t.size() < 10 || t[4] != '-' || t[7] != '-')) return;
     DateParse d = parse_datetime(t);
     if (!d.ok) return;
     v.text_is_date = true;

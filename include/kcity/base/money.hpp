@@ -19,9 +19,11 @@ struct MoneyParse {
 
 // Parses the text of a YAML scalar (plain or quoted) as a whole number of won:
 //   "450000000", "450_000_000", "450,000,000", "450,000,000원",
-//   "4.5억", "4억 5천만원", "45000만원", "1,500만원", "1억 2,345만 6,789원".
+//   "4.5억", "4억 5천만원", "45000만원", "1,500만원", "1억 2,345만 6,789원", "1억2천3백만원",
+//   with "₩" or "KRW" in front or not.
 // Refuses fractions of a won, negatives, > 10^15, float notation (4.5e8), terms out of order,
-// leading zeros ("0450"), and any other text, with a reason in `error`.
+// leading zeros ("0450"), 천 or 백 with no unit after it ("4억 5천", with both readings), and
+// any other text, with a reason in `error`.
 MoneyParse parse_money(std::string_view text);
 
 // "450,000,000" (digits grouped by three with commas).

@@ -31,4 +31,20 @@ inline constexpr const char* not_utf8_message = "the file is not valid UTF-8 her
 // A leading byte-order mark must already be removed.
 std::optional<TextProblem> check_text(std::string_view text, LineBreaks breaks);
 
+// The first character of a value (a YAML scalar, after its escapes) that must not reach a
+// terminal or a spreadsheet: any C0 control (a line break and a tab too: every value kcity
+// reads is one line of a report), DEL, a C1 control, a line or paragraph separator, and the
+// bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F,
+// U+202A-U+202E, U+2066-U+2069), which can reorder or hide what a report shows.
+struct ValueProblem {
+    std::size_t character = 0;  // 1-based, in characters of the value
+    std::string message;        // "a control character U+001B (escape)"
+};
+std::optional<ValueProblem> check_value_text(std::string_view value);
+
+// Whether the text is blank to a reader: empty, or only spaces, tabs, line breaks, Unicode
+// spaces (U+00A0, U+2000-U+200A, U+3000, ...) and zero-width characters (U+200B-U+200D,
+// U+2060, U+FEFF).
+bool is_blank_text(std::string_view text);
+
 }  // namespace kcity

@@ -32,6 +32,10 @@ struct Value {
     // A string whose text is a date of SPEC §3: `date` holds it, read once with the value, so
     // that a rule comparing it with a date (SPEC §5) does not parse the text again.
     bool text_is_date = false;
+    // A free attribute written as a number with more than 4 decimal places, which a Decimal
+    // cannot hold exactly (`site_lat: 37.566535`): kept as its text, a string, and refused only
+    // by a rule that compares it.
+    bool inexact_number = false;
     Decimal number;
     std::string text;  // string value; for every type, the text as written
     DateTime date;     // a date, or a string's date when text_is_date

@@ -115,6 +115,19 @@ struct Exclusion {
     Reason reason;
 };
 
+// Every code kcity's own steps give a reason or a warning (evaluate, select), beside the
+// eligibility rules' ids and `cutoff:<criterion>`: a rule with one of them as its id would make
+// a reason ambiguous, so the rules refuse it. Keep in step with evaluate/ and select/.
+inline constexpr std::string_view builtin_reason_codes[] = {
+    "deadline",    "award-range", "panel-size", "cutoff",      "threshold",  "withdrawn", "quota",
+    "country-cap", "budget",      "optimal",    "merit-order", "candidates", "shortfall"};
+
+inline bool is_builtin_reason_code(std::string_view id) {
+    for (std::string_view code : builtin_reason_codes)
+        if (code == id) return true;
+    return false;
+}
+
 // What the panel step made of each review of a proposal (SPEC §8 `reviews`).
 enum class ReviewRole : char { none = 0, used = 'u', trimmed = 't', excluded = 'x' };
 

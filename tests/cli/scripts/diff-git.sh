@@ -37,4 +37,25 @@ for base in git:no-such-rev git:--output=x git:HEAD:nowhere; do
   grep -q "^kcity: error: --base-rules $base: " err.txt || { cat err.txt; exit 1; }
 done
 grep -q "looks like an option" <("$KCITY" diff . --base-rules git:--output=x 2>&1 || true)
+# Each git problem says what is wrong (issue 20).
+said() { # BASE TEXT
+  if "$KCITY" diff . --base-rules "$1" >out.txt 2>err.txt; then
+    echo "$1 accepted"; exit 1
+  fi
+  grep -qF "$2" err.txt || { echo "$1: expected '$2'"; cat err.txt; exit 1; }
+}
+said git:HEAD: "the path after the revision is empty"
+# A rules folder with Korean characters (git ls-tree C-quotes it without -z).
+mkdir -p "$tmp/call/규칙" && cp rules/*.yaml "$tmp/call/규칙/"
+git -c user.name=t -c user.email=t@t add -A >/dev/null
+git -c user.name=t -c user.email=t@t commit -qm korean
+"$KCITY" diff . --base-rules git:HEAD:규칙 --format json | grep -q '"changed"'
+# A shallow clone without the revision.
+git clone -q --depth 1 "file://$tmp/call" "$tmp/shallow" 2>/dev/null
+(cd "$tmp/shallow" && "$KCITY" diff . --base-rules git:HEAD~1 >../out.txt 2>../err.txt) && { echo "HEAD~1 accepted"; exit 1; }
+grep -qF "shallow clone" "$tmp/err.txt" || { cat "$tmp/err.txt"; exit 1; }
+# An empty repository.
+cp -r "$tmp/call" "$tmp/empty" && rm -rf "$tmp/empty/.git"
+(cd "$tmp/empty" && git init -q . && "$KCITY" diff . --base-rules git:HEAD >../out.txt 2>../err.txt) && { echo "empty accepted"; exit 1; }
+grep -qF "has no commits yet" "$tmp/err.txt" || { cat "$tmp/err.txt"; exit 1; }
 echo "git: bases read, compared and refused as they should be"

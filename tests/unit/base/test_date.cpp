@@ -47,6 +47,23 @@ TEST_CASE("date: a plain date", "[date]") {
     CHECK(format_datetime(d) == "2023-05-10");
 }
 
+TEST_CASE("date: the Korean official style with dots", "[date]") {
+    const DateTime may9{2024, 5, 9};
+    for (std::string_view text :
+         {"2024.05.09", "2024.05.09.", "2024. 5. 9.", "2024. 5. 9", "2024.5.9", "2024. 05. 09."}) {
+        CHECK(parsed(text) == may9);
+    }
+    CHECK(format_datetime(parsed("2024. 12. 31.")) == "2024-12-31");
+    CHECK_THAT(error_of("2023.02.30"), Catch::Contains("2023.02.30 is not a date"));
+    CHECK_THAT(error_of("2024.13.01"), Catch::Contains("is not a date"));
+    CHECK_THAT(error_of("2024.0.1"), Catch::Contains("is not a date"));
+    for (std::string_view text : {"2024.05", "2024.05.09..", "2024.  5. 9.", "2024.005.09",
+                                  "2024.05.09 16:20", "2024.05-09", "2024. 5 .9", "24.05.09",
+                                  "2024.05.09T16:20", "2024.", "2024.5.", "2024.5. 9 ."}) {
+        CHECK_THAT(error_of(text), Catch::Contains("expected YYYY-MM-DD"));
+    }
+}
+
 TEST_CASE("date: a date-time with an offset", "[date]") {
     DateTime d = parsed("2023-05-09T16:20:00+09:00");
     CHECK(d == DateTime{2023, 5, 9, true, 16, 20, 0, true, 540});

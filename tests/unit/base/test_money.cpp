@@ -140,7 +140,7 @@ TEST_CASE("money: empty and other text are refused", "[money]") {
     CHECK_THAT(error_of("about 4억"), Catch::Contains("unexpected \"about 4억\""));
     CHECK_THAT(error_of("4억 or so"), Catch::Contains("unexpected \"or so\""));
     CHECK_THAT(error_of("4억원 5천만"), Catch::Contains("unexpected"));
-    CHECK_THAT(error_of("5천원"), Catch::Contains("units are"));
+    CHECK_THAT(error_of("5천원"), Catch::Contains("no unit after 5천"));
     CHECK_THAT(error_of("4조"), Catch::Contains("unexpected"));
     CHECK_THAT(error_of("4.억"), Catch::Contains("unexpected"));
     CHECK_THAT(error_of(".5억"), Catch::Contains("unexpected"));
@@ -149,6 +149,59 @@ TEST_CASE("money: empty and other text are refused", "[money]") {
     CHECK_THAT(error_of("450000000 KRW"), Catch::Contains("unexpected"));
     CHECK_THAT(error_of("true"), Catch::Contains("unexpected"));
     CHECK_THAT(error_of(".inf"), Catch::Contains("unexpected"));
+}
+
+TEST_CASE("money: ₩ or KRW in front", "[money]") {
+    CHECK(value_of("₩450,000,000") == 450'000'000);
+    CHECK(value_of("KRW 450,000,000") == 450'000'000);
+    CHECK(value_of("KRW450000000") == 450'000'000);
+    CHECK(value_of("₩ 4억 5천만원") == 450'000'000);
+    CHECK(value_of("KRW 1억2천3백만") == 123'000'000);
+    CHECK(error_of("₩") == "₩: no amount after ₩");
+    CHECK(error_of("KRW  ") == "KRW: no amount after KRW");
+    CHECK_THAT(error_of("₩-5"), Catch::Contains("negative"));
+    CHECK_THAT(error_of("KRW 4.5e8"), Catch::Contains("float notation; write 450000000"));
+    CHECK_THAT(error_of("₩₩5"), Catch::Contains("unexpected"));
+    CHECK_THAT(error_of("krw 5"), Catch::Contains("unexpected"));
+    CHECK_THAT(error_of("5 ₩"), Catch::Contains("unexpected"));
+    CHECK_THAT(error_of("₩KRW 5"), Catch::Contains("unexpected"));
+}
+
+TEST_CASE("money: 천 and 백 inside the number before 억 or 만", "[money]") {
+    CHECK(value_of("1억2천3백만원") == 123'000'000);
+    CHECK(value_of("3천5백만원") == 35'000'000);
+    CHECK(value_of("1억 2천 3백만원") == 123'000'000);
+    CHECK(value_of("2천5백억") == 250'000'000'000);
+    CHECK(value_of("5백만") == 5'000'000);  // still the unit 백만
+    CHECK(value_of("2천50만") == 20'500'000);
+    CHECK(value_of("1억 3백5만 20") == 103'050'020);
+    CHECK(value_of("9천9백99만 9999원") == 99'999'999);
+    CHECK(value_of("4억 5천만원") == 450'000'000);  // unchanged: the unit 천만
+    CHECK_THAT(error_of("3백2천만"), Catch::Contains("out of order"));
+    CHECK_THAT(error_of("2천1500만"), Catch::Contains("out of order"));
+    CHECK_THAT(error_of("12천3백만"), Catch::Contains("single digit 1-9 before 천"));
+    CHECK_THAT(error_of("1.5천3백만"), Catch::Contains("single digit"));
+    CHECK_THAT(error_of("0천3백만"), Catch::Contains("single digit"));
+    CHECK_THAT(error_of("1억 2천3백억"), Catch::Contains("out of order"));
+    CHECK_THAT(error_of("2천3백만 1억"), Catch::Contains("out of order"));
+    CHECK_THAT(error_of("2천50 원 3"), Catch::Contains("unexpected"));
+    CHECK_THAT(error_of("2천3백 abc"), Catch::Contains("unexpected \"abc\""));
+}
+
+TEST_CASE("money: 천 or 백 with no unit after it shows both readings", "[money]") {
+    CHECK(error_of("4억 5천") ==
+          "4억 5천 has no unit after 5천: write 4억 5천만 (450,000,000 won) or 4억 5000 "
+          "(400,005,000 won)");
+    CHECK(error_of("4억5천원") ==
+          "4억5천원 has no unit after 5천: write 4억5천만 (450,000,000 won) or 4억5000 "
+          "(400,005,000 won)");
+    CHECK(error_of("3천5백") ==
+          "3천5백 has no unit after 3천5백: write 3천5백만 (35,000,000 won) or 3500 (3,500 won)");
+    // 5천만 is not less than 1만: only one reading is an amount.
+    CHECK(error_of("1만 5천") == "1만 5천 has no unit after 5천: write 1만 5000 (15,000 won)");
+    CHECK(error_of("KRW 2천50") ==
+          "KRW 2천50 has no unit after 2천50: write KRW 2천50만 (20,500,000 won) or KRW 2050 "
+          "(2,050 won)");
 }
 
 TEST_CASE("money: format_grouped", "[money]") {
