@@ -48,11 +48,11 @@ struct Because {
         award_reduced,  // the award was cut to the budget left (budget_fit: reduce)
         award_changed,  // amount (the award), requested
     } kind = Kind::award_changed;
-    int reserve = 0;                  // selection.reserve of the current rules
-    int old_rank = 0, new_rank = 0;   // reserve_moved
-    std::vector<std::string> above;   // reserve_above: the unselected ranked above it now
-    Status was = Status::ineligible;  // selected_now
-    std::vector<Reason> reasons;
+    int reserve = 0;                      // selection.reserve of the current rules
+    int old_rank = 0, new_rank = 0;       // reserve_moved
+    std::vector<std::string> above = {};  // reserve_above: the unselected ranked above it now
+    Status was = Status::ineligible;      // selected_now
+    std::vector<Reason> reasons = {};
     Krw amount = 0, requested = 0;
     // A candidate the optimal set leaves out, from the current run's trace: the optimal set
     // and the best set with it, and the candidates of the track these name, by rank.
@@ -65,9 +65,9 @@ struct Because {
         OptimumTrace optimum;
         Krw award = 0, budget = 0;  // its award; the track's budget
         int min = 0, places = 2;    // selection.min; the rules' rounding
-        std::vector<Member> members;
+        std::vector<Member> members = {};
     };
-    std::optional<WhyNot> why_not;
+    std::optional<WhyNot> why_not = {};
 };
 
 struct ProposalChange {

@@ -223,7 +223,9 @@ TEST_CASE("diff: the summary in English and Korean", "[diff]") {
     t.award_changes = 2;
     t.rank_changes = 1;
     d.tracks.push_back(t);
-    d.tracks.push_back({"pilot"});
+    kcity::TrackDiff pilot;
+    pilot.track = "pilot";
+    d.tracks.push_back(pilot);
     CHECK(kcity::diff_summary(d, Lang::en) ==
           "planning: 2 newly selected, 1 dropped, 1 other status change, 2 award changes, 1 rank "
           "change; pilot: no change");
