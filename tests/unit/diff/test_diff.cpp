@@ -124,17 +124,20 @@ TEST_CASE("diff: a candidate dropped from the optimal set says why, with the num
           "optimal: not part of the optimal set of selections; the best set with it: ranks 1, 4, "
           "total score 95.00, awards KRW 700,000,000 of KRW 1,000,000,000; its total is 64.00 "
           "points below the optimal set's 159.00; it would displace P2 (rank 2, score 80.00), P3 "
-          "(rank 3, score 79.00)");
+          "(rank 3, score 79.00); and would bring in P4 (rank 4, score 5.00)");
     CHECK(c->because("P1", Lang::ko) ==
           "optimal: 최적 선정 조합에 포함되지 않음; 이 제안을 포함하는 최선의 조합: 1, 4위, 총점 "
           "95.00점, 지원액 7억원 (예산 10억원); 총점이 최적 조합의 159.00점보다 64.00점 낮음; 이 "
-          "제안을 선정하면 제외되는 제안: P2 (2위, 80.00점), P3 (3위, 79.00점)");
+          "제안을 선정하면 제외되는 제안: P2 (2위, 80.00점), P3 (3위, 79.00점); 대신 함께 선정되는 "
+          "제안: P4 (4위, 5.00점)");
+    // P4's best set is P1's: each would bring the other in.
     CHECK(c->because("P4") ==
-          "optimal: not part of the optimal set of selections; the best set with it: ranks 2, 4, "
-          "total score 85.00, awards KRW 600,000,000 of KRW 1,000,000,000; its total is 74.00 "
-          "points below the optimal set's 159.00; it would displace P3 (rank 3, score 79.00)");
+          "optimal: not part of the optimal set of selections; the best set with it: ranks 1, 4, "
+          "total score 95.00, awards KRW 700,000,000 of KRW 1,000,000,000; its total is 64.00 "
+          "points below the optimal set's 159.00; it would displace P2 (rank 2, score 80.00), P3 "
+          "(rank 3, score 79.00); and would bring in P1 (rank 1, score 90.00)");
     CHECK(c->because("P2") ==
-          "selected now; it was reserve (budget: its award of KRW "
+          "selected now; it was not-selected (budget: its award of KRW "
           "500,000,000 exceeds the KRW 400,000,000 left)");
     CHECK(c->traced("P1"));
     CHECK(c->traced("P4"));
