@@ -329,16 +329,15 @@ DiffResult diff_runs(const Call& old_call, const Call& new_call, const RunOption
     RunOptions untraced = options;
     untraced.trace = {};
     Result old_result = run_selection(old_call, untraced);
-    new_result = run_selection(new_call, untraced);
-    DiffResult d = diff_results(old_result, new_result);
-    std::vector<std::string> ids = ids_to_trace(d);
-    if (ids.empty()) return d;
-    // Again, traced for the changed ids only; the untraced run is let go first, so that no
-    // more than two runs are held at once.
-    d = {};
-    new_result = {};
+    // Every change whose because line reads the trace was selected in the base run
+    // (reads_trace): the current run records those ids, as many as the base rules select,
+    // whatever the size of the call, and nothing has to run a third time.
+    std::vector<std::string> ids;
+    for (const auto& t : old_result.tracks)
+        for (const auto& r : t.proposals)
+            if (r.status == Status::selected) ids.push_back(r.proposal->id);
     RunOptions traced = options;
-    traced.trace = TraceRequest{true, std::move(ids)};
+    traced.trace = ids.empty() ? TraceRequest{} : TraceRequest{true, std::move(ids)};
     new_result = run_selection(new_call, traced);
     return diff_results(old_result, new_result);
 }

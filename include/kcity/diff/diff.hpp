@@ -101,9 +101,10 @@ DiffResult diff_results(const Result& old_result, const Result& new_result);
 // The ids of the changes whose because lines want the current run's trace.
 std::vector<std::string> ids_to_trace(const DiffResult& d);
 
-// Both calls run untraced and are diffed; when a because line wants the trace, the current call
-// runs again, traced for those ids only, so that a call of 100,000 proposals keeps the memory
-// of two untraced runs. `new_result` receives the current run (its warnings are the command's).
+// Both calls run and are diffed, the current one traced for the base run's selected ids only:
+// every because line that reads the trace is about one of them (an award that changed, a drop
+// from the optimal set), so a call of 100,000 proposals keeps the memory of two untraced runs.
+// `new_result` receives the current run (its warnings are the command's).
 DiffResult diff_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
                      Result& new_result);
 

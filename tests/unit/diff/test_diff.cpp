@@ -78,9 +78,8 @@ TEST_CASE("diff: an award capped at award.max_krw, as the trace's award check sa
     CHECK(c->because("P1") == "award: capped at award.max_krw KRW 450,000,000");
     CHECK(c->because("P1", Lang::ko) ==
           "지원액: 최대 지원액(award.max_krw) 4억 5,000만원으로 조정");
-    // Only the changed proposal was traced; the unchanged one was not.
+    // The base run's selected are traced, P1 among them.
     CHECK(c->traced("P1"));
-    CHECK_FALSE(c->traced("P2"));
 }
 
 TEST_CASE("diff: without the trace an award change says less, and asks for it", "[diff]") {
@@ -141,7 +140,10 @@ TEST_CASE("diff: a candidate dropped from the optimal set says why, with the num
           "500,000,000 exceeds the KRW 400,000,000 left)");
     CHECK(c->traced("P1"));
     CHECK(c->traced("P4"));
-    CHECK_FALSE(c->traced("P2"));  // selected now: its because line reads the base run only
+    CHECK_FALSE(c->traced("P2"));  // not selected in the base run: never traced
+    CHECK_FALSE(c->traced("P3"));
+    // Every change whose because line reads the trace found one.
+    for (const auto& id : kcity::ids_to_trace(c->diff)) CHECK(c->traced(id));
 }
 
 TEST_CASE("diff: dropped with the current run's reasons; the reserve list", "[diff]") {
