@@ -178,10 +178,12 @@ void add_diff(CLI::App& app, Command& c) {
         ->type_name("OLD")
         ->required();
     add_method_option(c.app, o->run, "merit | optimal: overrides both rule sets for this run");
+    add_lang_option(c.app, o->lang, "ko | en: the report's language (default from LANG, else en)");
     c.app->add_flag("--detailed-exitcode", c.exit.detailed_exitcode,
                     "Exit 2 when a status or award changed (0: none, 1: error)");
     c.run = [o] {
         add_environment(o->inputs);
+        o->locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
         return kcity::diff_command(*o);
     };
     c.inputs = [o] {

@@ -9,6 +9,7 @@
 #include "kcity/diff/diff.hpp"
 #include "kcity/load/git.hpp"
 #include "kcity/load/load.hpp"
+#include "kcity/report/diff.hpp"
 
 namespace kcity {
 namespace {
@@ -70,12 +71,14 @@ Outcome diff_command(const DiffOptions& options) {
     }
     Outcome out;
     if (add_diagnostics(diags, out)) return out;
-    Result new_result = run_selection(new_call, options.run);
-    DiffResult d = diff_results(run_selection(old_call, options.run), new_result);
+    Result new_result;
+    DiffResult d = diff_runs(old_call, new_call, options.run, new_result);
     d.rules = diff_rules(*old_files, new_files);
-    out.output = options.format == json       ? render_diff_json(d)
-                 : options.format == markdown ? render_diff_markdown(d)
-                                              : render_diff_text(d);
+    // JSON messages are English unless --lang is given (SPEC §8); text and Markdown follow LANG.
+    Lang lang = options.lang.value_or(options.format == json ? Lang::en : options.locale_lang);
+    out.output = options.format == json       ? render_diff_json(d, lang)
+                 : options.format == markdown ? render_diff_markdown(d, lang)
+                                              : render_diff_text(d, lang);
     out.changed = d.decisive;
     // The report shows both sides' shortfalls; standard error names the new side's warnings
     // only when --strict fails on them, so that a plain diff says what it always said.

@@ -147,51 +147,93 @@ std::vector<RuleChange> diff_rules(const std::vector<SourceFile>& old_files,
 
 namespace {
 
-std::string krw(Krw amount) {
-    return format_krw_en(amount);
+bool unselected(Status s) {
+    return s == Status::reserve || s == Status::not_selected;
 }
 
-std::string reasons_text(const std::vector<Reason>& reasons) {
-    std::string s;
-    for (const auto& r : reasons) s += (s.empty() ? "" : "; ") + r.code + ": " + r.message();
-    return s;
+// Under `optimal`, a candidate left out: the trace's optimal set and the best set with it, and
+// the candidates those sets name (by rank), so that the report can name them.
+std::optional<Because::WhyNot> why_not(const ProposalResult& n, const TrackResult& track) {
+    if (!n.trace || !n.trace->optimal || !n.trace->optimal->counterfactual) return std::nullopt;
+    const OptimumTrace& o = *n.trace->optimal;
+    const TrackRules& t = *track.rules;
+    Because::WhyNot w{o, n.award_candidate, t.selection.budget_krw, t.selection.min, t.rounding,
+                      {}};
+    const Counterfactual& cf = *o.counterfactual;
+    std::vector<int> named = cf.displaced;
+    named.insert(named.end(), cf.added.begin(), cf.added.end());
+    for (const auto& r : track.proposals)
+        if (r.rank && r.score && std::find(named.begin(), named.end(), *r.rank) != named.end())
+            w.members.push_back({*r.rank, r.proposal->id, *r.score});
+    return w;
 }
 
-std::string because(const ProposalResult* o, const ProposalResult* n,
-                    const TrackResult* new_track) {
-    if (!n) return "the track is gone from the rules";
-    if (!o) return "the track is new in the rules";
-    auto unselected = [](Status s) { return s == Status::reserve || s == Status::not_selected; };
+// Selected on both sides with another award: the trace's award check says whether the award
+// was capped at award.max_krw (a committee's award is the committee's, never a cap).
+Because award_because(const ProposalResult& n, const TrackRules& t, const Result& new_result) {
+    Because b;
+    bool committee = new_result.rules && new_result.rules->decisions.awards.count(n.proposal->id);
+    if (n.award_krw && *n.award_krw < n.award_candidate) {
+        b.kind = Because::Kind::award_reduced;
+    } else if (n.trace && n.trace->award == AwardCheck::capped && !committee) {
+        b.kind = Because::Kind::award_capped;
+        b.amount = t.award_max;
+    } else {
+        b.kind = Because::Kind::award_changed;
+        b.amount = n.award_candidate;
+        b.requested = n.proposal->requested_krw;
+    }
+    return b;
+}
+
+// Why a proposal's status or award changed: the track's presence, the reserve list, its old
+// reasons when it is selected now, its new ones otherwise, and for an award what the run
+// recorded.
+Because because(const ProposalResult* o, const ProposalResult* n, const TrackResult* new_track,
+                const Result& new_result) {
+    Because b;
+    if (!n) return {Because::Kind::track_gone};
+    if (!o) return {Because::Kind::track_new};
     if (unselected(o->status) && unselected(n->status)) {
-        std::string why = "reserve list: it takes the first " +
-                          std::to_string(new_track->rules->selection.reserve) +
-                          " unselected candidates in rank order";
-        if (o->rank != n->rank)
-            return why + ", and this one moved from rank " + std::to_string(o->rank.value_or(0)) +
-                   " to " + std::to_string(n->rank.value_or(0));
-        std::string above;
+        b.reserve = new_track->rules->selection.reserve;
+        if (o->rank != n->rank) {
+            b.kind = Because::Kind::reserve_moved;
+            b.old_rank = o->rank.value_or(0);
+            b.new_rank = n->rank.value_or(0);
+            return b;
+        }
+        b.kind = Because::Kind::reserve_above;
         for (const auto& r : new_track->proposals)
             if (r.is_candidate && r.rank < n->rank && r.status != Status::selected)
-                above += (above.empty() ? "" : ", ") + r.proposal->id;
-        return why + "; unselected above it now: " + (above.empty() ? "none" : above);
+                b.above.push_back(r.proposal->id);
+        return b;
     }
     if (o->status != n->status) {
-        if (n->status == Status::selected)
-            return std::string("selected now; it was ") + status_code(o->status) +
-                   (o->reasons.empty() ? "" : " (" + reasons_text(o->reasons) + ")");
-        // The reason codes name the step (threshold, cutoff:x, budget, quota, country-cap, ...)
-        // except eligibility rules, which are named by their id.
-        return (n->status == Status::ineligible ? "eligibility rule " : "") +
-               reasons_text(n->reasons);
+        if (n->status == Status::selected) {
+            b.kind = Because::Kind::selected_now;
+            b.was = o->status;
+            b.reasons = o->reasons;
+            return b;
+        }
+        b.kind =
+            n->status == Status::ineligible ? Because::Kind::ineligible : Because::Kind::dropped;
+        b.reasons = n->reasons;
+        if (unselected(n->status) && new_track->method == Method::optimal)
+            b.why_not = why_not(*n, *new_track);
+        return b;
     }
-    // Selected on both sides with another award.
-    const TrackRules& t = *new_track->rules;
-    if (n->award_krw && n->proposal->requested_krw > t.award_max && *n->award_krw == t.award_max)
-        return "award: capped at award.max_krw " + krw(t.award_max);
-    if (n->award_krw && *n->award_krw < n->award_candidate)
-        return "award: reduced to the budget left (budget_fit: reduce)";
-    return "award: " + krw(n->award_candidate) + " (requested " + krw(n->proposal->requested_krw) +
-           ")";
+    return award_because(*n, *new_track->rules, new_result);
+}
+
+// Whether the because line of a change to `n` reads the current run's trace of it: an award
+// that changed, or a proposal the optimal set drops. Both were selected in the base run, so
+// that no more are traced than the base rules select, whatever the size of the call (a
+// candidate that was not selected before and is left out now says the run's reason without
+// the counterfactual's numbers: `explain` gives them).
+bool reads_trace(const ProposalResult* o, const ProposalResult* n, const TrackResult* new_track) {
+    if (!o || !n || o->status != Status::selected) return false;
+    return n->status == Status::selected ||                                  // the award
+           (unselected(n->status) && new_track->method == Method::optimal);  // dropped
 }
 
 ProposalSide side_of(const ProposalResult& r, const TrackResult& t) {
@@ -204,7 +246,8 @@ const TrackResult* find_track(const Result& r, const std::string& id) {
     return nullptr;
 }
 
-TrackDiff diff_track(const std::string& id, const TrackResult* o, const TrackResult* n) {
+TrackDiff diff_track(const std::string& id, const TrackResult* o, const TrackResult* n,
+                     const Result& new_result) {
     TrackDiff d;
     d.track = id;
     std::map<std::string, const ProposalResult*> old_by_id;
@@ -232,7 +275,10 @@ TrackDiff diff_track(const std::string& id, const TrackResult* o, const TrackRes
         bool rank = a && b && a->rank != b->rank;
         if (!status && !award && !rank) continue;
         c.decisive = status || award;
-        if (c.decisive) c.because = because(a, b, n);
+        if (c.decisive) {
+            c.because = because(a, b, n, new_result);
+            c.reads_trace = reads_trace(a, b, n);
+        }
         bool was = a && a->status == Status::selected, is = b && b->status == Status::selected;
         if (is && !was)
             ++d.newly_selected;
@@ -261,30 +307,39 @@ DiffResult diff_results(const Result& old_result, const Result& new_result) {
     for (const auto& t : old_result.tracks)
         if (!find_track(new_result, t.rules->id)) ids.push_back(t.rules->id);
     for (const auto& id : ids) {
-        TrackDiff t = diff_track(id, find_track(old_result, id), find_track(new_result, id));
+        TrackDiff t =
+            diff_track(id, find_track(old_result, id), find_track(new_result, id), new_result);
         for (const auto& c : t.changes) d.decisive = d.decisive || c.decisive;
         d.tracks.push_back(std::move(t));
     }
     return d;
 }
 
-std::string DiffResult::summary() const {
-    std::string out;
-    for (const auto& t : tracks) {
-        std::vector<std::string> parts;
-        auto add = [&](int n, const char* one, const char* many) {
-            if (n) parts.push_back(std::to_string(n) + " " + (n == 1 ? one : many));
-        };
-        add(t.newly_selected, "newly selected", "newly selected");
-        add(t.dropped, "dropped", "dropped");
-        add(t.other_changes, "other status change", "other status changes");
-        add(t.award_changes, "award change", "award changes");
-        add(t.rank_changes, "rank change", "rank changes");
-        std::string line;
-        for (const auto& p : parts) line += (line.empty() ? "" : ", ") + p;
-        out += (out.empty() ? "" : "; ") + t.track + ": " + (line.empty() ? "no change" : line);
-    }
-    return out.empty() ? "no tracks" : out;
+std::vector<std::string> ids_to_trace(const DiffResult& d) {
+    std::vector<std::string> ids;
+    for (const auto& t : d.tracks)
+        for (const auto& c : t.changes)
+            if (c.reads_trace) ids.push_back(c.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+DiffResult diff_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
+                     Result& new_result) {
+    RunOptions untraced = options;
+    untraced.trace = {};
+    Result old_result = run_selection(old_call, untraced);
+    // Every change whose because line reads the trace was selected in the base run
+    // (reads_trace): the current run records those ids, as many as the base rules select,
+    // whatever the size of the call, and nothing has to run a third time.
+    std::vector<std::string> ids;
+    for (const auto& t : old_result.tracks)
+        for (const auto& r : t.proposals)
+            if (r.status == Status::selected) ids.push_back(r.proposal->id);
+    RunOptions traced = options;
+    traced.trace = ids.empty() ? TraceRequest{} : TraceRequest{true, std::move(ids)};
+    new_result = run_selection(new_call, traced);
+    return diff_results(old_result, new_result);
 }
 
 }  // namespace kcity

@@ -14,6 +14,7 @@
 #include "kcity/model/trace.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
+#include "why_not.hpp"
 
 namespace kcity {
 namespace {
@@ -239,61 +240,22 @@ Step ranking(const Ctx& c) {
     return s;
 }
 
-// "1, 3, 4, 6"
-std::string rank_list(const std::vector<int>& ranks) {
-    std::string out;
-    for (int r : ranks) out += (out.empty() ? "" : ", ") + std::to_string(r);
-    return out;
-}
-
-// "PLN-2023-02 (rank 2, 86.05), ...": candidates of the track by rank.
-std::string members(const Ctx& c, const std::vector<int>& ranks) {
-    std::string out;
-    for (int rank : ranks)
-        for (const auto& x : c.tr.proposals)
-            if (x.rank == rank)
-                out += (out.empty() ? "" : ", ") +
-                       c.say("explain.cf-member",
-                             {x.proposal->id, std::to_string(rank), c.score(*x.score)});
-    return out;
-}
-
 // Under `optimal`: the optimal set and, for a candidate left out, the best feasible set that
-// holds it, with its total against the optimum's and what it would displace.
+// holds it, with its total against the optimum's and what it would displace (why_not.hpp,
+// whose wording `kcity diff` shares).
 void optimal_details(const Ctx& c, const OptimumTrace& o, std::vector<std::string>& out) {
-    const SelectionRules& sel = c.t.selection;
-    out.push_back(
-        c.say("explain.optimum", {rank_list(o.ranks), std::to_string(o.ranks.size()),
-                                  c.score(o.total), c.money(o.awards), c.money(sel.budget_krw)}));
-    if (!o.counterfactual) return;
-    const Counterfactual& cf = *o.counterfactual;
-    switch (cf.kind) {
-        case Counterfactual::Kind::none:
-            out.push_back(c.r.award_candidate > sel.budget_krw
-                              ? c.say("explain.cf-award",
-                                      {c.money(c.r.award_candidate), c.money(sel.budget_krw)})
-                              : c.say("explain.cf-none"));
-            return;
-        case Counterfactual::Kind::fewer:
-            out.push_back(
-                static_cast<int>(o.ranks.size()) >= sel.min
-                    ? c.say("explain.cf-fewer", {std::to_string(cf.ranks.size()),
-                                                 rank_list(cf.ranks), std::to_string(sel.min)})
-                    : c.say("explain.cf-fewer-most",
-                            {std::to_string(cf.ranks.size()), rank_list(cf.ranks),
-                             std::to_string(o.ranks.size())}));
-            return;
-        case Counterfactual::Kind::set:
-            break;
-    }
-    out.push_back(c.say("explain.cf-set", {rank_list(cf.ranks), c.score(cf.total),
-                                           c.money(cf.awards), c.money(sel.budget_krw)}));
-    out.push_back(cf.total == o.total
-                      ? c.say("explain.cf-tie", {c.score(o.total)})
-                      : c.say("explain.cf-short", {c.score(o.total - cf.total), c.score(o.total)}));
-    if (!cf.displaced.empty())
-        out.push_back(c.say("explain.cf-displaces", {members(c, cf.displaced)}));
-    if (!cf.added.empty()) out.push_back(c.say("explain.cf-brings-in", {members(c, cf.added)}));
+    WhyNotFacts f{o,
+                  c.r.award_candidate,
+                  c.t.selection.budget_krw,
+                  c.t.selection.min,
+                  c.places(),
+                  [&c](int rank) -> std::optional<std::pair<std::string, Decimal>> {
+                      for (const auto& x : c.tr.proposals)
+                          if (x.rank == rank) return std::pair{x.proposal->id, *x.score};
+                      return std::nullopt;
+                  }};
+    out.push_back(optimum_line(f, c.lang));
+    for (auto& line : why_not_lines(f, c.lang)) out.push_back(std::move(line));
 }
 
 Step selection(const Ctx& c) {

@@ -6,6 +6,7 @@
 
 #include "kcity/load/load.hpp"
 #include "kcity/model/result.hpp"
+#include "kcity/select/pipeline.hpp"
 
 namespace kcity {
 
@@ -31,11 +32,50 @@ struct ProposalSide {
     int rounding = 2;
 };
 
+// Why a status or an award changed, as values: the diff stage finds it in the two runs'
+// results and the new run's trace; the report stage writes it (report/diff.hpp), in English or
+// Korean. One kind per case; the fields each kind uses are named beside it.
+struct Because {
+    enum class Kind : char {
+        track_gone,     // the track is in the base rules only
+        track_new,      // the track is in the current rules only
+        reserve_moved,  // unselected on both sides, another rank: reserve, old_rank, new_rank
+        reserve_above,  // unselected on both sides, the same rank: reserve, above
+        selected_now,   // was, reasons (the base run's)
+        ineligible,     // reasons (the current run's eligibility reasons)
+        dropped,        // reasons (the current run's), why_not under optimal
+        award_capped,   // amount (award.max_krw), from the trace's award check
+        award_reduced,  // the award was cut to the budget left (budget_fit: reduce)
+        award_changed,  // amount (the award), requested
+    } kind = Kind::award_changed;
+    int reserve = 0;                      // selection.reserve of the current rules
+    int old_rank = 0, new_rank = 0;       // reserve_moved
+    std::vector<std::string> above = {};  // reserve_above: the unselected ranked above it now
+    Status was = Status::ineligible;      // selected_now
+    std::vector<Reason> reasons = {};
+    Krw amount = 0, requested = 0;
+    // A candidate the optimal set leaves out, from the current run's trace: the optimal set
+    // and the best set with it, and the candidates of the track these name, by rank.
+    struct Member {
+        int rank = 0;
+        std::string id;
+        Decimal score;
+    };
+    struct WhyNot {
+        OptimumTrace optimum;
+        Krw award = 0, budget = 0;  // its award; the track's budget
+        int min = 0, places = 2;    // selection.min; the rules' rounding
+        std::vector<Member> members = {};
+    };
+    std::optional<WhyNot> why_not = {};
+};
+
 struct ProposalChange {
     std::string id;
     std::optional<ProposalSide> old_side, new_side;  // absent: the track did not exist there
     bool decisive = false;                           // status or award changed (not only the rank)
-    std::string because;                             // why, for a decisive change
+    std::optional<Because> because;                  // why, for a decisive change
+    bool reads_trace = false;  // its because line wants the current run's trace of it
 };
 
 struct TrackDiff {
@@ -50,15 +90,22 @@ struct DiffResult {
     std::vector<RuleChange> rules;
     std::vector<TrackDiff> tracks;
     bool decisive = false;  // any status or award changed: --detailed-exitcode exits 2
-
-    std::string summary() const;  // "planning: 2 newly selected, 2 dropped, 1 award change, 5 rank
-                                  // changes; pilot: no change"
 };
 
+// What changed between the base run and the current one, and why. An award's cap and why the
+// optimal set leaves a candidate out are read from the current run's trace, where it has one
+// for the proposal; without it those because lines say less (never a guess), and the change is
+// marked `reads_trace` so that the caller can run again with a trace of those ids (diff_runs).
 DiffResult diff_results(const Result& old_result, const Result& new_result);
 
-std::string render_diff_text(const DiffResult& d);
-std::string render_diff_markdown(const DiffResult& d);
-std::string render_diff_json(const DiffResult& d);
+// The ids of the changes whose because lines want the current run's trace.
+std::vector<std::string> ids_to_trace(const DiffResult& d);
+
+// Both calls run and are diffed, the current one traced for the base run's selected ids only:
+// every because line that reads the trace is about one of them (an award that changed, a drop
+// from the optimal set), so a call of 100,000 proposals keeps the memory of two untraced runs.
+// `new_result` receives the current run (its warnings are the command's).
+DiffResult diff_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
+                     Result& new_result);
 
 }  // namespace kcity

@@ -28,4 +28,12 @@ cmp -s "$tmp/env" "$tmp/en" || { echo "FAIL: explain --format json follows LANG"
 LANG=ko_KR.UTF-8 "$KCITY" score examples/2023 --lang en >"$tmp/env"
 LANG=C.UTF-8 "$KCITY" score examples/2023 >"$tmp/en"
 cmp -s "$tmp/env" "$tmp/en" || { echo "FAIL: --lang en does not win over LANG"; exit 1; }
-echo "LANG=ko_* gives Korean text, markdown, html and explain; json and csv stay English"
+# diff: text and markdown follow LANG, JSON does not.
+rc=(--base-rules examples/2023/rules --rules tests/cli/fixtures/rules-changes/award-max)
+same "diff text" diff examples/2023 "${rc[@]}"
+same "diff markdown" diff examples/2023 "${rc[@]}" --format markdown
+grep -q '최대 지원액' "$tmp/flag" || { echo "FAIL: diff under a Korean LANG is not Korean"; exit 1; }
+LANG=ko_KR.UTF-8 "$KCITY" diff examples/2023 "${rc[@]}" --format json >"$tmp/env"
+LANG=C.UTF-8 "$KCITY" diff examples/2023 "${rc[@]}" --format json >"$tmp/en"
+cmp -s "$tmp/env" "$tmp/en" || { echo "FAIL: diff --format json follows LANG"; exit 1; }
+echo "LANG=ko_* gives Korean text, markdown, html, explain and diff; json and csv stay English"
