@@ -11,7 +11,6 @@
 #include "kcity/load/csv.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/xlsx.hpp"
-#include "kcity/load/xlsx.hpp"
 #include "schema.hpp"
 
 namespace kcity {
