@@ -73,4 +73,20 @@ void require_positions(const kcity::Diagnostics& diags) {
     }
 }
 
+std::vector<kcity::Proposal>& example_proposals_reset() {
+    static const std::vector<kcity::Proposal> pristine = [] {
+        kcity::Call call;
+        call.rules = builtin_rules();
+        kcity::Diagnostics diags;
+        for (const auto& f : example_files().proposals)
+            kcity::parse_proposals(f, call.rules, call.proposals, diags);
+        require(!diags.has_errors(), "the example proposals load");
+        return call.proposals;
+    }();
+    // Reset to the examples' own reviews (cheaper than copying every proposal each time).
+    static std::vector<kcity::Proposal> proposals = pristine;
+    for (std::size_t i = 0; i < proposals.size(); ++i) proposals[i].reviews = pristine[i].reviews;
+    return proposals;
+}
+
 }  // namespace kcity_fuzz

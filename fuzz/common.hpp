@@ -34,6 +34,10 @@ const ExampleFiles& example_files();
 // then the checks across files.
 void load_example(kcity::Call& call, kcity::Diagnostics& diags);
 
+// The example proposals (built-in rules, without the example sheets), their reviews reset to
+// the examples' own for every input: a sheet target adds its reviews to them.
+std::vector<kcity::Proposal>& example_proposals_reset();
+
 // Every diagnostic must point somewhere a person can look: a file, a line and a column.
 void require_positions(const kcity::Diagnostics& diags);
 

@@ -31,19 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& e : table.errors)
         kcity_fuzz::require(e.line >= 1 && e.column >= 1, "a CSV error has a position");
 
-    static const std::vector<kcity::Proposal> pristine = [] {
-        kcity::Call call;
-        call.rules = kcity_fuzz::builtin_rules();
-        kcity::Diagnostics diags;
-        // The example sheet itself is left out: the fuzzer's sheet adds the reviews.
-        for (const auto& f : kcity_fuzz::example_files().proposals)
-            kcity::parse_proposals(f, call.rules, call.proposals, diags);
-        kcity_fuzz::require(!diags.has_errors(), "the example proposals load");
-        return call.proposals;
-    }();
-    // Reset to the examples' own reviews (cheaper than copying every proposal each time).
-    static std::vector<kcity::Proposal> proposals = pristine;
-    for (std::size_t i = 0; i < proposals.size(); ++i) proposals[i].reviews = pristine[i].reviews;
+    auto& proposals = kcity_fuzz::example_proposals_reset();
     kcity::Diagnostics diags;
     kcity::apply_score_sheet({"fuzz.csv", std::move(bytes)}, kcity_fuzz::builtin_rules(), proposals,
                              diags);

@@ -86,17 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         "a workbook with an error has no worksheets");
     for (const auto& sheet : book.sheets) check_table(sheet);
 
-    static const std::vector<kcity::Proposal> pristine = [] {
-        kcity::Call call;
-        call.rules = kcity_fuzz::builtin_rules();
-        kcity::Diagnostics diags;
-        for (const auto& f : kcity_fuzz::example_files().proposals)
-            kcity::parse_proposals(f, call.rules, call.proposals, diags);
-        kcity_fuzz::require(!diags.has_errors(), "the example proposals load");
-        return call.proposals;
-    }();
-    static std::vector<kcity::Proposal> proposals = pristine;
-    for (std::size_t i = 0; i < proposals.size(); ++i) proposals[i].reviews = pristine[i].reviews;
+    auto& proposals = kcity_fuzz::example_proposals_reset();
     kcity::Diagnostics diags;
     kcity::apply_workbook({"fuzz.xlsx", std::move(bytes)}, kcity_fuzz::builtin_rules(), proposals,
                           diags);

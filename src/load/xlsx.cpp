@@ -15,6 +15,8 @@
 #include <set>
 #include <tuple>
 
+#include "kcity/base/utf8.hpp"
+
 namespace kcity {
 namespace {
 
@@ -102,24 +104,6 @@ class XmlStream {
 };
 
 // ---- Text of the parts ----------------------------------------------------------------------
-
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // The UTF-16 code unit of `_xHHHH_` at s[i], if there is one.
 std::optional<unsigned> escaped_unit(std::string_view s, std::size_t i) {

@@ -47,4 +47,7 @@ std::optional<ValueProblem> check_value_text(std::string_view value);
 // U+2060, U+FEFF).
 bool is_blank_text(std::string_view text);
 
+// Appends the code point (at most U+10FFFF, not a surrogate) to `out` as UTF-8.
+void append_utf8(std::string& out, unsigned long cp);
+
 }  // namespace kcity
