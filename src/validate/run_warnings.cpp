@@ -125,7 +125,9 @@ void warn_incomplete_panel(const Result& result, Diagnostics& diags) {
         for (const auto& r : tr.proposals) {
             const Proposal& p = *r.proposal;
             if (r.status == Status::ineligible || r.status == Status::withdrawn) continue;
-            for (const auto& [reviewer, where] : panel) {
+            for (const auto& entry : panel) {
+                // Not a structured binding: clang 14 cannot capture one in a lambda.
+                const std::string& reviewer = entry.first;
                 auto named = [&](const std::string& x) { return x == reviewer; };
                 if (std::none_of(p.reviews.begin(), p.reviews.end(),
                                  [&](const Review& rv) { return named(rv.reviewer); }) &&
