@@ -88,4 +88,11 @@ std::string render_columns(const std::vector<std::vector<std::string>>& rows,
     return out;
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace kcity

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "files.hpp"
+#include "kcity/base/text.hpp"
 #include "kcity/load/inputs.hpp"
 
 namespace kcity {
@@ -26,12 +27,6 @@ bool is_call_dir(const fs::path& dir) {
     return has_program(dir / "rules");
 }
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
 enum class Kind {
     proposal,     // .yaml, .yml
     sheet,        // .csv, .xlsx
@@ -43,7 +38,7 @@ enum class Kind {
 
 // By the name's ending, in any case (R1.CSV, P.YAML, x.Yml).
 Kind kind_of(const fs::path& p) {
-    std::string name = lower_ascii(p.filename().string());
+    std::string name = ascii_lower(p.filename().string());
     auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
     if (name.starts_with("~$") && (ends(".xlsx") || ends(".csv"))) return Kind::lock;
     if (ends(".yaml") || ends(".yml")) return Kind::proposal;
@@ -67,7 +62,7 @@ bool refuse(const fs::path& p, Kind kind, Diagnostics& diags) {
     std::string name = p.filename().string();
     if (kind == Kind::notepad_txt) {
         std::string meant = name.substr(0, name.size() - 4);
-        bool sheet = lower_ascii(meant).ends_with(".csv");
+        bool sheet = ascii_lower(meant).ends_with(".csv");
         diags.error(at, "the name ends in .txt, which Windows Notepad adds: rename the file to " +
                             meant + " to read it as " +
                             (sheet ? "a score sheet" : "a proposal file"));

@@ -2,17 +2,14 @@
 // table by the same parser as a CSV sheet's, its messages naming the worksheet and the cell.
 #include <algorithm>
 
+#include "kcity/base/text.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/xlsx.hpp"
 
 namespace kcity {
 
 bool is_workbook_path(std::string_view path) {
-    if (path.size() < 5) return false;
-    std::string ext(path.substr(path.size() - 5));
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".xlsx";
+    return ascii_lower(path).ends_with(".xlsx");
 }
 
 void apply_workbook(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,

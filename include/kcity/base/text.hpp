@@ -23,4 +23,7 @@ std::string pad(std::string_view text, std::size_t width, Align align);
 std::string render_columns(const std::vector<std::vector<std::string>>& rows,
                            const std::vector<Align>& align, std::string_view indent);
 
+// The text with A-Z made a-z and every other byte kept (file extensions, codes, names).
+std::string ascii_lower(std::string_view s);
+
 }  // namespace kcity
