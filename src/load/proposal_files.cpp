@@ -16,6 +16,7 @@
 #include "kcity/base/encoding.hpp"
 #include "kcity/base/parallel.hpp"
 #include "kcity/base/sha256.hpp"
+#include "kcity/load/inputs.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/yaml.hpp"
 
@@ -35,7 +36,24 @@ struct Task {
     std::string sha256;
     std::vector<Proposal> proposals;
     Diagnostics diags;
+    // Once the run holds more than max_proposals, a task's proposals are dropped as soon as it
+    // has parsed them (memory stays bounded) and only where they were is kept, so that the
+    // message can name the first one too many whatever the threads' timing.
+    std::size_t parsed = 0;
+    std::vector<Position> dropped;
 };
+
+// Proposals kept by the tasks so far (all threads).
+using KeptCount = std::atomic<std::size_t>;
+
+// Counts the task's proposals into `kept`, and drops them when the run has too many.
+void keep_within_limit(Task& task, KeptCount& kept) {
+    task.parsed = task.proposals.size();
+    if (kept.fetch_add(task.parsed) + task.parsed <= max_proposals) return;
+    task.dropped.reserve(task.parsed);
+    for (const auto& p : task.proposals) task.dropped.push_back(p.where);
+    std::vector<Proposal>().swap(task.proposals);
+}
 
 struct ProposalFile {
     std::optional<std::string> bytes;
@@ -120,6 +138,7 @@ void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks)
 
 void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
                const std::vector<std::string>& paths, const Rules& rules) {
+    KeptCount kept{0};
     parallel_for(tasks.size(), [&](std::size_t t) {
         Task& task = tasks[t];
         ProposalFile& file = files[task.file];
@@ -136,6 +155,7 @@ void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
         }
         parse_proposal_text(text.substr(task.begin, task.end - task.begin), paths[task.file],
                             task.first_line, rules, task.proposals, task.diags);
+        keep_within_limit(task, kept);
         done_with_part(file, task, t);
     });
 }
@@ -159,19 +179,44 @@ void reparse_files_with_errors(std::vector<Task>& tasks, std::vector<ProposalFil
             Task& whole = tasks[file.first_task];
             if (auto bytes = read_file(paths[i], whole.diags))
                 parse_proposals({paths[i], std::move(*bytes)}, rules, whole.proposals, whole.diags);
+            whole.parsed = whole.proposals.size();
         }
     }
 }
 
-// The tasks' proposals, messages and hashes, in task order.
+// Where the first proposal after max_proposals is, in task order (the files' order, then
+// the documents'), when there is one: the same place whichever tasks dropped theirs.
+std::optional<Position> first_too_many(const std::vector<Task>& tasks) {
+    std::size_t before = 0;
+    for (const auto& task : tasks) {
+        if (before + task.parsed > max_proposals) {
+            std::size_t k = max_proposals - before;
+            return task.dropped.empty() ? task.proposals[k].where : task.dropped[k];
+        }
+        before += task.parsed;
+    }
+    return std::nullopt;
+}
+
+// The tasks' proposals, messages and hashes, in task order. With more than max_proposals,
+// none: which tasks dropped theirs depends on the threads' timing, and the messages must not.
 ProposalFiles gather(std::vector<Task>& tasks, Diagnostics& diags) {
     ProposalFiles out;
+    if (auto at = first_too_many(tasks)) {
+        const std::string limit = format_grouped(static_cast<Krw>(max_proposals));
+        diags.error(*at, "more than " + limit + " proposals: kcity reads at most " + limit +
+                             " in one run, to stay within its memory; this is proposal " +
+                             format_grouped(static_cast<Krw>(max_proposals + 1)));
+        out.too_many = true;
+    }
     std::size_t total = 0;
     for (const auto& task : tasks) total += task.proposals.size();
-    out.proposals.reserve(total);
+    if (!out.too_many) out.proposals.reserve(total);
     for (auto& task : tasks) {
         diags.append(task.diags);
-        std::move(task.proposals.begin(), task.proposals.end(), std::back_inserter(out.proposals));
+        if (!out.too_many)
+            std::move(task.proposals.begin(), task.proposals.end(),
+                      std::back_inserter(out.proposals));
         std::vector<Proposal>().swap(task.proposals);  // `= {}` would keep its capacity
     }
     for (const auto& task : tasks)

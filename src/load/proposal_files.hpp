@@ -11,6 +11,8 @@ namespace kcity {
 struct ProposalFiles {
     std::vector<Proposal> proposals;  // in file order, then document order
     std::vector<std::string> sha256;  // of each file read, in file order
+    // More than max_proposals (an error is given): `proposals` is then empty.
+    bool too_many = false;
 };
 
 // The proposals of the files at `paths`, parsed against `rules`. Files are independent: they
