@@ -39,7 +39,8 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
     std::vector<std::string> env_text;
     for (char** e = environ; *e; ++e) {
         std::string_view var(*e);
-        if (!var.starts_with("LC_ALL=") && !var.starts_with("LANGUAGE=")) env_text.emplace_back(var);
+        if (!var.starts_with("LC_ALL=") && !var.starts_with("LANGUAGE="))
+            env_text.emplace_back(var);
     }
     env_text.emplace_back("LC_ALL=C");
     std::vector<char*> env;

@@ -177,9 +177,11 @@ void reparse_files_with_errors(std::vector<Task>& tasks, std::vector<ProposalFil
             // Its parts' pages are released: the file is read again (a rare path: errors).
             for (std::size_t t = file.first_task; t < file.end_task; ++t) tasks[t] = Task{};
             Task& whole = tasks[file.first_task];
+            // At most max_proposals kept: a 256 MiB file of small proposals would hold millions.
             if (auto bytes = read_file(paths[i], whole.diags))
-                parse_proposals({paths[i], std::move(*bytes)}, rules, whole.proposals, whole.diags);
-            whole.parsed = whole.proposals.size();
+                parse_proposal_text_within(*bytes, paths[i], 1, rules, max_proposals,
+                                           whole.proposals, whole.dropped, whole.diags);
+            whole.parsed = whole.proposals.size() + whole.dropped.size();
         }
     }
 }
@@ -190,8 +192,10 @@ std::optional<Position> first_too_many(const std::vector<Task>& tasks) {
     std::size_t before = 0;
     for (const auto& task : tasks) {
         if (before + task.parsed > max_proposals) {
+            // The k-th of the task's: among those it kept, else where one it dropped was.
             std::size_t k = max_proposals - before;
-            return task.dropped.empty() ? task.proposals[k].where : task.dropped[k];
+            return k < task.proposals.size() ? task.proposals[k].where
+                                             : task.dropped[k - task.proposals.size()];
         }
         before += task.parsed;
     }
@@ -200,7 +204,7 @@ std::optional<Position> first_too_many(const std::vector<Task>& tasks) {
 
 // The tasks' proposals, messages and hashes, in task order. With more than max_proposals,
 // none: which tasks dropped theirs depends on the threads' timing, and the messages must not.
-ProposalFiles gather(std::vector<Task>& tasks, Diagnostics& diags) {
+ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& diags) {
     ProposalFiles out;
     if (auto at = first_too_many(tasks)) {
         const std::string limit = format_grouped(static_cast<Krw>(max_proposals));
@@ -209,6 +213,11 @@ ProposalFiles gather(std::vector<Task>& tasks, Diagnostics& diags) {
                              format_grouped(static_cast<Krw>(max_proposals + 1)));
         out.too_many = true;
     }
+    // Some task dropped its proposals exactly when all parts together hold more than the
+    // limit, whatever the timing. A file parsed again whole after a syntax error may hold fewer
+    // than its parts did, and the run then no longer reaches the limit: it has an error
+    // already, and keeps no proposal rather than some.
+    out.too_many = out.too_many || any_dropped;
     std::size_t total = 0;
     for (const auto& task : tasks) total += task.proposals.size();
     if (!out.too_many) out.proposals.reserve(total);
@@ -232,8 +241,11 @@ ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const R
     std::vector<Task> tasks;
     for (std::size_t i = 0; i < files.size(); ++i) plan_tasks(i, files[i], tasks);
     run_tasks(tasks, files, paths, rules);
+    // Before a file is parsed again, which resets its tasks.
+    const bool any_dropped =
+        std::any_of(tasks.begin(), tasks.end(), [](const Task& t) { return !t.dropped.empty(); });
     reparse_files_with_errors(tasks, files, paths, rules, diags);
-    return gather(tasks, diags);
+    return gather(tasks, any_dropped, diags);
 }
 
 }  // namespace kcity

@@ -324,7 +324,8 @@ TEST_CASE("harden: a rules file over 8 MiB is refused before it is parsed", "[ru
     // At the limit, it is read.
     history.pop_back();
     Diagnostics ok;
-    kcity::parse_rules({{"program.yaml", fixtures::program_yaml()}, fixtures::TrackSpec{}.file(),
+    kcity::parse_rules({{"program.yaml", fixtures::program_yaml()},
+                        fixtures::TrackSpec{}.file(),
                         {"history.yaml", history}},
                        "rules", ok);
     CHECK(fixtures::errors_of(ok).find("8 MiB") == std::string::npos);

@@ -1,7 +1,6 @@
 // SPEC §4 score sheets as panels fill them, and rules/panel.yaml (§5).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "../fixtures.hpp"
 #include "kcity/base/fold.hpp"
