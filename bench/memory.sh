@@ -5,11 +5,11 @@
 # benchmark, not a test: nothing is checked, and CI does not run it. Results: bench/hostile.md.
 #
 #   bench/memory.sh KCITY [WORKDIR]        e.g. bench/memory.sh build/kcity
-# Environment: SIZES="100000 200000 2000000" (proposals), HISTORY=1300000 (entries, ~72 MB).
+# Environment: SIZES="100000 200000 2000000" (proposals; empty: none), HISTORY=1300000 (entries, ~72 MB).
 set -euo pipefail
 kcity=$(realpath "${1:?usage: bench/memory.sh KCITY [WORKDIR]}")
 work=${2:-/tmp/kcity-memory}
-sizes=${SIZES:-"100000 200000 2000000"}
+sizes=${SIZES-"100000 200000 2000000"}
 history=${HISTORY:-1300000}
 mkdir -p "$work"
 

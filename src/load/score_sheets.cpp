@@ -304,7 +304,7 @@ class SheetReader {
                             [&](const TrackRules& t) { return criterion_named(t, key) >= 0; });
             if (criterion)
                 h.criteria.emplace_back(key, col);
-            else if (complete)
+            else if (complete && !check_value_text(trim(c.text)))  // cells_clean says why
                 error(c, "unknown column `" + c.text +
                              "`: not proposal, reviewer, total, conflict, comment or a criterion" +
                              did_you_mean(c.text, known_names(rules_)));

@@ -85,8 +85,9 @@ PY
   code=$?
   set -e
   [ "$code" = 1 ] && [ ! -s "$tmp/out" ]
-  # Proposal 200,001 is the 80,001st of part1.yaml: 10 lines each, its `---` on line 800,001.
-  expected="$tmp/many/proposals/part1.yaml:800002:1: error: more than 200,000 proposals: kcity reads at most 200,000 in one run, to stay within its memory; this is proposal 200,001"
+  # Proposal 200,001 is the 80,001st of part1.yaml: 9 lines each, its `---` on line 720,001,
+  # and the proposal where its map begins (as in every message about a whole proposal).
+  expected="$tmp/many/proposals/part1.yaml:720002:5: error: more than 200,000 proposals: kcity reads at most 200,000 in one run, to stay within its memory; this is proposal 200,001"
   [ "$(grep ': error: ' "$tmp/err")" = "$expected" ] || { head -5 "$tmp/err"; exit 1; }
   echo "200,001 proposals are refused at the one too many"
 fi
