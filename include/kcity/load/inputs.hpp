@@ -22,8 +22,8 @@ inline constexpr std::uintmax_t max_file_bytes = std::uintmax_t{256} << 20;
 // 1 KB loaded and as much again once evaluated, whatever its text's size, so that a run of
 // small proposals would otherwise take ten times its input. 200,000 is hundreds of times a
 // real call and twice the largest benchmark (bench/README.md); it keeps a run within five
-// times its input plus about 256 MB. The proposal after the limit is an error, and no
-// proposal after it is kept.
+// times its input plus about 256 MB. The proposal after the limit is an error, and the run
+// then keeps no proposal (nor reads the score sheets).
 inline constexpr std::size_t max_proposals = 200'000;
 
 struct InputOptions {
