@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 extern char** environ;
 
@@ -33,7 +34,19 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     pid_t pid = 0;
-    int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    // The environment, with the messages' language set to C: kcity reads git's messages
+    // ("dubious ownership") and must not mistake a translated one for another problem.
+    std::vector<std::string> env_text;
+    for (char** e = environ; *e; ++e) {
+        std::string_view var(*e);
+        if (!var.starts_with("LC_ALL=") && !var.starts_with("LANGUAGE="))
+            env_text.emplace_back(var);
+    }
+    env_text.emplace_back("LC_ALL=C");
+    std::vector<char*> env;
+    for (auto& e : env_text) env.push_back(e.data());
+    env.push_back(nullptr);
+    int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
     close(out_pipe[1]);
     close(err_pipe[1]);
@@ -76,6 +89,18 @@ std::string trim_newline(std::string s) {
     return s;
 }
 
+// The repository that git names in "detected dubious ownership in repository at '/x/y'", or
+// `fallback`: the folder to add to safe.directory, which may be above the rules folder.
+std::string dubious_repository(const std::string& err, const std::string& fallback) {
+    const std::string marker = "repository at '";
+    std::size_t at = err.find(marker);
+    if (at == std::string::npos) return fallback;
+    at += marker.size();
+    std::size_t end = err.find('\'', at);
+    if (end == std::string::npos || end == at) return fallback;
+    return err.substr(at, end - at);
+}
+
 ProcessResult git(const std::string& dir, std::vector<std::string> args) {
     args.insert(args.begin(), {"git", "-C", dir});
     return run_process(args);
@@ -100,10 +125,13 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
     if (top.status == -1) return fail("cannot run git");
     if (top.status != 0) {
         // git 2.35.2 and later refuse a repository that another user owns.
-        if (top.err.find("dubious ownership") != std::string::npos)
-            return fail("git refuses the repository of " + dir +
-                        ": another user owns it; if you trust it, run git config --global "
-                        "--add safe.directory PATH");
+        if (top.err.find("dubious ownership") != std::string::npos) {
+            std::string repo = dubious_repository(top.err, dir);
+            return fail("git refuses the repository at " + repo +
+                        ": another user owns it (git's safe.directory check); if you trust it, "
+                        "run: git config --global --add safe.directory " +
+                        repo);
+        }
         return fail("the current rules (" + dir + ") are not in a git repository");
     }
     std::string root = trim_newline(top.out);

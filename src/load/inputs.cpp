@@ -116,6 +116,8 @@ Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
                                   " holds no proposal files (.yaml, .yml); give a call folder "
                                   "or a folder of proposals"
                             : std::string("no proposals: the proposal files hold none"));
+    // Too many proposals: none is kept, and the sheets would only name each of theirs unknown.
+    if (loaded.too_many) return call;
     call.proposals = std::move(loaded.proposals);
     sort_proposals(call.proposals);
     std::vector<std::string> hashes = std::move(loaded.sha256);

@@ -16,6 +16,7 @@
 #include "kcity/base/encoding.hpp"
 #include "kcity/base/parallel.hpp"
 #include "kcity/base/sha256.hpp"
+#include "kcity/load/inputs.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/yaml.hpp"
 
@@ -35,7 +36,24 @@ struct Task {
     std::string sha256;
     std::vector<Proposal> proposals;
     Diagnostics diags;
+    // Once the run holds more than max_proposals, a task's proposals are dropped as soon as it
+    // has parsed them (memory stays bounded) and only where they were is kept, so that the
+    // message can name the first one too many whatever the threads' timing.
+    std::size_t parsed = 0;
+    std::vector<Position> dropped;
 };
+
+// Proposals kept by the tasks so far (all threads).
+using KeptCount = std::atomic<std::size_t>;
+
+// Counts the task's proposals into `kept`, and drops them when the run has too many.
+void keep_within_limit(Task& task, KeptCount& kept) {
+    task.parsed = task.proposals.size();
+    if (kept.fetch_add(task.parsed) + task.parsed <= max_proposals) return;
+    task.dropped.reserve(task.parsed);
+    for (const auto& p : task.proposals) task.dropped.push_back(p.where);
+    std::vector<Proposal>().swap(task.proposals);
+}
 
 struct ProposalFile {
     std::optional<std::string> bytes;
@@ -120,6 +138,7 @@ void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks)
 
 void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
                const std::vector<std::string>& paths, const Rules& rules) {
+    KeptCount kept{0};
     parallel_for(tasks.size(), [&](std::size_t t) {
         Task& task = tasks[t];
         ProposalFile& file = files[task.file];
@@ -136,6 +155,7 @@ void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
         }
         parse_proposal_text(text.substr(task.begin, task.end - task.begin), paths[task.file],
                             task.first_line, rules, task.proposals, task.diags);
+        keep_within_limit(task, kept);
         done_with_part(file, task, t);
     });
 }
@@ -157,21 +177,55 @@ void reparse_files_with_errors(std::vector<Task>& tasks, std::vector<ProposalFil
             // Its parts' pages are released: the file is read again (a rare path: errors).
             for (std::size_t t = file.first_task; t < file.end_task; ++t) tasks[t] = Task{};
             Task& whole = tasks[file.first_task];
+            // At most max_proposals kept: a 256 MiB file of small proposals would hold millions.
             if (auto bytes = read_file(paths[i], whole.diags))
-                parse_proposals({paths[i], std::move(*bytes)}, rules, whole.proposals, whole.diags);
+                parse_proposal_text_within(*bytes, paths[i], 1, rules, max_proposals,
+                                           whole.proposals, whole.dropped, whole.diags);
+            whole.parsed = whole.proposals.size() + whole.dropped.size();
         }
     }
 }
 
-// The tasks' proposals, messages and hashes, in task order.
-ProposalFiles gather(std::vector<Task>& tasks, Diagnostics& diags) {
+// Where the first proposal after max_proposals is, in task order (the files' order, then
+// the documents'), when there is one: the same place whichever tasks dropped theirs.
+std::optional<Position> first_too_many(const std::vector<Task>& tasks) {
+    std::size_t before = 0;
+    for (const auto& task : tasks) {
+        if (before + task.parsed > max_proposals) {
+            // The k-th of the task's: among those it kept, else where one it dropped was.
+            std::size_t k = max_proposals - before;
+            return k < task.proposals.size() ? task.proposals[k].where
+                                             : task.dropped[k - task.proposals.size()];
+        }
+        before += task.parsed;
+    }
+    return std::nullopt;
+}
+
+// The tasks' proposals, messages and hashes, in task order. With more than max_proposals,
+// none: which tasks dropped theirs depends on the threads' timing, and the messages must not.
+ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& diags) {
     ProposalFiles out;
+    if (auto at = first_too_many(tasks)) {
+        const std::string limit = format_grouped(static_cast<Krw>(max_proposals));
+        diags.error(*at, "more than " + limit + " proposals: kcity reads at most " + limit +
+                             " in one run, to stay within its memory; this is proposal " +
+                             format_grouped(static_cast<Krw>(max_proposals + 1)));
+        out.too_many = true;
+    }
+    // Some task dropped its proposals exactly when all parts together hold more than the
+    // limit, whatever the timing. A file parsed again whole after a syntax error may hold fewer
+    // than its parts did, and the run then no longer reaches the limit: it has an error
+    // already, and keeps no proposal rather than some.
+    out.too_many = out.too_many || any_dropped;
     std::size_t total = 0;
     for (const auto& task : tasks) total += task.proposals.size();
-    out.proposals.reserve(total);
+    if (!out.too_many) out.proposals.reserve(total);
     for (auto& task : tasks) {
         diags.append(task.diags);
-        std::move(task.proposals.begin(), task.proposals.end(), std::back_inserter(out.proposals));
+        if (!out.too_many)
+            std::move(task.proposals.begin(), task.proposals.end(),
+                      std::back_inserter(out.proposals));
         std::vector<Proposal>().swap(task.proposals);  // `= {}` would keep its capacity
     }
     for (const auto& task : tasks)
@@ -187,8 +241,11 @@ ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const R
     std::vector<Task> tasks;
     for (std::size_t i = 0; i < files.size(); ++i) plan_tasks(i, files[i], tasks);
     run_tasks(tasks, files, paths, rules);
+    // Before a file is parsed again, which resets its tasks.
+    const bool any_dropped =
+        std::any_of(tasks.begin(), tasks.end(), [](const Task& t) { return !t.dropped.empty(); });
     reparse_files_with_errors(tasks, files, paths, rules, diags);
-    return gather(tasks, diags);
+    return gather(tasks, any_dropped, diags);
 }
 
 }  // namespace kcity

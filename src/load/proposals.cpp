@@ -5,6 +5,7 @@
 #include "kcity/base/fold.hpp"
 #include "kcity/base/utf8.hpp"
 #include "kcity/load/load.hpp"
+#include "proposal_files.hpp"
 #include "schema.hpp"
 
 namespace kcity {
@@ -300,17 +301,31 @@ std::optional<Position> FieldPositions::find(std::string_view key) const {
     return std::nullopt;
 }
 
-std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
-                                const Rules& rules, std::vector<Proposal>& out,
-                                Diagnostics& diags) {
+std::size_t parse_proposal_text_within(std::string_view text, const std::string& path,
+                                       int first_line, const Rules& rules, std::size_t keep,
+                                       std::vector<Proposal>& out, std::vector<Position>& beyond,
+                                       Diagnostics& diags) {
     YamlReader r(path, diags);
     return read_yaml_stream(
         text, path, diags,
         [&](YamlNode&& doc) {
             if (doc.is_null()) return;  // an empty document, e.g. after a trailing ---
-            if (auto p = read_proposal(r, doc, rules)) out.push_back(std::move(*p));
+            auto p = read_proposal(r, doc, rules);
+            if (!p) return;
+            if (out.size() < keep)
+                out.push_back(std::move(*p));
+            else
+                beyond.push_back(p->where);
         },
         first_line);
+}
+
+std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
+                                const Rules& rules, std::vector<Proposal>& out,
+                                Diagnostics& diags) {
+    std::vector<Position> beyond;  // stays empty: every proposal is kept
+    return parse_proposal_text_within(text, path, first_line, rules, static_cast<std::size_t>(-1),
+                                      out, beyond, diags);
 }
 
 std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,

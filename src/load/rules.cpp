@@ -105,6 +105,14 @@ std::optional<std::string> sheet_column_clash(const Criterion& c) {
 // Reads the single document of a rules file; false when it has none or errors.
 bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out) {
     if (file.unreadable) return false;
+    if (file.bytes.size() > max_rules_file_bytes) {
+        diags.error({file.path, 1, 1}, "the rules file is " +
+                                           format_grouped(static_cast<Krw>(file.bytes.size())) +
+                                           " bytes, more than the " +
+                                           format_grouped(static_cast<Krw>(max_rules_file_bytes)) +
+                                           " bytes (8 MiB) kcity reads from a rules file");
+        return false;
+    }
     int count = 0;
     std::size_t before = diags.size();
     Position second{file.path, 1, 1};

@@ -200,6 +200,9 @@ class SheetReader {
     void read(const CsvTable& table) {
         auto header = find_header(table);
         if (!header) return;
+        // A header cell with a control character names no column that can be trusted: the
+        // sheet is not read further, rather than report each of its cells.
+        if (!cells_clean(table.rows[header->row], -1)) return;
         for (std::size_t i = header->row + 1; i < table.rows.size(); ++i) {
             const CsvRow& row = table.rows[i];
             // Quoting errors are already reported; a row with one cannot be read.
@@ -208,11 +211,45 @@ class SheetReader {
                 report_ragged(row, header->width);
                 continue;
             }
+            if (!cells_clean(row, header->column(Role::comment))) continue;
             read_row(row, *header);
         }
     }
 
   private:
+    // The characters that YAML values may not hold (check_value_text: C0 and C1 controls, DEL,
+    // line and paragraph separators, bidirectional controls) may not be in a cell either: an
+    // id, a reviewer's name or a score ends up in a report, a terminal or a spreadsheet. The
+    // file's own check (base/encoding) already refuses most raw controls in a CSV file; what is
+    // left reaches a cell quoted (a line break), as a tab, as NEL or a Unicode control, or in a
+    // workbook as `_x001B_`. A comment is never shown: a line break or tab typed in one (Alt+Enter
+    // in Excel) is let be there, nothing else. Each cell is reported at once; false when any is.
+    bool cells_clean(const CsvRow& row, int comment_column) {
+        bool clean = true;
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            const CsvCell& c = row.cells[i];
+            std::string_view text = trim(c.text);
+            std::size_t leading = static_cast<std::size_t>(text.data() - c.text.data());
+            std::string checked(text);
+            if (static_cast<int>(i) == comment_column)
+                std::replace_if(
+                    checked.begin(), checked.end(),
+                    [](char ch) { return ch == '\n' || ch == '\r' || ch == '\t'; }, ' ');
+            std::optional<ValueProblem> p = check_value_text(checked);
+            if (!p) continue;
+            std::string hint = p->message.starts_with("a line break")
+                                   ? "; a cell's value is one line: remove the line break "
+                                     "(notes belong in `comment`)"
+                               : p->message.starts_with("a bidirectional")
+                                   ? "; remove it: it can reorder what a report shows"
+                                   : "; remove it";
+            error(c, "the cell holds " + p->message + " at character " +
+                         std::to_string(p->character + leading) + hint);
+            clean = false;
+        }
+        return clean;
+    }
+
     // Every message names the cell; in a worksheet, the sheet and the cell as Excel does.
     void error(int line, int column, const std::string& message) {
         std::string where = sheet_.empty() ? ""
@@ -267,7 +304,7 @@ class SheetReader {
                             [&](const TrackRules& t) { return criterion_named(t, key) >= 0; });
             if (criterion)
                 h.criteria.emplace_back(key, col);
-            else if (complete)
+            else if (complete && !check_value_text(trim(c.text)))  // cells_clean says why
                 error(c, "unknown column `" + c.text +
                              "`: not proposal, reviewer, total, conflict, comment or a criterion" +
                              did_you_mean(c.text, known_names(rules_)));

@@ -15,7 +15,9 @@ struct ProcessResult {
     std::string out, err;
 };
 
-// Runs a program found on PATH with these arguments (no shell), capturing its output.
+// Runs a program found on PATH with these arguments (no shell), capturing its output; its
+// messages are in English (LC_ALL=C, no LANGUAGE), so that kcity can recognise them whatever
+// the user's language.
 ProcessResult run_process(const std::vector<std::string>& argv);
 
 // The .yaml files of the rules folder at `spec` ("REV" or "REV:PATH", without "git:").

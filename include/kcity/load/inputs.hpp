@@ -18,6 +18,14 @@ namespace kcity {
 // .yaml) is refused at once rather than filling the memory.
 inline constexpr std::uintmax_t max_file_bytes = std::uintmax_t{256} << 20;
 
+// The most proposals kcity reads in one run (docs/validation.md, "Memory"): each takes about
+// 1 KB loaded and as much again once evaluated, whatever its text's size, so that a run of
+// small proposals would otherwise take ten times its input. 200,000 is hundreds of times a
+// real call and twice the largest benchmark (bench/README.md); it keeps a run within five
+// times its input plus about 256 MB. The proposal after the limit is an error, and the run
+// then keeps no proposal (nor reads the score sheets).
+inline constexpr std::size_t max_proposals = 200'000;
+
 struct InputOptions {
     std::vector<std::string> inputs;       // empty: the current folder
     std::optional<std::string> rules_dir;  // --rules

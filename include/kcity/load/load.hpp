@@ -21,6 +21,12 @@ struct SourceFile {
     bool unreadable = false;
 };
 
+// The largest rules file kcity reads (program.yaml, a track's, history.yaml, decisions.yaml,
+// panel.yaml): 8 MiB. A rules file is read whole into a tree of about 20 times its size
+// before its values are taken (a 72 MB history.yaml took 1.1 GB); real ones are kilobytes,
+// and a track of 100,000 eligibility rules (bench/hostile.sh) is 6.5 MB.
+inline constexpr std::size_t max_rules_file_bytes = std::size_t{8} << 20;
+
 // The rules of a call from the files of its rules folder. `files` holds program.yaml, the
 // track files, and optionally history.yaml and decisions.yaml, identified by file name.
 Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diagnostics& diags);

@@ -58,4 +58,22 @@ grep -qF "shallow clone" "$tmp/err.txt" || { cat "$tmp/err.txt"; exit 1; }
 cp -r "$tmp/call" "$tmp/empty" && rm -rf "$tmp/empty/.git"
 (cd "$tmp/empty" && git init -q . && "$KCITY" diff . --base-rules git:HEAD >../out.txt 2>../err.txt) && { echo "empty accepted"; exit 1; }
 grep -qF "has no commits yet" "$tmp/err.txt" || { cat "$tmp/err.txt"; exit 1; }
+# A repository owned by another user: git refuses it ("dubious ownership", safe.directory),
+# and kcity says so, naming the folder to trust, rather than "not in a git repository". Real
+# when run as root (as CI runs), which can give a copy to another uid; skipped otherwise.
+if [ "$(id -u)" = 0 ]; then
+  cp -r "$tmp/call" "$tmp/owned" && chown -R 4242:4242 "$tmp/owned"
+  owned=$(realpath "$tmp/owned")
+  set +e
+  (cd "$owned" && GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 LANGUAGE=ko LC_ALL=ko_KR.UTF-8 \
+    "$KCITY" diff . --base-rules git:HEAD >"$tmp/out.txt" 2>"$tmp/err.txt")
+  code=$?
+  set -e
+  [ "$code" = 1 ] || { echo "another user's repository: exit $code, expected 1"; cat "$tmp/err.txt"; exit 1; }
+  [ ! -s "$tmp/out.txt" ] || { echo "another user's repository: a report was printed"; exit 1; }
+  grep -qF "git refuses the repository at $owned: another user owns it" "$tmp/err.txt" &&
+    grep -qF "safe.directory $owned" "$tmp/err.txt" || { cat "$tmp/err.txt"; exit 1; }
+else
+  echo "not root: the test of a repository owned by another user is skipped"
+fi
 echo "git: bases read, compared and refused as they should be"

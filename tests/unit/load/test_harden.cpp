@@ -307,3 +307,26 @@ TEST_CASE("harden: a free attribute keeps its text whatever its precision", "[ha
                     "`attributes.site_lat` is 37.566535, a number with more than 4 "
                     "decimal places"));
 }
+
+TEST_CASE("harden: a rules file over 8 MiB is refused before it is parsed", "[rules][harden]") {
+    // A history of 8 MiB + 1 byte: comments only, so that a parse would find nothing wrong.
+    std::string history(kcity::max_rules_file_bytes + 1, '\n');
+    history.replace(0, 8, "# big \n\n");
+    Diagnostics d;
+    auto rules = kcity::parse_rules({{"program.yaml", fixtures::program_yaml()},
+                                     fixtures::TrackSpec{}.file(),
+                                     {"history.yaml", history}},
+                                    "rules", d);
+    CHECK(fixtures::errors_of(d) ==
+          "history.yaml:1:1: error: the rules file is 8,388,609 bytes, more than the 8,388,608 "
+          "bytes (8 MiB) kcity reads from a rules file\n");
+    CHECK(rules.history.empty());
+    // At the limit, it is read.
+    history.pop_back();
+    Diagnostics ok;
+    kcity::parse_rules({{"program.yaml", fixtures::program_yaml()},
+                        fixtures::TrackSpec{}.file(),
+                        {"history.yaml", history}},
+                       "rules", ok);
+    CHECK(fixtures::errors_of(ok).find("8 MiB") == std::string::npos);
+}

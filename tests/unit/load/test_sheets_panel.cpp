@@ -1,4 +1,5 @@
 // SPEC §4 score sheets as panels fill them, and rules/panel.yaml (§5).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "../fixtures.hpp"
@@ -348,4 +349,51 @@ TEST_CASE("panel: declared conflicts are given as exclusions too", "[panel]") {
     CHECK(p1.exclusions[0].reviewer == "R2");
     CHECK(p1.exclusions[0].reason.code == "conflict");
     CHECK(p1.exclusions[0].reason.message() == "R2 has a declared conflict of interest");
+}
+
+TEST_CASE("sheet: control characters in cells are refused at the cell, as in YAML values",
+          "[csv][sheet][harden]") {
+    // A bidirectional override, a line break in a quoted cell, a tab inside a score, NEL.
+    auto run = load(
+        "proposal,reviewer,importance,viability,comment\n"
+        "P1,R1\u202E,20,10,\n"
+        "P1,\"R\n2\",20,10,\n"
+        "P2,R3,2\t0,10,\n"
+        "P2,R4\u0085,20,10,\n");
+    std::string errors = run->errors();
+    INFO(errors);
+    CHECK(has_error(run->diags,
+                    "the cell holds a bidirectional control (U+202E) at character 3; remove it: "
+                    "it can reorder what a report shows",
+                    "scores-0.csv", 2));
+    CHECK(has_error(run->diags, "the cell holds a line break (U+000A) at character 2", "", 3));
+    CHECK(has_error(run->diags, "the cell holds a tab (U+0009) at character 2", "", 5));
+    CHECK(has_error(run->diags, "a line break (U+0085) at character 3", "", 6));
+    // The rows are not read further: no "not on the panel", no unreadable score on top.
+    CHECK(std::count(errors.begin(), errors.end(), '\n') == 4);
+    for (const auto& p : run->call.proposals) CHECK(p.reviews.empty());
+}
+
+TEST_CASE("sheet: a comment may hold line breaks and tabs, not other controls",
+          "[csv][sheet][harden]") {
+    auto fine = load(
+        "proposal,reviewer,importance,viability,comment\n"
+        "P1,R1,20,10,\"first line\r\nsecond\tline\"\n"
+        "P2, R1 ,20,10,  spaces around  \n");
+    INFO(fine->errors());
+    CHECK_FALSE(fine->diags.has_errors());
+    auto bad = load(
+        "proposal,reviewer,importance,viability,comment\n"
+        "P1,R1,20,10,note \u2066hidden\u2069\n");
+    CHECK(has_error(bad->diags, "the cell holds a bidirectional control (U+2066) at character 6"));
+}
+
+TEST_CASE("sheet: a header cell with a control character stops the sheet", "[csv][sheet][harden]") {
+    auto run = load(
+        "proposal,reviewer,importance\u200F,viability\n"
+        "P1,R1,20,10\n");
+    std::string errors = run->errors();
+    INFO(errors);
+    CHECK(has_error(run->diags, "a bidirectional control (U+200F) at character 11", "", 1));
+    CHECK(std::count(errors.begin(), errors.end(), '\n') == 1);
 }
