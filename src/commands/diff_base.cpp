@@ -91,7 +91,9 @@ State load_state(const InputOptions& in, Diagnostics& diags) {
     auto where = find_rules(in, diags);
     if (!where) return s;
     s.rule_files = read_rule_files(*where, diags);
-    s.call = load_inputs(in, parse_rules(s.rule_files, where->builtin ? builtin_rules_origin : where->dir, diags), diags);
+    s.call = load_inputs(
+        in, parse_rules(s.rule_files, where->builtin ? builtin_rules_origin : where->dir, diags),
+        diags);
     return s;
 }
 
@@ -105,8 +107,8 @@ Outcome diff_base_command(const DiffOptions& options) {
     std::string tmp, prefix;
     InputOptions base_in;
     if (options.base.starts_with("git:")) {
-        auto files = read_git_call(options.base.substr(4), current_call_dir(options.inputs), diags,
-                                   prefix);
+        auto files =
+            read_git_call(options.base.substr(4), current_call_dir(options.inputs), diags, prefix);
         if (!files) {
             Outcome out;
             add_diagnostics(diags, out);
@@ -120,9 +122,9 @@ Outcome diff_base_command(const DiffOptions& options) {
     } else {
         std::error_code ec;
         if (!fs::is_directory(options.base, ec))
-            return fail("--base " + options.base +
-                            " is not a call directory (a folder, or git:REV[:PATH])",
-                        Failure::usage);
+            return fail(
+                "--base " + options.base + " is not a call directory (a folder, or git:REV[:PATH])",
+                Failure::usage);
         base_in.inputs = {options.base};
     }
     State base = load_state(base_in, base_diags);
@@ -135,11 +137,13 @@ Outcome diff_base_command(const DiffOptions& options) {
     for (auto& c : proposal_input_changes(base.call, current.call)) inputs.push_back(std::move(c));
     for (auto& c : inputs) c.file = relabel(c.file, tmp, prefix);
     Result new_result;
-    DiffResult d = diff_base_runs(base.call, current.call, options.run, std::move(inputs), new_result);
+    DiffResult d =
+        diff_base_runs(base.call, current.call, options.run, std::move(inputs), new_result);
     d.old_origin = tmp.empty() ? options.base : prefix;
     d.new_origin = current_call_dir(options.inputs);
     d.rules = diff_rules(base.rule_files, current.rule_files);
-    Lang lang = options.lang.value_or(options.format == Format::json ? Lang::en : options.locale_lang);
+    Lang lang =
+        options.lang.value_or(options.format == Format::json ? Lang::en : options.locale_lang);
     out.output = options.format == Format::json       ? render_diff_json(d, lang)
                  : options.format == Format::markdown ? render_diff_markdown(d, lang)
                                                       : render_diff_text(d, lang);

@@ -388,6 +388,16 @@ bool before(const ProposalResult* a, const ProposalResult* b) {
     return a && b && a->rank && b->rank && *a->rank < *b->rank;
 }
 
+// The budget left when the walk reached `r`: the track's budget less the awards ranked above
+// it (nothing when it is unranked).
+std::optional<Krw> budget_left_at(const TrackResult* t, const ProposalResult* r) {
+    if (!t || !r || !r->rank) return std::nullopt;
+    Krw left = t->rules->selection.budget_krw;
+    for (const auto& p : t->proposals)
+        if (p.rank && *p.rank < *r->rank && p.award_krw) left -= *p.award_krw;
+    return left;
+}
+
 // The input changes a proposal's own inputs made: its fields, reviews, conflicts, decisions.
 std::vector<std::size_t> own_inputs(const std::vector<InputChange>& inputs, const std::string& id) {
     std::vector<std::size_t> out;
@@ -419,11 +429,10 @@ std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
     // A withdrawal (or a proposal added or removed) is said as that input change.
     auto as_input = [&](const std::string& other) -> std::optional<Cause> {
         for (std::size_t i = 0; i < inputs.size(); ++i)
-            if (inputs[i].id == other &&
-                ((inputs[i].kind == InputChange::Kind::decision &&
-                  inputs[i].field == "withdrawn") ||
-                 inputs[i].kind == InputChange::Kind::proposal_added ||
-                 inputs[i].kind == InputChange::Kind::proposal_removed)) {
+            if (inputs[i].id == other && ((inputs[i].kind == InputChange::Kind::decision &&
+                                           inputs[i].field == "withdrawn") ||
+                                          inputs[i].kind == InputChange::Kind::proposal_added ||
+                                          inputs[i].kind == InputChange::Kind::proposal_removed)) {
                 Cause c;
                 c.input = i;
                 c.other = other;
@@ -443,16 +452,19 @@ std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
         };
         return std::pair(rank(a), a) < std::pair(rank(b), b);
     });
-    bool cap = has_reason(xo, "country-cap") || has_reason(xn, "country-cap");
-    bool budget = has_reason(xo, "budget") || has_reason(xn, "budget") ||
-                  (xo && xn && xo->award_krw && xn->award_krw &&
-                   (*xn->award_krw < xn->award_candidate || *xo->award_krw < xo->award_candidate));
+    bool decisive = !xo || !xn || xo->status != xn->status || xo->award_krw != xn->award_krw;
+    bool rank_moved = xo && xn && xo->rank != xn->rank;
+    // Selection: a country's selections, the budget left at its rank, the candidates above it.
+    bool in_selection = decisive && ((xo && xo->is_candidate) || (xn && xn->is_candidate));
+    bool cap = in_selection && (has_reason(xo, "country-cap") || has_reason(xn, "country-cap"));
+    bool budget = in_selection && (has_reason(xo, "budget") || has_reason(xn, "budget")) &&
+                  budget_left_at(t.old_track, xo) != budget_left_at(t.new_track, xn);
     for (const auto& other : ids) {
         if (other == id) continue;
         const ProposalResult* po = at(t.old_by, other);
         const ProposalResult* pn = at(t.new_by, other);
         bool above_old = before(po, xo), above_new = before(pn, xn);
-        if (cap && xn && (po || pn) && (po ? po : pn)->proposal->country == xn->proposal->country &&
+        if (cap && xn && (po ? po : pn)->proposal->country == xn->proposal->country &&
             is_selected(po) != is_selected(pn)) {
             Cause c = other_cause(Cause::Kind::country_cap, other, t);
             c.country = xn->proposal->country;
@@ -470,20 +482,20 @@ std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
             continue;
         }
         bool was_candidate = po && po->is_candidate, is_candidate = pn && pn->is_candidate;
-        if (was_candidate && !is_candidate && (above_old || !pn)) {
+        if (in_selection && was_candidate && !is_candidate && above_old) {
             out.push_back(as_input(other).value_or(other_cause(Cause::Kind::left, other, t)));
             continue;
         }
-        if (is_candidate && !was_candidate && (above_new || !po)) {
+        if (in_selection && is_candidate && !was_candidate && above_new) {
             out.push_back(as_input(other).value_or(other_cause(Cause::Kind::joined, other, t)));
             continue;
         }
-        if (po && pn && xo && xn && po->rank && pn->rank && xo->rank && xn->rank) {
-            if (!above_old && above_new)
-                out.push_back(other_cause(Cause::Kind::overtook, other, t));
-            else if (above_old && !above_new)
-                out.push_back(other_cause(Cause::Kind::fell_behind, other, t));
-        }
+        // Ranking: another now above it that was not (a new score, or newly ranked), or the
+        // reverse.
+        if (rank_moved && above_new && !above_old)
+            out.push_back(other_cause(Cause::Kind::overtook, other, t));
+        else if (rank_moved && above_old && !above_new)
+            out.push_back(other_cause(Cause::Kind::fell_behind, other, t));
     }
     return out;
 }
@@ -507,7 +519,17 @@ DiffResult diff_base_runs(const Call& old_call, const Call& new_call, const RunO
                 own.input = i;
                 c.causes.push_back(std::move(own));
             }
-            if (c.causes.empty()) c.causes = others_causes(c.id, t, d.inputs);
+            if (!c.causes.empty()) continue;
+            c.causes = others_causes(c.id, t, d.inputs);
+            // A rules change of its track moves it as well: named after the others.
+            if (c.decisive)
+                for (std::size_t i = 0; i < d.inputs.size(); ++i)
+                    if (d.inputs[i].kind == InputChange::Kind::rule &&
+                        d.inputs[i].id.starts_with(track.track + ".")) {
+                        Cause rule;
+                        rule.input = i;
+                        c.causes.push_back(std::move(rule));
+                    }
         }
     }
     return d;

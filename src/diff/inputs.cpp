@@ -3,6 +3,7 @@
 #include "kcity/diff/inputs.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "kcity/base/date.hpp"
@@ -13,17 +14,28 @@ namespace kcity {
 const char* input_change_code(InputChange::Kind k) {
     using K = InputChange::Kind;
     switch (k) {
-        case K::rule: return "rule";
-        case K::proposal_added: return "proposal-added";
-        case K::proposal_removed: return "proposal-removed";
-        case K::proposal: return "proposal";
-        case K::review_added: return "review-added";
-        case K::review_removed: return "review-removed";
-        case K::review: return "review";
-        case K::conflict: return "conflict";
-        case K::decision: return "decision";
-        case K::history: return "history";
-        case K::panel: return "panel";
+        case K::rule:
+            return "rule";
+        case K::proposal_added:
+            return "proposal-added";
+        case K::proposal_removed:
+            return "proposal-removed";
+        case K::proposal:
+            return "proposal";
+        case K::review_added:
+            return "review-added";
+        case K::review_removed:
+            return "review-removed";
+        case K::review:
+            return "review";
+        case K::conflict:
+            return "conflict";
+        case K::decision:
+            return "decision";
+        case K::history:
+            return "history";
+        case K::panel:
+            return "panel";
     }
     return "rule";
 }
@@ -36,9 +48,14 @@ std::vector<InputChange> rule_input_changes(const std::vector<SourceFile>& old_f
         std::string top = r.path.substr(0, r.path.find_first_of(".["));
         if (top == "decisions") continue;  // by proposal: decision_input_changes
         c.kind = top == "history" ? InputChange::Kind::history
-                 : top == "panel"   ? InputChange::Kind::panel
-                                    : InputChange::Kind::rule;
+                 : top == "panel" ? InputChange::Kind::panel
+                                  : InputChange::Kind::rule;
+        // The file the value is in: the current rules' file of that name, else the base's.
         c.file = top + ".yaml";
+        for (const auto* files : {&new_files, &old_files})
+            for (const auto& f : *files)
+                if (std::filesystem::path(f.path).stem() == top && c.file == top + ".yaml")
+                    c.file = f.path;
         c.id = r.path;
         c.old_value = r.old_value;
         c.new_value = r.new_value;
@@ -62,18 +79,19 @@ std::vector<InputChange> decision_input_changes(const Rules& old_rules, const Ru
         auto wa = a.withdrawn.find(id), wb = b.withdrawn.find(id);
         bool was = wa != a.withdrawn.end(), is = wb != b.withdrawn.end();
         if (was != is)
-            out.push_back({InputChange::Kind::decision, is ? file_of(wb->second) : file_of(wa->second),
-                           id, "withdrawn", "", was ? std::optional<std::string>("yes") : std::nullopt,
+            out.push_back({InputChange::Kind::decision,
+                           is ? file_of(wb->second) : file_of(wa->second), id, "withdrawn", "",
+                           was ? std::optional<std::string>("yes") : std::nullopt,
                            is ? std::optional<std::string>("yes") : std::nullopt});
         auto aa = a.awards.find(id), ab = b.awards.find(id);
         std::optional<std::string> old_award, new_award;
         if (aa != a.awards.end()) old_award = format_grouped(aa->second.first);
         if (ab != b.awards.end()) new_award = format_grouped(ab->second.first);
         if (old_award != new_award)
-            out.push_back({InputChange::Kind::decision,
-                           ab != b.awards.end() ? file_of(ab->second.second)
-                                                : file_of(aa->second.second),
-                           id, "award_krw", "", old_award, new_award});
+            out.push_back(
+                {InputChange::Kind::decision,
+                 ab != b.awards.end() ? file_of(ab->second.second) : file_of(aa->second.second), id,
+                 "award_krw", "", old_award, new_award});
     }
     return out;
 }
@@ -184,8 +202,8 @@ void diff_reviews(const Proposal& a, const Rules& ra, const Proposal& b, const R
                 old_score = format_decimal_short(o->scores[j]);
             std::string new_score = format_decimal_short(n->scores[i]);
             if (old_score != new_score)
-                out.push_back({InputChange::Kind::review, n->where.file, b.id, cb[i], id,
-                               old_score, new_score});
+                out.push_back({InputChange::Kind::review, n->where.file, b.id, cb[i], id, old_score,
+                               new_score});
         }
         if (o->conflict != n->conflict)
             out.push_back({InputChange::Kind::conflict, n->where.file, b.id, "conflict", id,

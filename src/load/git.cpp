@@ -187,9 +187,8 @@ std::optional<std::vector<SourceFile>> read_git_call(const std::string& spec,
         path = spec.substr(spec.find(':') + 1);
         while (!path.empty() && path.back() == '/') path.pop_back();
     } else {
-        path = trim_newline(git(current_dir.empty() ? "." : current_dir,
-                                {"rev-parse", "--show-prefix"})
-                                .out);
+        path = trim_newline(
+            git(current_dir.empty() ? "." : current_dir, {"rev-parse", "--show-prefix"}).out);
         while (!path.empty() && path.back() == '/') path.pop_back();
     }
     prefix = "git:" + rev + ":" + (path.empty() ? "" : path + "/");

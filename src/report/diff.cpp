@@ -95,8 +95,10 @@ std::string input_change_text(const InputChange& c, Lang lang, bool with_id) {
     auto value = [lang](const std::optional<std::string>& v) {
         return v ? *v : label("label.none", lang);
     };
-    std::vector<Arg> args = {{"old", value(c.old_value)}, {"new", value(c.new_value)},
-                             {"reviewer", c.reviewer}, {"criterion", c.field}};
+    std::vector<Arg> args = {{"old", value(c.old_value)},
+                             {"new", value(c.new_value)},
+                             {"reviewer", c.reviewer},
+                             {"criterion", c.field}};
     auto say = [&](std::string_view key, std::vector<Arg> a) {
         return format_message(key, lang, a);
     };
@@ -134,7 +136,8 @@ std::string input_change_text(const InputChange& c, Lang lang, bool with_id) {
             text = c.field == "withdrawn"
                        ? label(c.new_value ? "diff-base.withdrew" : "diff-base.withdrawal-revoked",
                                lang)
-                       : say("diff-base.award", {{"old", value(c.old_value)}, {"new", value(c.new_value)}});
+                       : say("diff-base.award",
+                             {{"old", value(c.old_value)}, {"new", value(c.new_value)}});
             break;
     }
     if (!with_id) return text;
@@ -195,7 +198,11 @@ std::string cause_text(const DiffResult& d, const ProposalChange& change, const 
 std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang) {
     std::vector<std::string> out;
     for (const auto& cause : c.causes) out.push_back(cause_text(d, c, cause, lang));
-    if (out.empty() && c.because) out.push_back(because_text(*c.because, lang));
+    // Its own inputs say why; else the step that decided it now comes last, after the others'
+    // changes that led there.
+    bool own = !c.causes.empty() && c.causes.front().kind == Cause::Kind::input &&
+               d.inputs[c.causes.front().input].id == c.id;
+    if (!own && c.because) out.push_back(because_text(*c.because, lang));
     return out;
 }
 
@@ -212,7 +219,8 @@ std::string diff_summary(const DiffResult& d, Lang lang) {
         add(t.award_changes, "diff.award-changes");
         add(t.rank_changes, "diff.rank-changes");
         if (t.shortfall_changed)
-            parts.push_back(label(t.new_shortfall ? "diff-shortfall.new" : "diff-shortfall.gone", lang));
+            parts.push_back(
+                label(t.new_shortfall ? "diff-shortfall.new" : "diff-shortfall.gone", lang));
         out += (out.empty() ? "" : "; ") + t.track + ": " +
                (parts.empty() ? label("diff.no-change", lang) : joined(parts, ", "));
     }
@@ -288,25 +296,24 @@ std::string render_diff_text(const DiffResult& d, Lang lang) {
     if (d.whole_call) {
         out += input_changes_text(d, lang);
     } else {
-    out += format_message("diff.base-rules", lang,
-                          {{"origin", d.old_origin}, {"sha256", short_sha(d.old_sha256)}}) +
-           "\n" +
-           format_message("diff.new-rules", lang,
-                          {{"origin", d.new_origin}, {"sha256", short_sha(d.new_sha256)}}) +
-           "\n";
-    out += "\n" + label("diff.rule-changes", lang);
-    if (d.rules.empty())
-        out += ": " + label("explain.none", lang) + "\n";
-    else
-        out += "\n";
-    for (const auto& r : d.rules)
-        out += fmt::format("  {}: {} → {}\n", r.path, rule_value(r.old_value, lang),
-                           rule_value(r.new_value, lang));
+        out += format_message("diff.base-rules", lang,
+                              {{"origin", d.old_origin}, {"sha256", short_sha(d.old_sha256)}}) +
+               "\n" +
+               format_message("diff.new-rules", lang,
+                              {{"origin", d.new_origin}, {"sha256", short_sha(d.new_sha256)}}) +
+               "\n";
+        out += "\n" + label("diff.rule-changes", lang);
+        if (d.rules.empty())
+            out += ": " + label("explain.none", lang) + "\n";
+        else
+            out += "\n";
+        for (const auto& r : d.rules)
+            out += fmt::format("  {}: {} → {}\n", r.path, rule_value(r.old_value, lang),
+                               rule_value(r.new_value, lang));
     }
     for (const auto& t : d.tracks) {
         out += fmt::format("\n{}", t.track);
-        if (t.changes.empty() && !t.shortfall_changed)
-            out += ": " + label("diff.no-change", lang);
+        if (t.changes.empty() && !t.shortfall_changed) out += ": " + label("diff.no-change", lang);
         out += "\n";
         if (has_shortfall(t)) {
             auto lines = shortfall_lines(t, lang);
@@ -369,7 +376,8 @@ std::string markdown_inputs(const DiffResult& d, Lang lang) {
                       "\n\n#### " + label("diff-base.input-changes", lang) + "\n\n";
     if (d.inputs.empty()) return out + label("diff.md-none", lang) + "\n";
     MarkdownRow head(out);
-    for (const char* h : {"label.id", "diff-base.change", "diff-base.file"}) head.cell(label(h, lang));
+    for (const char* h : {"diff-base.input", "diff-base.change", "diff-base.file"})
+        head.cell(label(h, lang));
     head.end();
     out += markdown_rule("lll");
     for (const auto& c : d.inputs)
@@ -391,33 +399,33 @@ std::string render_diff_markdown(const DiffResult& d, Lang lang) {
     if (d.whole_call) {
         out += markdown_inputs(d, lang);
     } else {
-    out += format_message("diff.md-rules", lang,
-                          {{"old", d.old_origin},
-                           {"old_sha256", short_sha(d.old_sha256)},
-                           {"new", d.new_origin},
-                           {"new_sha256", short_sha(d.new_sha256)}}) +
-           "\n\n";
-    out += "#### " + label("diff.rule-changes", lang) + "\n\n";
-    if (d.rules.empty()) {
-        out += label("diff.md-none", lang) + "\n";
-    } else {
-        std::string table;
-        MarkdownRow head(table);
-        for (const char* h : {"diff.rule", "diff.old", "diff.new"}) head.cell(label(h, lang));
-        head.end();
-        table += markdown_rule("lll");
-        for (const auto& r : d.rules)
-            MarkdownRow(table)
-                .markdown("`" + markdown_cell(r.path) + "`")
-                .cell(rule_value(r.old_value, lang))
-                .cell(rule_value(r.new_value, lang))
-                .end();
-        out += d.rules.size() > 15 ? "<details><summary>" +
-                                         format_message("diff.md-rule-values", lang,
-                                                        {{"count", Count{d.rules.size()}}}) +
-                                         "</summary>\n\n" + table + "\n</details>\n"
-                                   : table;
-    }
+        out += format_message("diff.md-rules", lang,
+                              {{"old", d.old_origin},
+                               {"old_sha256", short_sha(d.old_sha256)},
+                               {"new", d.new_origin},
+                               {"new_sha256", short_sha(d.new_sha256)}}) +
+               "\n\n";
+        out += "#### " + label("diff.rule-changes", lang) + "\n\n";
+        if (d.rules.empty()) {
+            out += label("diff.md-none", lang) + "\n";
+        } else {
+            std::string table;
+            MarkdownRow head(table);
+            for (const char* h : {"diff.rule", "diff.old", "diff.new"}) head.cell(label(h, lang));
+            head.end();
+            table += markdown_rule("lll");
+            for (const auto& r : d.rules)
+                MarkdownRow(table)
+                    .markdown("`" + markdown_cell(r.path) + "`")
+                    .cell(rule_value(r.old_value, lang))
+                    .cell(rule_value(r.new_value, lang))
+                    .end();
+            out += d.rules.size() > 15 ? "<details><summary>" +
+                                             format_message("diff.md-rule-values", lang,
+                                                            {{"count", Count{d.rules.size()}}}) +
+                                             "</summary>\n\n" + table + "\n</details>\n"
+                                       : table;
+        }
     }
     for (const auto& t : d.tracks) {
         out += "\n#### " + t.track + "\n\n";
@@ -466,8 +474,8 @@ std::string shortfall_json(const std::optional<ShortfallSide>& s, Lang lang) {
     for (const auto& r : s->reasons)
         reasons += fmt::format("{}{{\"code\": {}, \"message\": {}}}", reasons.empty() ? "" : ", ",
                                json_quote(r.code), json_quote(reason_text(r, lang)));
-    return fmt::format("{{\"selected\": {}, \"min\": {}, \"reasons\": [{}]}}", s->selected,
-                       s->min, reasons);
+    return fmt::format("{{\"selected\": {}, \"min\": {}, \"reasons\": [{}]}}", s->selected, s->min,
+                       reasons);
 }
 
 // SPEC §7: `because` is a list of lines (one, for a rules change; the input changes, for
@@ -486,10 +494,13 @@ std::string render_diff_json(const DiffResult& d, Lang lang) {
     out += fmt::format("  \"kcity_version\": {},\n", json_quote(KCITY_VERSION));
     out += fmt::format("  \"summary\": {},\n", json_quote(diff_summary(d, lang)));
     out += fmt::format("  \"changed\": {},\n", d.decisive ? "true" : "false");
-    out += fmt::format("  \"base_rules\": {{\"origin\": {}, \"sha256\": {}}},\n",
-                       json_quote(d.old_origin), json_quote(d.old_sha256));
-    out += fmt::format("  \"rules\": {{\"origin\": {}, \"sha256\": {}}},\n",
-                       json_quote(d.new_origin), json_quote(d.new_sha256));
+    // --base compares calls (their rules' sha256 beside them); --base-rules rule sets.
+    const char* sides[2][2] = {{"base_rules", "rules"}, {"base", "current"}};
+    const char* sha = d.whole_call ? "rules_sha256" : "sha256";
+    out += fmt::format("  \"{}\": {{\"origin\": {}, \"{}\": {}}},\n", sides[d.whole_call][0],
+                       json_quote(d.old_origin), sha, json_quote(d.old_sha256));
+    out += fmt::format("  \"{}\": {{\"origin\": {}, \"{}\": {}}},\n", sides[d.whole_call][1],
+                       json_quote(d.new_origin), sha, json_quote(d.new_sha256));
     if (d.whole_call) {
         out += "  \"input_changes\": [";
         for (std::size_t i = 0; i < d.inputs.size(); ++i) {
@@ -522,10 +533,10 @@ std::string render_diff_json(const DiffResult& d, Lang lang) {
             shortfall_json(t.new_shortfall, lang));
         for (std::size_t j = 0; j < t.changes.size(); ++j) {
             const ProposalChange& c = t.changes[j];
-            out += fmt::format(
-                "{}\n      {{\"id\": {}, \"old\": {}, \"new\": {}, \"because\": {}}}", j ? "," : "",
-                json_quote(c.id), side_json(c.old_side), side_json(c.new_side),
-                because_json(d, c, lang));
+            out +=
+                fmt::format("{}\n      {{\"id\": {}, \"old\": {}, \"new\": {}, \"because\": {}}}",
+                            j ? "," : "", json_quote(c.id), side_json(c.old_side),
+                            side_json(c.new_side), because_json(d, c, lang));
         }
         out += t.changes.empty() ? "]}" : "\n    ]}";
     }

@@ -85,13 +85,12 @@ struct InputChange {
         history,
         panel,
     } kind = Kind::rule;
-    std::string file;  // the current side's file, else the base side's
-    std::string id;    // the proposal's id; for rules, decisions, history, panel: the path
+    std::string file;      // the current side's file, else the base side's
+    std::string id;        // the proposal's id; for rules, decisions, history, panel: the path
     std::string field;     // a proposal's field, or a review's criterion
     std::string reviewer;  // reviews and conflicts
     std::optional<std::string> old_value, new_value;
 };
-
 
 // Why a proposal moved under `diff --base`, as values read from the input changes and the
 // two runs' results; the report stage writes them (report/diff.hpp). The fields each kind uses
@@ -119,7 +118,7 @@ struct ProposalChange {
     std::optional<ProposalSide> old_side, new_side;  // absent: the track did not exist there
     bool decisive = false;                           // status or award changed (not only the rank)
     std::optional<Because> because;                  // why, for a decisive change
-    bool reads_trace = false;  // its because line wants the current run's trace of it
+    bool reads_trace = false;   // its because line wants the current run's trace of it
     std::vector<Cause> causes;  // diff --base: the input changes that moved it, own ones first
 };
 

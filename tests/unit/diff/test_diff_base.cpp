@@ -17,8 +17,8 @@ namespace {
 struct State {
     TrackSpec track;
     std::vector<ProposalSpec> proposals;
-    std::string decisions;
-    std::vector<std::string> sheets;
+    std::string decisions = {};
+    std::vector<std::string> sheets = {};
 };
 
 std::unique_ptr<fixtures::Run> load(const State& s) {
@@ -90,6 +90,100 @@ TEST_CASE("diff --base: every kind of proposal input change, from values", "[dif
     new_state.proposals.push_back(two_reviews("P3", "50", "55"));
     auto c = compare(old_state, new_state);
     CHECK(c->inputs() == std::vector<std::string>{
-                             "proposal P1: conflicts declared? no",
+                             "conflict P1: R3's conflict of interest declared",
+                             "review P1: R2's a 70 → 75",
+                             "proposal P2: requested_krw 400,000,000 → 300,000,000",
+                             "review-removed P2: review of R2 removed (a: 60)",
+                             "proposal-added P3: added (t)",
                          });
+    CHECK(c->inputs(Lang::ko)[1] == "review P1: R2 위원 a 70 → 75");
+    // Each input change is there in the JSON with its kind.
+    std::string json = kcity::render_diff_json(c->diff, Lang::en);
+    CHECK(json.find(R"({"kind": "review", "file": "proposals.yaml", "id": "P1", "field": "a", )"
+                    R"("reviewer": "R2", "old": "70", "new": "75"})") != std::string::npos);
+}
+
+TEST_CASE("diff --base: a score sheet's row and the committee's decisions", "[diff]") {
+    State old_state{TrackSpec{}, {fixtures::scored("P1", "80"), fixtures::scored("P2", "70")}};
+    old_state.decisions = "awards: {P1: 300000000}\n";
+    State new_state = old_state;
+    new_state.decisions = "withdrawn: [P2]\nawards: {P1: 350000000}\n";
+    new_state.sheets = {"proposal,reviewer,a\nP1,R9,90\n"};
+    auto c = compare(old_state, new_state);
+    CHECK(c->inputs() == std::vector<std::string>{
+                             "decision P1: committee award 300,000,000 → 350,000,000",
+                             "decision P2 withdrew",
+                             "review-added P1: review of R9 added (a: 90)",
+                         });
+    CHECK(c->diff.inputs[2].file == "scores-0.csv");
+}
+
+TEST_CASE("diff --base: own changes first, else the others' that moved it", "[diff]") {
+    State old_state{one_place(),
+                    {two_reviews("P1", "90", "90"), two_reviews("P2", "80", "80"),
+                     two_reviews("P3", "70", "70")}};
+    SECTION("a corrected score: its own change") {
+        State new_state = old_state;
+        new_state.proposals[1].reviews = {{"R1", "a: 100"}, {"R2", "a: 96"}};
+        auto c = compare(old_state, new_state);
+        CHECK(c->because("P2") == std::vector<std::string>{"R1's a 80 → 100", "R2's a 80 → 96"});
+        CHECK(c->because("P2", Lang::ko)[0] == "R1 위원 a 80 → 100");
+        // P1 moved because P2's new score put it above: read from the two runs' ranks.
+        CHECK(c->because("P1")[0] == "P2 now ranks above it (score 80.00 → 98.00)");
+    }
+    SECTION("a withdrawal moves the next one in") {
+        State new_state = old_state;
+        new_state.decisions = "withdrawn: [P1]\n";
+        auto c = compare(old_state, new_state);
+        CHECK(c->because("P1") == std::vector<std::string>{"withdrew"});
+        CHECK(c->because("P2").front() == "P1 withdrew");
+        CHECK(c->because("P2", Lang::ko).front() == "P1 신청 철회");
+    }
+}
+
+TEST_CASE("diff --base: the budget left and the country cap name who moved them", "[diff]") {
+    TrackSpec t;
+    t.selection = "{min: 0, max: 5, budget_krw: 900000000, max_per_country: 1}";
+    State old_state{t,
+                    {two_reviews("P1", "90", "90", "500000000", "ID"),
+                     two_reviews("P2", "80", "80", "400000000", "ID"),
+                     two_reviews("P3", "70", "70", "450000000", "VN")}};
+    // P1 (ID) selected, P2 (ID) kept out by the cap, P3 by the budget (400,000,000 left).
+    State new_state = old_state;
+    new_state.decisions = "awards: {P1: 450000000}\n";
+    auto c = compare(old_state, new_state);
+    CHECK(c->because("P3").front() ==
+          "the budget left at rank 3 changed: P1's award 500,000,000 → 450,000,000");
+    State capped = old_state;
+    capped.decisions = "withdrawn: [P1]\n";
+    auto d = compare(old_state, capped);
+    CHECK(d->because("P2").front() == "country cap: P1 of ID is no longer selected");
+}
+
+TEST_CASE("diff: a shortfall that appears is a change; one on both sides is shown", "[diff]") {
+    TrackSpec wide;
+    wide.selection = "{min: 2, max: 5, budget_krw: 4000000000}";
+    State old_state{wide, {fixtures::scored("P1", "90"), fixtures::scored("P2", "80")}};
+    State new_state = old_state;
+    new_state.decisions = "withdrawn: [P2]\n";
+    auto c = compare(old_state, new_state);
+    REQUIRE(c->diff.tracks.size() == 1);
+    const auto& t = c->diff.tracks[0];
+    CHECK_FALSE(t.old_shortfall);
+    REQUIRE(t.new_shortfall);
+    CHECK(t.new_shortfall->selected == 1);
+    CHECK(t.shortfall_changed);
+    CHECK(c->diff.decisive);
+    CHECK(kcity::diff_summary(c->diff, Lang::en) == "t: 1 dropped, now falls short");
+    CHECK(kcity::render_diff_text(c->diff, Lang::en)
+              .find("!! Shortfall: (none) → 1 selected, at least 2 required") != std::string::npos);
+    CHECK(kcity::render_diff_json(c->diff, Lang::en)
+              .find(R"("shortfall": {"old": null, "new": {"selected": 1, "min": 2, )") !=
+          std::string::npos);
+    // The same shortfall on both sides: shown, but not a change.
+    auto same = compare(new_state, new_state);
+    CHECK(same->diff.tracks[0].old_shortfall);
+    CHECK_FALSE(same->diff.tracks[0].shortfall_changed);
+    CHECK_FALSE(same->diff.decisive);
+    CHECK(kcity::diff_summary(same->diff, Lang::ko) == "t: 변경 없음");
 }
