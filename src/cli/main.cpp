@@ -169,14 +169,21 @@ void add_check(CLI::App& app, Command& c) {
 
 void add_diff(CLI::App& app, Command& c) {
     c.app = app.add_subcommand("diff",
-                               "Dry-run a rules change: the base rules against the current ones");
+                               "What changed between two states of a call (--base), or what a "
+                               "rules change does (--base-rules)");
     auto o = std::make_shared<kcity::DiffOptions>();
     add_call_options(c, o->inputs, o->format, {Format::text, Format::markdown, Format::json});
-    c.app
-        ->add_option("--base-rules", o->base_rules,
-                     "The rules to compare with: a folder, or git:REV[:PATH]")
-        ->type_name("OLD")
-        ->required();
+    auto* base_rules = c.app
+                           ->add_option("--base-rules", o->base_rules,
+                                        "The rules to compare with: a folder, or git:REV[:PATH]")
+                           ->type_name("OLD");
+    auto* base = c.app
+                     ->add_option("--base", o->base,
+                                  "The state of the call to compare with: a call directory, or "
+                                  "git:REV[:PATH]")
+                     ->type_name("OLD");
+    base->excludes(base_rules);
+    base_rules->excludes(base);
     add_method_option(c.app, o->run, "merit | optimal: overrides both rule sets for this run");
     add_lang_option(c.app, o->lang, "ko | en: the report's language (default from LANG, else en)");
     c.app->add_flag("--detailed-exitcode", c.exit.detailed_exitcode,
@@ -189,7 +196,8 @@ void add_diff(CLI::App& app, Command& c) {
     c.inputs = [o] {
         add_environment(o->inputs);
         std::vector<std::string> base;
-        if (!o->base_rules.starts_with("git:")) base.push_back(o->base_rules);
+        for (const auto* b : {&o->base_rules, &o->base})
+            if (!b->empty() && !b->starts_with("git:")) base.push_back(*b);
         return kcity::run_input_files(o->inputs, base);
     };
 }

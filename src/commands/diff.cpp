@@ -54,6 +54,11 @@ void add_base_diagnostics(const Diagnostics& base, Diagnostics& all) {
 Outcome diff_command(const DiffOptions& options) {
     using enum Format;
     if (auto bad = unavailable_format(options.format, "diff", {text, markdown, json})) return *bad;
+    if (!options.base.empty()) return diff_base_command(options);
+    if (options.base_rules.empty())
+        return fail(
+            "diff needs the state to compare with: --base OLD (a call directory, or "
+            "git:REV[:PATH]) or --base-rules OLD (a rules folder, or git:REV[:PATH])");
     Diagnostics diags, base_diags;
     auto current = find_rules(options.inputs, diags);
     if (!current) return fail("no rules to compare with", Failure::input);

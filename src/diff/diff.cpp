@@ -246,10 +246,19 @@ const TrackResult* find_track(const Result& r, const std::string& id) {
     return nullptr;
 }
 
+std::optional<ShortfallSide> shortfall_of(const TrackResult* t) {
+    if (!t || !t->shortfall) return std::nullopt;
+    return ShortfallSide{t->selected, t->rules->selection.min, t->shortfall_reasons};
+}
+
 TrackDiff diff_track(const std::string& id, const TrackResult* o, const TrackResult* n,
                      const Result& new_result) {
     TrackDiff d;
     d.track = id;
+    d.old_shortfall = shortfall_of(o);
+    d.new_shortfall = shortfall_of(n);
+    // A track only one side has is reported by its proposals, not as a shortfall change.
+    d.shortfall_changed = o && n && d.old_shortfall.has_value() != d.new_shortfall.has_value();
     std::map<std::string, const ProposalResult*> old_by_id;
     if (o)
         for (const auto& r : o->proposals) old_by_id[r.proposal->id] = &r;
@@ -309,6 +318,7 @@ DiffResult diff_results(const Result& old_result, const Result& new_result) {
     for (const auto& id : ids) {
         TrackDiff t =
             diff_track(id, find_track(old_result, id), find_track(new_result, id), new_result);
+        d.decisive = d.decisive || t.shortfall_changed;
         for (const auto& c : t.changes) d.decisive = d.decisive || c.decisive;
         d.tracks.push_back(std::move(t));
     }
@@ -340,6 +350,189 @@ DiffResult diff_runs(const Call& old_call, const Call& new_call, const RunOption
     traced.trace = ids.empty() ? TraceRequest{} : TraceRequest{true, std::move(ids)};
     new_result = run_selection(new_call, traced);
     return diff_results(old_result, new_result);
+}
+
+namespace {
+
+using ById = std::map<std::string, const ProposalResult*>;
+
+struct TrackSides {
+    const TrackResult *old_track = nullptr, *new_track = nullptr;
+    ById old_by, new_by;
+};
+
+TrackSides sides_of(const Result& a, const Result& b, const std::string& track) {
+    TrackSides t{find_track(a, track), find_track(b, track), {}, {}};
+    if (t.old_track)
+        for (const auto& r : t.old_track->proposals) t.old_by[r.proposal->id] = &r;
+    if (t.new_track)
+        for (const auto& r : t.new_track->proposals) t.new_by[r.proposal->id] = &r;
+    return t;
+}
+
+const ProposalResult* at(const ById& by, const std::string& id) {
+    auto it = by.find(id);
+    return it == by.end() ? nullptr : it->second;
+}
+
+bool has_reason(const ProposalResult* r, std::string_view code) {
+    return r && std::any_of(r->reasons.begin(), r->reasons.end(),
+                            [&](const Reason& x) { return x.code == code; });
+}
+
+bool is_selected(const ProposalResult* r) {
+    return r && r->status == Status::selected;
+}
+
+bool before(const ProposalResult* a, const ProposalResult* b) {
+    return a && b && a->rank && b->rank && *a->rank < *b->rank;
+}
+
+// The budget left when the walk reached `r`: the track's budget less the awards ranked above
+// it (nothing when it is unranked).
+std::optional<Krw> budget_left_at(const TrackResult* t, const ProposalResult* r) {
+    if (!t || !r || !r->rank) return std::nullopt;
+    Krw left = t->rules->selection.budget_krw;
+    for (const auto& p : t->proposals)
+        if (p.rank && *p.rank < *r->rank && p.award_krw) left -= *p.award_krw;
+    return left;
+}
+
+// The input changes a proposal's own inputs made: its fields, reviews, conflicts, decisions.
+std::vector<std::size_t> own_inputs(const std::vector<InputChange>& inputs, const std::string& id) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (inputs[i].id == id && inputs[i].kind != InputChange::Kind::rule &&
+            inputs[i].kind != InputChange::Kind::history &&
+            inputs[i].kind != InputChange::Kind::panel)
+            out.push_back(i);
+    return out;
+}
+
+Cause other_cause(Cause::Kind kind, const std::string& id, const TrackSides& t) {
+    Cause c;
+    c.kind = kind;
+    c.other = id;
+    if (const auto* a = at(t.old_by, id)) c.old_side = side_of(*a, *t.old_track);
+    if (const auto* b = at(t.new_by, id)) c.new_side = side_of(*b, *t.new_track);
+    return c;
+}
+
+// What moved a proposal whose own inputs did not change, read from the two runs: a country's
+// selections that moved (its country-cap reason), the awards above it (its budget reason), the
+// candidates above it that left or joined, and those that crossed it in rank.
+std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
+                                 const std::vector<InputChange>& inputs) {
+    const ProposalResult* xo = at(t.old_by, id);
+    const ProposalResult* xn = at(t.new_by, id);
+    std::vector<Cause> out;
+    // A withdrawal (or a proposal added or removed) is said as that input change.
+    auto as_input = [&](const std::string& other) -> std::optional<Cause> {
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            if (inputs[i].id == other && ((inputs[i].kind == InputChange::Kind::decision &&
+                                           inputs[i].field == "withdrawn") ||
+                                          inputs[i].kind == InputChange::Kind::proposal_added ||
+                                          inputs[i].kind == InputChange::Kind::proposal_removed)) {
+                Cause c;
+                c.input = i;
+                c.other = other;
+                return c;
+            }
+        return std::nullopt;
+    };
+    std::vector<std::string> ids;
+    for (const auto& [pid, r] : t.old_by) ids.push_back(pid);
+    for (const auto& [pid, r] : t.new_by)
+        if (!t.old_by.count(pid)) ids.push_back(pid);
+    std::sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+        auto rank = [&](const std::string& p) {
+            const ProposalResult* r = at(t.new_by, p);
+            if (!r || !r->rank) r = at(t.old_by, p);
+            return r && r->rank ? *r->rank : 1 << 30;
+        };
+        return std::pair(rank(a), a) < std::pair(rank(b), b);
+    });
+    bool decisive = !xo || !xn || xo->status != xn->status || xo->award_krw != xn->award_krw;
+    bool rank_moved = xo && xn && xo->rank != xn->rank;
+    // Selection: a country's selections, the budget left at its rank, the candidates above it.
+    bool in_selection = decisive && ((xo && xo->is_candidate) || (xn && xn->is_candidate));
+    bool cap = in_selection && (has_reason(xo, "country-cap") || has_reason(xn, "country-cap"));
+    bool budget = in_selection && (has_reason(xo, "budget") || has_reason(xn, "budget")) &&
+                  budget_left_at(t.old_track, xo) != budget_left_at(t.new_track, xn);
+    for (const auto& other : ids) {
+        if (other == id) continue;
+        const ProposalResult* po = at(t.old_by, other);
+        const ProposalResult* pn = at(t.new_by, other);
+        bool above_old = before(po, xo), above_new = before(pn, xn);
+        if (cap && xn && (po ? po : pn)->proposal->country == xn->proposal->country &&
+            is_selected(po) != is_selected(pn)) {
+            Cause c = other_cause(Cause::Kind::country_cap, other, t);
+            c.country = xn->proposal->country;
+            c.selected = is_selected(pn);
+            out.push_back(std::move(c));
+            continue;
+        }
+        if (budget && xn && xn->rank && (above_old || above_new) &&
+            (po ? po->award_krw : std::nullopt) != (pn ? pn->award_krw : std::nullopt)) {
+            Cause c = other_cause(Cause::Kind::budget_left, other, t);
+            c.rank = *xn->rank;
+            c.old_award = po ? po->award_krw : std::nullopt;
+            c.new_award = pn ? pn->award_krw : std::nullopt;
+            out.push_back(std::move(c));
+            continue;
+        }
+        bool was_candidate = po && po->is_candidate, is_candidate = pn && pn->is_candidate;
+        if (in_selection && was_candidate && !is_candidate && above_old) {
+            out.push_back(as_input(other).value_or(other_cause(Cause::Kind::left, other, t)));
+            continue;
+        }
+        if (in_selection && is_candidate && !was_candidate && above_new) {
+            out.push_back(as_input(other).value_or(other_cause(Cause::Kind::joined, other, t)));
+            continue;
+        }
+        // Ranking: another now above it that was not (a new score, or newly ranked), or the
+        // reverse.
+        if (rank_moved && above_new && !above_old)
+            out.push_back(other_cause(Cause::Kind::overtook, other, t));
+        else if (rank_moved && above_old && !above_new)
+            out.push_back(other_cause(Cause::Kind::fell_behind, other, t));
+    }
+    return out;
+}
+
+}  // namespace
+
+DiffResult diff_base_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
+                          std::vector<InputChange> inputs, Result& new_result) {
+    RunOptions untraced = options;
+    untraced.trace = {};
+    Result old_result = run_selection(old_call, untraced);
+    new_result = run_selection(new_call, untraced);
+    DiffResult d = diff_results(old_result, new_result);
+    d.whole_call = true;
+    d.inputs = std::move(inputs);
+    for (auto& track : d.tracks) {
+        TrackSides t = sides_of(old_result, new_result, track.track);
+        for (auto& c : track.changes) {
+            for (std::size_t i : own_inputs(d.inputs, c.id)) {
+                Cause own;
+                own.input = i;
+                c.causes.push_back(std::move(own));
+            }
+            if (!c.causes.empty()) continue;
+            c.causes = others_causes(c.id, t, d.inputs);
+            // A rules change of its track moves it as well: named after the others.
+            if (c.decisive)
+                for (std::size_t i = 0; i < d.inputs.size(); ++i)
+                    if (d.inputs[i].kind == InputChange::Kind::rule &&
+                        d.inputs[i].id.starts_with(track.track + ".")) {
+                        Cause rule;
+                        rule.input = i;
+                        c.causes.push_back(std::move(rule));
+                    }
+        }
+    }
+    return d;
 }
 
 }  // namespace kcity

@@ -108,14 +108,19 @@ ProcessResult git(const std::string& dir, std::vector<std::string> args) {
 
 }  // namespace
 
-std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
-                                                      const std::string& current_rules_dir,
-                                                      Diagnostics& diags) {
+namespace {
+
+// A folder at a revision: the rules folder (its own .yaml files, program.yaml required) or a
+// whole call directory (every file below it, for --base).
+std::optional<std::vector<SourceFile>> read_git_folder(const std::string& spec,
+                                                       const std::string& current_rules_dir,
+                                                       Diagnostics& diags, bool whole_call) {
+    const std::string option = whole_call ? "--base" : "--base-rules";
     std::string rev = spec.substr(0, spec.find(':'));
     std::optional<std::string> path;
     if (spec.find(':') != std::string::npos) path = spec.substr(spec.find(':') + 1);
     auto fail = [&](const std::string& message) {
-        diags.error({}, "--base-rules git:" + spec + ": " + message);
+        diags.error({}, option + " git:" + spec + ": " + message);
         return std::nullopt;
     };
     if (rev.empty()) return fail("a revision is needed, as in git:origin/main");
@@ -141,7 +146,9 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
             "git:" +
             rev + ":rules");
     if (!path) {
-        if (current_rules_dir.empty()) return fail("name the rules folder, as in git:REV:rules");
+        if (current_rules_dir.empty())
+            return fail(whole_call ? "name the call directory, as in git:REV:calls/2023"
+                                   : "name the rules folder, as in git:REV:rules");
         path = trim_newline(git(dir, {"rev-parse", "--show-prefix"}).out);
     }
     while (!path->empty() && path->back() == '/') path->pop_back();
@@ -157,8 +164,12 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
         return fail("unknown revision `" + rev + "`");
     }
     // -z: names as they are, not C-quoted ("\352\267\234\354\271\231" for 규칙).
-    ProcessResult list =
-        git(root, {"ls-tree", "-z", "--name-only", "--end-of-options", rev, *path + "/"});
+    std::vector<std::string> ls = {"ls-tree", "-z", "--name-only"};
+    if (whole_call) ls.push_back("-r");
+    for (const char* a : {"--end-of-options", rev.c_str()}) ls.push_back(a);
+    // The repository's root is the empty prefix: every file.
+    if (!path->empty()) ls.push_back(*path + "/");
+    ProcessResult list = git(root, ls);
     if (list.status != 0) return fail(first_line(list.err));
     std::vector<SourceFile> files;
     std::size_t start = 0;
@@ -166,9 +177,8 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
         std::size_t end = list.out.find('\0', start);
         std::string name = list.out.substr(start, end - start);
         start = end == std::string::npos ? list.out.size() : end + 1;
-        if (!name.ends_with(".yaml")) continue;
         std::string base = name.substr(name.rfind('/') + 1);
-        if (base.starts_with(".")) continue;
+        if ((!whole_call && !name.ends_with(".yaml")) || base.starts_with(".")) continue;
         ProcessResult blob = git(root, {"cat-file", "blob", rev + ":" + name});
         if (blob.status != 0) return fail(first_line(blob.err));
         files.push_back({"git:" + rev + ":" + name, std::move(blob.out)});
@@ -176,9 +186,40 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
     bool has_program = std::any_of(files.begin(), files.end(), [](const SourceFile& f) {
         return f.path.ends_with("/program.yaml");
     });
-    if (!has_program) return fail("there is no " + *path + "/program.yaml at " + rev);
+    if (whole_call && files.empty())
+        return fail("there is no " + (path->empty() ? std::string(".") : *path) + " at " + rev);
+    if (!whole_call && !has_program)
+        return fail("there is no " + *path + "/program.yaml at " + rev);
     std::sort(files.begin(), files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    return files;
+}
+
+}  // namespace
+
+std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
+                                                      const std::string& current_rules_dir,
+                                                      Diagnostics& diags) {
+    return read_git_folder(spec, current_rules_dir, diags, false);
+}
+
+std::optional<std::vector<SourceFile>> read_git_call(const std::string& spec,
+                                                     const std::string& current_dir,
+                                                     Diagnostics& diags, std::string& prefix) {
+    auto files = read_git_folder(spec, current_dir, diags, true);
+    if (!files) return files;
+    // git:REV:PATH/ before each file's name inside the call directory.
+    std::string rev = spec.substr(0, spec.find(':'));
+    std::string path;
+    if (spec.find(':') != std::string::npos) {
+        path = spec.substr(spec.find(':') + 1);
+        while (!path.empty() && path.back() == '/') path.pop_back();
+    } else {
+        path = trim_newline(
+            git(current_dir.empty() ? "." : current_dir, {"rev-parse", "--show-prefix"}).out);
+        while (!path.empty() && path.back() == '/') path.pop_back();
+    }
+    prefix = "git:" + rev + ":" + (path.empty() ? "" : path + "/");
     return files;
 }
 

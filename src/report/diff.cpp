@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kcity/base/text.hpp"
+#include "kcity/diff/inputs.hpp"
 #include "kcity/report/escape.hpp"
 #include "why_not.hpp"
 
@@ -67,9 +68,12 @@ std::string because_text(const Because& b, Lang lang) {
                 {{"reserve", Count{b.reserve}},
                  {"above", b.above.empty() ? label("explain.none", lang) : joined(b.above, ", ")}});
         case K::selected_now: {
-            std::vector<Arg> args = {{"was", status_word(b.was, lang)}};
-            if (!b.reasons.empty()) args.push_back({"reasons", reasons_line(b.reasons, lang)});
-            return say("diff.selected-now", args);
+            // One list built at once: GCC 12 warns of an Arg pushed onto it as maybe
+            // uninitialised once this file inlines more (a false positive).
+            if (b.reasons.empty())
+                return say("diff.selected-now", {{"was", status_word(b.was, lang)}});
+            return say("diff.selected-now", {{"was", status_word(b.was, lang)},
+                                             {"reasons", reasons_line(b.reasons, lang)}});
         }
         case K::ineligible:
             return say("diff.ineligible", {{"reasons", reasons_line(b.reasons, lang)}});
@@ -86,6 +90,122 @@ std::string because_text(const Because& b, Lang lang) {
     return {};
 }
 
+std::string input_change_text(const InputChange& c, Lang lang, bool with_id) {
+    using K = InputChange::Kind;
+    auto value = [lang](const std::optional<std::string>& v) {
+        return v ? *v : label("label.none", lang);
+    };
+    std::vector<Arg> args = {{"old", value(c.old_value)},
+                             {"new", value(c.new_value)},
+                             {"reviewer", c.reviewer},
+                             {"criterion", c.field}};
+    auto say = [&](std::string_view key, std::vector<Arg> a) {
+        return format_message(key, lang, a);
+    };
+    std::string text;
+    switch (c.kind) {
+        case K::rule:
+        case K::history:
+        case K::panel:
+            return c.id + ": " + value(c.old_value) + " → " + value(c.new_value);
+        case K::proposal_added:
+            text = say("diff-base.added", {{"track", value(c.new_value)}});
+            break;
+        case K::proposal_removed:
+            text = say("diff-base.removed", {{"track", value(c.old_value)}});
+            break;
+        case K::proposal:
+            text = c.field + " " + value(c.old_value) + " → " + value(c.new_value);
+            break;
+        case K::review_added:
+            text = say("diff-base.review-added",
+                       {{"reviewer", c.reviewer}, {"scores", value(c.new_value)}});
+            break;
+        case K::review_removed:
+            text = say("diff-base.review-removed",
+                       {{"reviewer", c.reviewer}, {"scores", value(c.old_value)}});
+            break;
+        case K::review:
+            text = say("diff-base.review", args);
+            break;
+        case K::conflict:
+            text = say(c.new_value ? "diff-base.conflict-declared" : "diff-base.conflict-dropped",
+                       {{"reviewer", c.reviewer}});
+            break;
+        case K::decision:
+            text = c.field == "withdrawn"
+                       ? label(c.new_value ? "diff-base.withdrew" : "diff-base.withdrawal-revoked",
+                               lang)
+                       : say("diff-base.award",
+                             {{"old", value(c.old_value)}, {"new", value(c.new_value)}});
+            break;
+    }
+    if (!with_id) return text;
+    // "PLN-2023-05 withdrew", "PLN-2023-02: R3's feasibility 20 → 24"
+    bool verb = c.kind == K::decision && c.field == "withdrawn";
+    return c.id + (verb ? " " : ": ") + text;
+}
+
+namespace {
+
+std::string side_score_of(const std::optional<ProposalSide>& s) {
+    return s && s->score ? format_decimal(*s->score, s->rounding) : "-";
+}
+
+std::string side_status_of(const std::optional<ProposalSide>& s, Lang lang) {
+    return s ? status_word(s->status, lang) : label("label.none", lang);
+}
+
+std::string award_of(const std::optional<Krw>& k, Lang lang) {
+    return k ? format_grouped(*k) : label("label.none", lang);
+}
+
+std::string cause_text(const DiffResult& d, const ProposalChange& change, const Cause& c,
+                       Lang lang) {
+    using K = Cause::Kind;
+    auto say = [lang](std::string_view key, const std::vector<Arg>& args) {
+        return format_message(key, lang, args);
+    };
+    switch (c.kind) {
+        case K::input:
+            return input_change_text(d.inputs[c.input], lang, d.inputs[c.input].id != change.id);
+        case K::budget_left:
+            return say("diff-base.budget-left", {{"rank", Count{c.rank}},
+                                                 {"other", c.other},
+                                                 {"old", award_of(c.old_award, lang)},
+                                                 {"new", award_of(c.new_award, lang)}});
+        case K::country_cap:
+            return say(c.selected ? "diff-base.country-cap-now" : "diff-base.country-cap-gone",
+                       {{"other", c.other}, {"country", CountryCode{c.country}}});
+        case K::overtook:
+        case K::fell_behind:
+            return say(c.kind == K::overtook ? "diff-base.overtook" : "diff-base.fell-behind",
+                       {{"other", c.other},
+                        {"old", side_score_of(c.old_side)},
+                        {"new", side_score_of(c.new_side)}});
+        case K::left:
+        case K::joined:
+            return say(c.kind == K::left ? "diff-base.left" : "diff-base.joined",
+                       {{"other", c.other},
+                        {"old", side_status_of(c.old_side, lang)},
+                        {"new", side_status_of(c.new_side, lang)}});
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang) {
+    std::vector<std::string> out;
+    for (const auto& cause : c.causes) out.push_back(cause_text(d, c, cause, lang));
+    // Its own inputs say why; else the step that decided it now comes last, after the others'
+    // changes that led there.
+    bool own = !c.causes.empty() && c.causes.front().kind == Cause::Kind::input &&
+               d.inputs[c.causes.front().input].id == c.id;
+    if (!own && c.because) out.push_back(because_text(*c.because, lang));
+    return out;
+}
+
 std::string diff_summary(const DiffResult& d, Lang lang) {
     std::string out;
     for (const auto& t : d.tracks) {
@@ -98,6 +218,9 @@ std::string diff_summary(const DiffResult& d, Lang lang) {
         add(t.other_changes, "diff.other-changes");
         add(t.award_changes, "diff.award-changes");
         add(t.rank_changes, "diff.rank-changes");
+        if (t.shortfall_changed)
+            parts.push_back(
+                label(t.new_shortfall ? "diff-shortfall.new" : "diff-shortfall.gone", lang));
         out += (out.empty() ? "" : "; ") + t.track + ": " +
                (parts.empty() ? label("diff.no-change", lang) : joined(parts, ", "));
     }
@@ -131,31 +254,73 @@ std::string short_sha(const std::string& sha) {
     return sha.substr(0, 12);
 }
 
+std::string shortfall_side(const std::optional<ShortfallSide>& s, Lang lang) {
+    if (!s) return label("label.none", lang);
+    return format_message("diff-shortfall.side", lang,
+                          {{"selected", Count{s->selected}}, {"min", Count{s->min}}});
+}
+
+bool has_shortfall(const TrackDiff& t) {
+    return t.old_shortfall || t.new_shortfall;
+}
+
+// "Shortfall: (none) → 3 selected, at least 4 required", then the reasons of the side that
+// falls short (the current one when both do).
+std::vector<std::string> shortfall_lines(const TrackDiff& t, Lang lang) {
+    std::vector<std::string> lines = {
+        label("diff-shortfall.label", lang) + ": " +
+        arrow(shortfall_side(t.old_shortfall, lang), shortfall_side(t.new_shortfall, lang))};
+    const auto& side = t.new_shortfall ? t.new_shortfall : t.old_shortfall;
+    for (const auto& r : side->reasons) lines.push_back(r.code + ": " + reason_text(r, lang));
+    return lines;
+}
+
+}  // namespace
+
+namespace {
+
+std::string input_changes_text(const DiffResult& d, Lang lang) {
+    std::string out = format_message("diff-base.base", lang, {{"origin", d.old_origin}}) + "\n" +
+                      format_message("diff-base.current", lang, {{"origin", d.new_origin}}) +
+                      "\n\n" + label("diff-base.input-changes", lang);
+    out += d.inputs.empty() ? ": " + label("explain.none", lang) + "\n" : "\n";
+    for (const auto& c : d.inputs)
+        out += fmt::format("  {:<16} {}\n", input_change_code(c.kind), input_change_text(c, lang));
+    return out;
+}
+
 }  // namespace
 
 std::string render_diff_text(const DiffResult& d, Lang lang) {
     std::string out = diff_summary(d, lang) + "\n\n";
-    out += format_message("diff.base-rules", lang,
-                          {{"origin", d.old_origin}, {"sha256", short_sha(d.old_sha256)}}) +
-           "\n" +
-           format_message("diff.new-rules", lang,
-                          {{"origin", d.new_origin}, {"sha256", short_sha(d.new_sha256)}}) +
-           "\n";
-    out += "\n" + label("diff.rule-changes", lang);
-    if (d.rules.empty())
-        out += ": " + label("explain.none", lang) + "\n";
-    else
-        out += "\n";
-    for (const auto& r : d.rules)
-        out += fmt::format("  {}: {} → {}\n", r.path, rule_value(r.old_value, lang),
-                           rule_value(r.new_value, lang));
+    if (d.whole_call) {
+        out += input_changes_text(d, lang);
+    } else {
+        out += format_message("diff.base-rules", lang,
+                              {{"origin", d.old_origin}, {"sha256", short_sha(d.old_sha256)}}) +
+               "\n" +
+               format_message("diff.new-rules", lang,
+                              {{"origin", d.new_origin}, {"sha256", short_sha(d.new_sha256)}}) +
+               "\n";
+        out += "\n" + label("diff.rule-changes", lang);
+        if (d.rules.empty())
+            out += ": " + label("explain.none", lang) + "\n";
+        else
+            out += "\n";
+        for (const auto& r : d.rules)
+            out += fmt::format("  {}: {} → {}\n", r.path, rule_value(r.old_value, lang),
+                               rule_value(r.new_value, lang));
+    }
     for (const auto& t : d.tracks) {
         out += fmt::format("\n{}", t.track);
-        if (t.changes.empty()) {
-            out += ": " + label("diff.no-change", lang) + "\n";
-            continue;
-        }
+        if (t.changes.empty() && !t.shortfall_changed) out += ": " + label("diff.no-change", lang);
         out += "\n";
+        if (has_shortfall(t)) {
+            auto lines = shortfall_lines(t, lang);
+            out += "  !! " + lines[0] + "\n";
+            for (std::size_t i = 1; i < lines.size(); ++i) out += "     - " + lines[i] + "\n";
+        }
+        if (t.changes.empty()) continue;
         std::vector<std::vector<std::string>> rows = {
             {label("label.id", lang), label("label.status", lang), label("label.rank", lang),
              label("label.score", lang), label("diff.award-krw", lang)}};
@@ -174,10 +339,8 @@ std::string render_diff_text(const DiffResult& d, Lang lang) {
             std::size_t end = table.find('\n', line_start);
             out += table.substr(line_start, end - line_start + 1);
             line_start = end + 1;
-            if (c.because)
-                out += "      " +
-                       format_message("diff.because-line", lang,
-                                      {{"because", because_text(*c.because, lang)}}) +
+            for (const auto& line : because_lines(d, c, lang))
+                out += "      " + format_message("diff.because-line", lang, {{"because", line}}) +
                        "\n";
         }
     }
@@ -186,7 +349,7 @@ std::string render_diff_text(const DiffResult& d, Lang lang) {
 
 namespace {
 
-std::string md_table(const std::vector<ProposalChange>& changes, Lang lang) {
+std::string md_table(const DiffResult& d, const std::vector<ProposalChange>& changes, Lang lang) {
     std::string out;
     MarkdownRow head(out);
     for (const char* h : {"label.id", "label.status", "label.rank", "label.score", "diff.award-krw",
@@ -201,7 +364,27 @@ std::string md_table(const std::vector<ProposalChange>& changes, Lang lang) {
             .cell(arrow(side_rank(c.old_side), side_rank(c.new_side)))
             .cell(arrow(side_score(c.old_side), side_score(c.new_side)))
             .cell(arrow(side_award(c.old_side), side_award(c.new_side)))
-            .cell(c.because ? because_text(*c.because, lang) : "")
+            .cell(joined(because_lines(d, c, lang), "; "))
+            .end();
+    return out;
+}
+
+// diff --base: where both states come from, and every input that differs.
+std::string markdown_inputs(const DiffResult& d, Lang lang) {
+    std::string out = format_message("diff-base.md-origins", lang,
+                                     {{"old", d.old_origin}, {"new", d.new_origin}}) +
+                      "\n\n#### " + label("diff-base.input-changes", lang) + "\n\n";
+    if (d.inputs.empty()) return out + label("diff.md-none", lang) + "\n";
+    MarkdownRow head(out);
+    for (const char* h : {"diff-base.input", "diff-base.change", "diff-base.file"})
+        head.cell(label(h, lang));
+    head.end();
+    out += markdown_rule("lll");
+    for (const auto& c : d.inputs)
+        MarkdownRow(out)
+            .markdown("`" + markdown_cell(input_change_code(c.kind)) + "` " + markdown_cell(c.id))
+            .cell(input_change_text(c, lang, false))
+            .cell(c.file)
             .end();
     return out;
 }
@@ -213,43 +396,55 @@ constexpr std::size_t markdown_limit = 60000;
 
 std::string render_diff_markdown(const DiffResult& d, Lang lang) {
     std::string out = "### kcity diff\n\n**" + markdown_cell(diff_summary(d, lang)) + "**\n\n";
-    out += format_message("diff.md-rules", lang,
-                          {{"old", d.old_origin},
-                           {"old_sha256", short_sha(d.old_sha256)},
-                           {"new", d.new_origin},
-                           {"new_sha256", short_sha(d.new_sha256)}}) +
-           "\n\n";
-    out += "#### " + label("diff.rule-changes", lang) + "\n\n";
-    if (d.rules.empty()) {
-        out += label("diff.md-none", lang) + "\n";
+    if (d.whole_call) {
+        out += markdown_inputs(d, lang);
     } else {
-        std::string table;
-        MarkdownRow head(table);
-        for (const char* h : {"diff.rule", "diff.old", "diff.new"}) head.cell(label(h, lang));
-        head.end();
-        table += markdown_rule("lll");
-        for (const auto& r : d.rules)
-            MarkdownRow(table)
-                .markdown("`" + markdown_cell(r.path) + "`")
-                .cell(rule_value(r.old_value, lang))
-                .cell(rule_value(r.new_value, lang))
-                .end();
-        out += d.rules.size() > 15 ? "<details><summary>" +
-                                         format_message("diff.md-rule-values", lang,
-                                                        {{"count", Count{d.rules.size()}}}) +
-                                         "</summary>\n\n" + table + "\n</details>\n"
-                                   : table;
+        out += format_message("diff.md-rules", lang,
+                              {{"old", d.old_origin},
+                               {"old_sha256", short_sha(d.old_sha256)},
+                               {"new", d.new_origin},
+                               {"new_sha256", short_sha(d.new_sha256)}}) +
+               "\n\n";
+        out += "#### " + label("diff.rule-changes", lang) + "\n\n";
+        if (d.rules.empty()) {
+            out += label("diff.md-none", lang) + "\n";
+        } else {
+            std::string table;
+            MarkdownRow head(table);
+            for (const char* h : {"diff.rule", "diff.old", "diff.new"}) head.cell(label(h, lang));
+            head.end();
+            table += markdown_rule("lll");
+            for (const auto& r : d.rules)
+                MarkdownRow(table)
+                    .markdown("`" + markdown_cell(r.path) + "`")
+                    .cell(rule_value(r.old_value, lang))
+                    .cell(rule_value(r.new_value, lang))
+                    .end();
+            out += d.rules.size() > 15 ? "<details><summary>" +
+                                             format_message("diff.md-rule-values", lang,
+                                                            {{"count", Count{d.rules.size()}}}) +
+                                             "</summary>\n\n" + table + "\n</details>\n"
+                                       : table;
+        }
     }
     for (const auto& t : d.tracks) {
         out += "\n#### " + t.track + "\n\n";
         std::vector<ProposalChange> decisive, ranks;
         for (const auto& c : t.changes) (c.decisive ? decisive : ranks).push_back(c);
-        if (t.changes.empty()) out += label("diff.md-no-change", lang) + "\n";
-        if (!decisive.empty()) out += md_table(decisive, lang);
+        if (has_shortfall(t)) {
+            auto lines = shortfall_lines(t, lang);
+            out += "> **" + markdown_cell(lines[0]) + "**\n";
+            for (std::size_t i = 1; i < lines.size(); ++i)
+                out += "> - " + markdown_cell(lines[i]) + "\n";
+            out += "\n";
+        }
+        if (t.changes.empty() && !t.shortfall_changed)
+            out += label("diff.md-no-change", lang) + "\n";
+        if (!decisive.empty()) out += md_table(d, decisive, lang);
         if (!ranks.empty())
             out += "\n<details><summary>" +
                    format_message("diff.md-rank-only", lang, {{"count", Count{ranks.size()}}}) +
-                   "</summary>\n\n" + md_table(ranks, lang) + "\n</details>\n";
+                   "</summary>\n\n" + md_table(d, ranks, lang) + "\n</details>\n";
     }
     if (out.size() > markdown_limit) {
         std::size_t cut = out.rfind('\n', markdown_limit);
@@ -273,6 +468,25 @@ std::string opt_json(const std::optional<std::string>& v) {
     return v ? json_quote(*v) : "null";
 }
 
+std::string shortfall_json(const std::optional<ShortfallSide>& s, Lang lang) {
+    if (!s) return "null";
+    std::string reasons;
+    for (const auto& r : s->reasons)
+        reasons += fmt::format("{}{{\"code\": {}, \"message\": {}}}", reasons.empty() ? "" : ", ",
+                               json_quote(r.code), json_quote(reason_text(r, lang)));
+    return fmt::format("{{\"selected\": {}, \"min\": {}, \"reasons\": [{}]}}", s->selected, s->min,
+                       reasons);
+}
+
+// SPEC §7: `because` is a list of lines (one, for a rules change; the input changes, for
+// --base), empty for a change of rank only.
+std::string because_json(const DiffResult& d, const ProposalChange& c, Lang lang) {
+    std::string out;
+    for (const auto& line : because_lines(d, c, lang))
+        out += (out.empty() ? "" : ", ") + json_quote(line);
+    return "[" + out + "]";
+}
+
 }  // namespace
 
 std::string render_diff_json(const DiffResult& d, Lang lang) {
@@ -280,10 +494,27 @@ std::string render_diff_json(const DiffResult& d, Lang lang) {
     out += fmt::format("  \"kcity_version\": {},\n", json_quote(KCITY_VERSION));
     out += fmt::format("  \"summary\": {},\n", json_quote(diff_summary(d, lang)));
     out += fmt::format("  \"changed\": {},\n", d.decisive ? "true" : "false");
-    out += fmt::format("  \"base_rules\": {{\"origin\": {}, \"sha256\": {}}},\n",
-                       json_quote(d.old_origin), json_quote(d.old_sha256));
-    out += fmt::format("  \"rules\": {{\"origin\": {}, \"sha256\": {}}},\n",
-                       json_quote(d.new_origin), json_quote(d.new_sha256));
+    // --base compares calls (their rules' sha256 beside them); --base-rules rule sets.
+    const char* sides[2][2] = {{"base_rules", "rules"}, {"base", "current"}};
+    const char* sha = d.whole_call ? "rules_sha256" : "sha256";
+    out += fmt::format("  \"{}\": {{\"origin\": {}, \"{}\": {}}},\n", sides[d.whole_call][0],
+                       json_quote(d.old_origin), sha, json_quote(d.old_sha256));
+    out += fmt::format("  \"{}\": {{\"origin\": {}, \"{}\": {}}},\n", sides[d.whole_call][1],
+                       json_quote(d.new_origin), sha, json_quote(d.new_sha256));
+    if (d.whole_call) {
+        out += "  \"input_changes\": [";
+        for (std::size_t i = 0; i < d.inputs.size(); ++i) {
+            const InputChange& c = d.inputs[i];
+            out += fmt::format(
+                "{}\n    {{\"kind\": {}, \"file\": {}, \"id\": {}, \"field\": {}, "
+                "\"reviewer\": {}, \"old\": {}, \"new\": {}}}",
+                i ? "," : "", json_quote(input_change_code(c.kind)), json_quote(c.file),
+                json_quote(c.id), json_quote(c.field),
+                c.reviewer.empty() ? "null" : json_quote(c.reviewer), opt_json(c.old_value),
+                opt_json(c.new_value));
+        }
+        out += d.inputs.empty() ? "],\n" : "\n  ],\n";
+    }
     out += "  \"rule_changes\": [";
     for (std::size_t i = 0; i < d.rules.size(); ++i)
         out += fmt::format("{}\n    {{\"path\": {}, \"old\": {}, \"new\": {}}}", i ? "," : "",
@@ -296,15 +527,16 @@ std::string render_diff_json(const DiffResult& d, Lang lang) {
         out += fmt::format(
             "{}\n    {{\"track\": {}, \"newly_selected\": {}, \"dropped\": {}, "
             "\"other_status_changes\": {}, \"award_changes\": {}, "
-            "\"rank_changes\": {}, \"changes\": [",
+            "\"rank_changes\": {}, \"shortfall\": {{\"old\": {}, \"new\": {}}}, \"changes\": [",
             i ? "," : "", json_quote(t.track), t.newly_selected, t.dropped, t.other_changes,
-            t.award_changes, t.rank_changes);
+            t.award_changes, t.rank_changes, shortfall_json(t.old_shortfall, lang),
+            shortfall_json(t.new_shortfall, lang));
         for (std::size_t j = 0; j < t.changes.size(); ++j) {
             const ProposalChange& c = t.changes[j];
-            out += fmt::format(
-                "{}\n      {{\"id\": {}, \"old\": {}, \"new\": {}, \"because\": {}}}", j ? "," : "",
-                json_quote(c.id), side_json(c.old_side), side_json(c.new_side),
-                c.because ? json_quote(because_text(*c.because, lang)) : "null");
+            out +=
+                fmt::format("{}\n      {{\"id\": {}, \"old\": {}, \"new\": {}, \"because\": {}}}",
+                            j ? "," : "", json_quote(c.id), side_json(c.old_side),
+                            side_json(c.new_side), because_json(d, c, lang));
         }
         out += t.changes.empty() ? "]}" : "\n    ]}";
     }

@@ -70,16 +70,69 @@ struct Because {
     std::optional<WhyNot> why_not = {};
 };
 
+// `diff --base`: one input that differs between the two states of a call (SPEC §7).
+struct InputChange {
+    enum class Kind : char {
+        rule,
+        proposal_added,
+        proposal_removed,
+        proposal,  // field: old → new
+        review_added,
+        review_removed,
+        review,  // reviewer, criterion: old → new
+        conflict,
+        decision,
+        history,
+        panel,
+    } kind = Kind::rule;
+    std::string file;      // the current side's file, else the base side's
+    std::string id;        // the proposal's id; for rules, decisions, history, panel: the path
+    std::string field;     // a proposal's field, or a review's criterion
+    std::string reviewer;  // reviews and conflicts
+    std::optional<std::string> old_value, new_value;
+};
+
+// Why a proposal moved under `diff --base`, as values read from the input changes and the
+// two runs' results; the report stage writes them (report/diff.hpp). The fields each kind uses
+// are named beside it.
+struct Cause {
+    enum class Kind : char {
+        input,        // input: the proposal's own changed input, or another's (a withdrawal)
+        budget_left,  // rank, other, old_award, new_award: the budget left at its rank moved
+        country_cap,  // other, country, selected: the country's selections moved
+        overtook,     // other, old_score, new_score: another now ranks above it
+        fell_behind,  // other, old_score, new_score: another now ranks below it
+        left,         // other, old_status, new_status: another above it is no longer a candidate
+        joined,       // other, old_status, new_status: another above it is a candidate now
+    } kind = Kind::input;
+    std::size_t input = 0;  // index into DiffResult::inputs
+    std::string other = {}, country = {};
+    int rank = 0;
+    bool selected = false;
+    std::optional<Krw> old_award = {}, new_award = {};
+    std::optional<ProposalSide> old_side = {}, new_side = {};  // the other's: scores, statuses
+};
+
 struct ProposalChange {
     std::string id;
     std::optional<ProposalSide> old_side, new_side;  // absent: the track did not exist there
     bool decisive = false;                           // status or award changed (not only the rank)
     std::optional<Because> because;                  // why, for a decisive change
-    bool reads_trace = false;  // its because line wants the current run's trace of it
+    bool reads_trace = false;   // its because line wants the current run's trace of it
+    std::vector<Cause> causes;  // diff --base: the input changes that moved it, own ones first
+};
+
+// A track's shortfall on one side (SPEC §6 step 8): the selections, `min`, and every reason.
+struct ShortfallSide {
+    int selected = 0, min = 0;
+    std::vector<Reason> reasons;
 };
 
 struct TrackDiff {
     std::string track;
+    // Shown whenever either side falls short; one that appears or disappears is a change.
+    std::optional<ShortfallSide> old_shortfall, new_shortfall;
+    bool shortfall_changed = false;
     int newly_selected = 0, dropped = 0, rank_changes = 0, other_changes = 0;
     int award_changes = 0;                // the same status (selected) with another award
     std::vector<ProposalChange> changes;  // by new rank, then the unranked by id
@@ -88,8 +141,10 @@ struct TrackDiff {
 struct DiffResult {
     std::string old_origin, new_origin, old_sha256, new_sha256;
     std::vector<RuleChange> rules;
+    bool whole_call = false;          // diff --base: `inputs` lists what differs
+    std::vector<InputChange> inputs;  // diff --base
     std::vector<TrackDiff> tracks;
-    bool decisive = false;  // any status or award changed: --detailed-exitcode exits 2
+    bool decisive = false;  // any status, award or shortfall changed: --detailed-exitcode exits 2
 };
 
 // What changed between the base run and the current one, and why. An award's cap and why the
@@ -107,5 +162,10 @@ std::vector<std::string> ids_to_trace(const DiffResult& d);
 // `new_result` receives the current run (its warnings are the command's).
 DiffResult diff_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
                      Result& new_result);
+
+// `diff --base`: both states run, diffed, and each change's causes found among `inputs`
+// (which the result keeps) and in the two runs' results.
+DiffResult diff_base_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
+                          std::vector<InputChange> inputs, Result& new_result);
 
 }  // namespace kcity

@@ -26,4 +26,11 @@ std::optional<std::vector<SourceFile>> read_git_rules(const std::string& spec,
                                                       const std::string& current_rules_dir,
                                                       Diagnostics& diags);
 
+// Every file of the call directory at `spec` ("REV" or "REV:PATH", without "git:"), named
+// "git:REV:PATH/NAME"; without PATH, the path of `current_dir` inside its repository.
+// `prefix` receives "git:REV:PATH/", what each name begins with. Errors go to `diags`.
+std::optional<std::vector<SourceFile>> read_git_call(const std::string& spec,
+                                                     const std::string& current_dir,
+                                                     Diagnostics& diags, std::string& prefix);
+
 }  // namespace kcity

@@ -14,6 +14,14 @@ std::string diff_summary(const DiffResult& d, Lang lang);
 // Why a change happened, in one line: "award: capped at award.max_krw KRW 450,000,000".
 std::string because_text(const Because& b, Lang lang);
 
+// diff --base: one input change in a line: "PLN-2023-02: R3's feasibility 20 → 24" (without
+// the proposal's id when `with_id` is false, as its own because line).
+std::string input_change_text(const InputChange& c, Lang lang, bool with_id = true);
+
+// A change's because lines: under --base, each cause; else the one Because (none for a change
+// of rank only).
+std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang);
+
 std::string render_diff_text(const DiffResult& d, Lang lang);
 std::string render_diff_markdown(const DiffResult& d, Lang lang);
 // Statuses stay codes; the summary and the because lines are in `lang` (English unless

@@ -22,7 +22,7 @@ set +e
 code=$?
 set -e
 [ "$code" = 2 ] || { echo "exit $code, expected 2"; cat err.txt; exit 1; }
-head -1 out.txt | grep -q "^planning: 1 dropped, 4 other status changes; pilot: no change$"
+head -1 out.txt | grep -q "^planning: 1 dropped, 4 other status changes, now falls short; pilot: no change$"
 grep -q "planning.threshold: 70 → 81" out.txt
 grep -q "because threshold: base score 80.00 is below the threshold 81" out.txt
 grep -q "Base rules: git:HEAD" out.txt
