@@ -8,10 +8,12 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 
 #include "common.hpp"
 #include "kcity/base/text.hpp"
@@ -58,7 +60,6 @@ Formats make_formats(lxw_workbook* wb) {
     f.open = workbook_add_format(wb);
     format_set_border(f.open, LXW_BORDER_THIN);
     format_set_unlocked(f.open);
-    format_set_num_format(f.open, "0.##");
     f.closed = workbook_add_format(wb);
     format_set_border(f.closed, LXW_BORDER_THIN);
     format_set_bg_color(f.closed, 0xBFBFBF);
@@ -66,7 +67,6 @@ Formats make_formats(lxw_workbook* wb) {
     format_set_border(f.total, LXW_BORDER_THIN);
     format_set_bold(f.total);
     format_set_bg_color(f.total, 0xF2F2F2);
-    format_set_num_format(f.total, "0.##");
     return f;
 }
 

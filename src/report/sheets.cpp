@@ -4,6 +4,7 @@
 #include "kcity/report/sheets.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "kcity/base/fold.hpp"
 #include "kcity/report/escape.hpp"
@@ -120,22 +121,48 @@ std::vector<ReviewerSheet> reviewer_sheets(const Call& call, const Result& resul
     return out;
 }
 
+namespace {
+
+// A criterion column of the CSV form: its name, and its maximum when every track that has a
+// criterion of that name gives it the same one.
+struct CsvCriterion {
+    std::string name;  // folded, to match as the reader does
+    std::string header;
+    bool same_max = true;
+    Decimal max;
+};
+
+// `사업 중요도 (30)` → `사업 중요도`: the header without its maximum.
+std::string without_max(const std::string& header) {
+    return header.substr(0, header.rfind(" ("));
+}
+
+}  // namespace
+
 std::string score_sheet_csv(const ReviewerSheet& sheet) {
-    // The columns of every table, each once by header (a criterion that two tracks share
-    // under one name and maximum is one column); criteria keep the first track's order.
-    std::vector<std::string> headers;
+    // The criteria of every table, each once by name (`feasibility` of two tracks is one
+    // column, as the reader matches names per track); criteria keep the first track's order.
+    // Two tracks that give one name different maxima get the name alone.
+    std::vector<CsvCriterion> criteria;
     for (const auto& t : sheet.tables)
-        for (const auto& c : t.columns)
-            if (c.kind == SheetColumnKind::criterion &&
-                std::find(headers.begin(), headers.end(), c.header) == headers.end())
-                headers.push_back(c.header);
-    const std::size_t given = 5;
-    std::vector<std::string> head;
-    std::vector<std::string> tail;
+        for (const auto& c : t.columns) {
+            if (c.kind != SheetColumnKind::criterion) continue;
+            std::string name = fold_name(without_max(c.header));
+            auto it = std::find_if(criteria.begin(), criteria.end(),
+                                   [&](const CsvCriterion& x) { return x.name == name; });
+            if (it == criteria.end())
+                criteria.push_back({name, c.header, true, c.max});
+            else if (it->max != c.max)
+                it->same_max = false;
+        }
+    std::vector<std::string> header;
     if (!sheet.tables.empty()) {
         const auto& cols = sheet.tables.front().columns;
-        for (std::size_t i = 0; i < given; ++i) head.push_back(cols[i].header);
-        for (std::size_t i = cols.size() - 3; i < cols.size(); ++i) tail.push_back(cols[i].header);
+        for (std::size_t i = 0; i < 5; ++i) header.push_back(cols[i].header);
+        for (const auto& c : criteria)
+            header.push_back(c.same_max ? c.header : without_max(c.header));
+        for (std::size_t i = cols.size() - 3; i < cols.size(); ++i)
+            header.push_back(cols[i].header);
     }
     std::string out = "\xEF\xBB\xBF";
     auto line = [&](const std::vector<std::string>& cells) {
@@ -145,13 +172,12 @@ std::string score_sheet_csv(const ReviewerSheet& sheet) {
         }
         out += "\r\n";
     };
-    std::vector<std::string> header = head;
-    header.insert(header.end(), headers.begin(), headers.end());
-    header.insert(header.end(), tail.begin(), tail.end());
-    if (!sheet.tables.empty()) line(header);
+    if (!header.empty()) line(header);
+    // A row keeps its given cells and its conflict and comment; its criterion cells, all
+    // empty in a blank sheet, stay empty.
     for (const auto& t : sheet.tables)
         for (const auto& r : t.rows) {
-            std::vector<std::string> cells(r.cells.begin(), r.cells.begin() + given);
+            std::vector<std::string> cells(r.cells.begin(), r.cells.begin() + 5);
             cells.resize(header.size());
             std::copy(r.cells.end() - 3, r.cells.end(), cells.end() - 3);
             line(cells);

@@ -2,13 +2,15 @@
 """Fills the blank score sheets that `kcity sheets` wrote, as a reviewer would, with Python's
 standard library only (tests/cli/scripts/sheets-roundtrip.sh):
 
-  fill_sheets.py BLANK_DIR FILLED_DIR TWIN_DIR
+  fill_sheets.py BLANK_DIR FILLED_DIR TWIN_DIR [WORKBOOK_DIR]
 
 Every .xlsx or .csv of BLANK_DIR is copied to FILLED_DIR with a score in each criterion cell of
 each row that has no conflict, and its total (in a workbook, the value Excel saves for the sum
 formula). Scores are known: a hash of proposal, reviewer and column, from 40% to 100% of the
 criterion's maximum, with up to two decimals. TWIN_DIR gets the same reviews as plain CSV
-sheets (one per worksheet), which `kcity score` must read to the same result.
+sheets (one per worksheet), which `kcity score` must read to the same result. A CSV sheet has
+the criteria of all the reviewer's tracks as columns: the reviewer's workbook in WORKBOOK_DIR
+(written by `kcity sheets` for the same call) tells which of them a proposal's track has.
 """
 import csv
 import hashlib
@@ -25,6 +27,10 @@ REVIEWER = {"reviewer", "평가위원"}
 TOTAL = {"total", "합계"}
 CONFLICT = {"conflict", "이해충돌"}
 MAXIMUM = re.compile(r"\((\d+(?:\.\d+)?)\)$")
+
+
+def name_of(header):
+    return MAXIMUM.sub("", header).strip().casefold()
 
 
 def score(proposal, reviewer, header, maximum):
@@ -50,8 +56,12 @@ class Table:
         self.reviewer = next(col[h] for h in REVIEWER if h in col)
         self.total = next((col[h] for h in TOTAL if h in col), None)
         self.conflict = next(col[h] for h in CONFLICT if h in col)
-        self.criteria = [(i, Decimal(MAXIMUM.search(h).group(1))) for i, h in enumerate(self.header)
-                         if MAXIMUM.search(h)]
+        # A criterion column is one the workbook's tracks name; in a blank sheet of kcity's, every
+        # column between `reviewer` and `total` is one.
+        end = self.total if self.total is not None else self.conflict
+        self.criteria = [(i, Decimal(MAXIMUM.search(self.header[i]).group(1))
+                          if MAXIMUM.search(self.header[i]) else None)
+                         for i in range(self.reviewer + 1, end)]
 
     def fill(self, row, applies):
         """The scores of a row ({column: text}, total included) and its twin row."""
@@ -62,10 +72,11 @@ class Table:
         if not conflict:
             total = Decimal(0)
             for i, m in self.criteria:
-                if not applies(row, i):
+                m = applies(row, i, m)
+                if m is None:
                     twin.append("")
                     continue
-                s = score(p, r, self.header[i], m)
+                s = score(p, r, name_of(self.header[i]), m)
                 filled[i] = text(s)
                 total += s
                 twin.append(text(s))
@@ -77,7 +88,7 @@ class Table:
         return filled, twin
 
     def twin_header(self):
-        return ["proposal", "reviewer"] + [self.header[i] for i, _ in self.criteria] + ["conflict"]
+        return ["proposal", "reviewer"] + [name_of(self.header[i]) for i, _ in self.criteria] + ["conflict"]
 
 
 def write_twin(path, header, rows):
@@ -129,7 +140,7 @@ def fill_worksheet(xml, strings, twin_path):
     twin = []
     fills = {}
     for k in range(t.header_at + 1, len(rows)):
-        filled, twin_row = t.fill(rows[k], lambda row, i: True)
+        filled, twin_row = t.fill(rows[k], lambda row, i, m: m)
         twin.append(twin_row)
         fills[numbers[k]] = filled
 
@@ -147,14 +158,37 @@ def fill_worksheet(xml, strings, twin_path):
     return CELL.sub(put, xml)
 
 
-def fill_csv(src, dst, twin_dir):
+def workbook_criteria(path):
+    """{proposal id: {criterion name: maximum}} from a workbook of `kcity sheets`."""
+    z = zipfile.ZipFile(path)
+    sst = z.read("xl/sharedStrings.xml").decode()
+    strings = [unescape(re.sub(r"<[^>]+>", "", si)) for si in re.findall(r"<si>(.*?)</si>", sst, re.S)]
+    out = {}
+    for name in z.namelist():
+        if not re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name):
+            continue
+        grid = {}
+        for m in CELL.finditer(z.read(name).decode()):
+            if m.group(4) and 't="s"' in m.group(3):
+                value = strings[int(re.search(r"<v>(.*?)</v>", m.group(4)).group(1))]
+                grid.setdefault(int(m.group(2)), {})[column_index(m.group(1))] = value
+        rows = [[g.get(c, "") for c in range(max(g) + 1)] for _, g in sorted(grid.items())]
+        t = Table(rows)
+        maxima = {name_of(t.header[i]): m for i, m in t.criteria}
+        for row in rows[t.header_at + 1:]:
+            out[row[t.proposal]] = maxima
+    return out
+
+
+def fill_csv(src, dst, twin_dir, workbooks):
     rows = list(csv.reader(io.StringIO(src.read_text(encoding="utf-8-sig"))))
     t = Table(rows)
+    of_proposal = workbook_criteria(workbooks / f"{src.stem}.xlsx")
     twin = []
     for row in rows[t.header_at + 1:]:
-        # A criterion of another track: its cells stay empty. The twin's rows name only the
-        # criteria of the proposal's track, which the script tells by the proposal's id.
-        filled, twin_row = t.fill(row, lambda row, i: True)
+        # A criterion of another track: its cells stay empty.
+        applies = lambda row, i, m: of_proposal[row[t.proposal]].get(name_of(t.header[i]))
+        filled, twin_row = t.fill(row, applies)
         for i, v in filled.items():
             row[i] = v
         twin.append(twin_row)
@@ -165,13 +199,14 @@ def fill_csv(src, dst, twin_dir):
 
 def main():
     blank, filled, twin = (pathlib.Path(a) for a in sys.argv[1:4])
+    workbooks = pathlib.Path(sys.argv[4]) if len(sys.argv) > 4 else None
     filled.mkdir(parents=True, exist_ok=True)
     twin.mkdir(parents=True, exist_ok=True)
     for src in sorted(blank.iterdir()):
         if src.suffix == ".xlsx":
             fill_workbook(src, filled / src.name, twin)
         elif src.suffix == ".csv":
-            fill_csv(src, filled / src.name, twin)
+            fill_csv(src, filled / src.name, twin, workbooks)
 
 
 main()

@@ -5,7 +5,7 @@
 # call gives the same bytes a second later, and no file is ever overwritten.
 set -eu
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 fill=tests/cli/scripts/fill_sheets.py
 mkdir "$tmp/call"
 cp -r tests/cli/fixtures/sheets/rules tests/cli/fixtures/sheets/proposals "$tmp/call/"
@@ -15,11 +15,10 @@ grep -q "conflicts: \[R3\]" "$tmp/call/proposals/asia.yaml"
 # Scores the call with the sheets of one folder under scores/; prints the JSON but for the
 # input hashes.
 score_with() { # NAME DIR
-  rm -rf "$tmp/$1"
-  mkdir -p "$tmp/$1/scores"
-  cp -r "$tmp/call/rules" "$tmp/call/proposals" "$tmp/$1/"
-  cp "$2"/* "$tmp/$1/scores/"
-  "$KCITY" score "$tmp/$1" --format json 2>"$tmp/$1.err" | grep -v '"inputs"'
+  mkdir -p "$tmp/$1-call/scores"
+  cp -r "$tmp/call/rules" "$tmp/call/proposals" "$tmp/$1-call/"
+  cp "$2"/* "$tmp/$1-call/scores/"
+  "$KCITY" score "$tmp/$1-call" --format json 2>"$tmp/$1.err" | grep -v '"inputs"'
 }
 
 round_trip() { # NAME, then the options of kcity sheets
@@ -27,7 +26,7 @@ round_trip() { # NAME, then the options of kcity sheets
   shift
   "$KCITY" sheets "$tmp/call" --output-dir "$tmp/$name-blank" "$@" >"$tmp/$name.out"
   [ "$(wc -l <"$tmp/$name.out")" = 8 ] || { echo "$name: not 8 sheets"; cat "$tmp/$name.out"; exit 1; }
-  python3 "$fill" "$tmp/$name-blank" "$tmp/$name-filled" "$tmp/$name-twin"
+  python3 "$fill" "$tmp/$name-blank" "$tmp/$name-filled" "$tmp/$name-twin" "$tmp/xlsx-blank"
   score_with "$name-sheets" "$tmp/$name-filled" >"$tmp/$name-sheets.json"
   score_with "$name-twin" "$tmp/$name-twin" >"$tmp/$name-twin.json"
   if ! cmp -s "$tmp/$name-sheets.json" "$tmp/$name-twin.json"; then
