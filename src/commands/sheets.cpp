@@ -329,7 +329,12 @@ Outcome sheets_command(const SheetsOptions& options) {
             return xlsx ? write_workbook(temp, s, call, lang)
                         : write_bytes(temp, score_sheet_csv(s));
         });
-        if (err) return fail(*err, Failure::output);
+        // The sheets written before stay, and standard output still lists them.
+        if (err) {
+            out.messages.push_back("kcity: error: " + *err);
+            out.failure = Failure::output;
+            return out;
+        }
         out.output += paths[i].generic_string() + "\n";
     }
     out.messages.push_back("kcity: " + format_message("sheet.wrote", lang,
