@@ -17,7 +17,7 @@ using kcity::Format;
 
 // A function rather than a global: nothing may throw before main's catch-all.
 std::vector<std::string> command_names() {
-    return {"score", "check", "explain", "diff", "init"};
+    return {"score", "check", "explain", "diff", "sheets", "init"};
 }
 
 // A command as the command line set it up. Its options live in the closure of `run`.
@@ -217,6 +217,52 @@ void add_explain(CLI::App& app, Command& c) {
     };
 }
 
+void add_sheets(CLI::App& app, Command& c) {
+    c.app = app.add_subcommand("sheets", "Write a blank score sheet for each reviewer");
+    struct Sheets {
+        kcity::SheetsOptions o;
+        std::string format = "xlsx";
+    };
+    auto s = std::make_shared<Sheets>();
+    kcity::InputOptions& inputs = s->o.inputs;
+    c.app->add_option("INPUT", inputs.inputs,
+                      "Call directories, folders of proposals, or files (default: .)");
+    c.app
+        ->add_option_function<std::string>(
+            "--rules",
+            [s](const std::string& dir) {
+                if (dir.empty()) throw CLI::ValidationError("--rules", "an empty folder name");
+                s->o.inputs.rules_dir = dir;
+            },
+            "Rules folder (holds program.yaml)")
+        ->type_name("DIR");
+    c.app->add_option("--scores", inputs.score_files, "Score sheet (CSV or .xlsx); repeatable")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    c.app
+        ->add_option("--output-dir", s->o.output_dir,
+                     "Write DIR/<reviewer>.xlsx (or .csv); DIR is created; no file is replaced")
+        ->type_name("DIR")
+        ->required();
+    c.app->add_option("--format", s->format, "xlsx | csv")->check(CLI::IsMember({"xlsx", "csv"}));
+    c.app
+        ->add_option("--reviewer", s->o.reviewers,
+                     "Only this reviewer (id, or name in panel.yaml); repeatable")
+        ->type_name("ID")
+        ->allow_extra_args(false);
+    add_lang_option(c.app, s->o.lang, "ko | en: the sheets' headers (default from LANG, else en)");
+    c.inputs = [s] {
+        add_environment(s->o.inputs);
+        return kcity::run_input_files(s->o.inputs);
+    };
+    c.run = [s] {
+        add_environment(s->o.inputs);
+        s->o.format = s->format == "csv" ? kcity::SheetFormat::csv : kcity::SheetFormat::xlsx;
+        s->o.locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
+        return kcity::sheets_command(s->o);
+    };
+}
+
 void add_init(CLI::App& app, Command& c) {
     c.app = app.add_subcommand("init", "Write a new call directory from the built-in rules");
     struct Init {
@@ -265,7 +311,7 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     for (const auto& c : names)
         if (c == word) return std::nullopt;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, names) +
-           "; the commands are score, check, explain, diff, init";
+           "; the commands are score, check, explain, diff, sheets, init";
 }
 
 // Environment variables that would otherwise be ignored without a word.
@@ -340,7 +386,7 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     // Stable addresses: the options are bound to the commands' fields.
     std::list<Command> commands;
-    for (auto add : {add_score, add_check, add_diff, add_explain, add_init})
+    for (auto add : {add_score, add_check, add_diff, add_explain, add_sheets, add_init})
         add(app, commands.emplace_back());
 
     if (auto message = unknown_command(argc, argv)) return usage_error(*message);

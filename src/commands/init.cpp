@@ -65,6 +65,24 @@ attributes:
   matching_fund_krw: 1억
 )";
 
+// An example panel (SPEC §5): seven reviewers, as Korean public evaluations seat 5 to 8, so
+// that each track has its five reviews with one to spare, and `kcity sheets` has someone to
+// write for. Names and organisations are examples to replace.
+constexpr std::string_view example_panel =
+    R"(# The evaluation panel (평가위원): an example, replace it with the real one.
+# id: how sheets and reviews name the reviewer ([A-Za-z0-9._-]); name: text or {ko, en}, unique;
+# organisation: a reviewer of the applicant's or the partner's organisation is excluded (제척);
+# tracks: the tracks they review (default: every track).
+# `kcity sheets DIR --output-dir sheets` writes a blank score sheet for each of them.
+- {id: R1, name: {ko: 김민수, en: Kim Minsu}, organisation: 한국교통연구원}
+- {id: R2, name: {ko: 이서연, en: Lee Seoyeon}, organisation: 서울대학교}
+- {id: R3, name: {ko: 박지훈, en: Park Jihoon}, organisation: 국토연구원}
+- {id: R4, name: {ko: 최유진, en: Choi Yujin}, organisation: 한국수자원공사}
+- {id: R5, name: {ko: 정우성, en: Jung Woosung}, organisation: 한국건설기술연구원}
+- {id: R6, name: {ko: 강하늘, en: Kang Haneul}, organisation: 한국토지주택공사, tracks: [planning]}
+- {id: R7, name: {ko: 윤지아, en: Yoon Jia}, organisation: 정보통신산업진흥원, tracks: [pilot]}
+)";
+
 // The header of an empty sheet: every criterion of every track, then conflict.
 std::string sheet_template(const Rules& rules) {
     std::string header = "proposal,reviewer";
@@ -171,6 +189,7 @@ Outcome init_command(const std::string& dir, std::optional<int> year) {
     std::vector<std::pair<fs::path, std::string>> files;
     for (const auto& f : rule_files)
         files.emplace_back(fs::path(dir) / "rules" / fs::path(f.path).filename(), f.bytes);
+    files.emplace_back(fs::path(dir) / "rules" / "panel.yaml", std::string(example_panel));
     files.emplace_back(fs::path(dir) / "proposals" / "planning-example.yaml",
                        adapt("", example_planning));
     files.emplace_back(fs::path(dir) / "proposals" / "pilot-example.yaml",
@@ -194,9 +213,10 @@ Outcome init_command(const std::string& dir, std::optional<int> year) {
             return out;
         }
     }
-    out.messages.push_back("kcity: wrote a new " + std::to_string(rules.program.year) +
-                           " call in " + dir +
-                           " (rules/, proposals/, scores/panel.csv); next: kcity check " + dir);
+    out.messages.push_back(
+        "kcity: wrote a new " + std::to_string(rules.program.year) + " call in " + dir +
+        " (rules/ with panel.yaml, proposals/, scores/panel.csv); next: kcity check " + dir +
+        ", then kcity sheets " + dir + " --output-dir DIR for the panel");
     return out;
 }
 

@@ -23,7 +23,20 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
-enum class Role { none, proposal, reviewer, total, conflict, comment, criterion };
+// title, country and city are the columns `kcity sheets` writes for the reviewer to read
+// (SPEC §11): read back as they are, and not checked.
+enum class Role {
+    none,
+    proposal,
+    reviewer,
+    total,
+    conflict,
+    comment,
+    title,
+    country,
+    city,
+    criterion
+};
 
 struct Alias {
     Role role;
@@ -38,6 +51,9 @@ const std::vector<Alias>& aliases() {
         {Role::total, {"total", "합계", "총점"}},
         {Role::conflict, {"conflict", "이해충돌", "제척"}},
         {Role::comment, {"comment", "비고", "의견"}},
+        {Role::title, {"title", "사업명", "과제명"}},
+        {Role::country, {"country", "국가"}},
+        {Role::city, {"city", "도시"}},
     };
     return table;
 }
@@ -431,6 +447,15 @@ class SheetReader {
                             "sum of its scores, " + format_decimal_short(sum));
     }
 
+    // Where a review was first given: FILE:LINE, and in a workbook its worksheet and cell, so
+    // that a review given in two worksheets of one workbook says which.
+    static std::string where_given(const Review& rv) {
+        std::string at = rv.where.file.str() + ":" + std::to_string(rv.where.line);
+        if (!rv.sheet.empty())
+            at += ", sheet " + rv.sheet + ", cell " + cell_name(rv.where.line, rv.where.column);
+        return at;
+    }
+
     static const std::string& row_header(const Header& h, int col) {
         return h.names[static_cast<std::size_t>(col)];
     }
@@ -453,6 +478,7 @@ class SheetReader {
         Proposal& p = *it->second;
         Review rv;
         rv.where = Position{file_, row.line, 1};
+        rv.sheet = std::string(sheet_);
         const CsvCell& rc = row.cells[static_cast<std::size_t>(h.column(Role::reviewer))];
         auto reviewer = reviewer_id(rc, p);
         if (!reviewer) return;
@@ -480,7 +506,7 @@ class SheetReader {
         if (same != p.reviews.end()) {
             error(row.line, 1,
                   "reviewer `" + rv.reviewer + "` already reviewed `" + p.id + "` at " +
-                      same->where.file.str() + ":" + std::to_string(same->where.line));
+                      where_given(*same));
             return;
         }
         // Kept even with errors in its scores (nothing is scored while an error stands), so

@@ -9,3 +9,4 @@
 #include "kcity/commands/outcome.hpp"
 #include "kcity/commands/output.hpp"
 #include "kcity/commands/score.hpp"
+#include "kcity/commands/sheets.hpp"

@@ -12,7 +12,8 @@ namespace kcity {
 inline constexpr int first_call_year = 2020;
 inline constexpr int last_call_year = 2999;
 
-// Writes a new call directory at `dir` from the built-in rules: rules/, two example proposals,
+// Writes a new call directory at `dir` from the built-in rules: rules/ (with an example
+// panel.yaml), two example proposals,
 // an empty score-sheet template; with `year`, the call of that year (its year, deadlines and
 // submission dates in it, and the earlier years' selections as history). Refuses (exit 1)
 // when any of those files exists.

@@ -52,6 +52,9 @@ void apply_score_table(const CsvTable& table, const std::string& file, std::stri
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
                        Diagnostics& diags);
 
+// Whether `id` is an id of proposals and reviewers (SPEC §3): [A-Za-z0-9._-]{1,64}.
+bool is_valid_id(std::string_view id);
+
 // Whether a score sheet is an Excel workbook: its name ends `.xlsx`, in any case.
 bool is_workbook_path(std::string_view path);
 

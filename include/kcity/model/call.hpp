@@ -59,6 +59,9 @@ struct Review {
     Scores scores;          // one per criterion of the track, in the rules' order
     bool conflict = false;  // marked conflicting in a score sheet
     Position where;
+    // The worksheet of a workbook the review came from (empty: a CSV sheet or a proposal
+    // file), so that a review given again names the sheet of the first one.
+    std::string sheet;
 };
 
 // Positions of a proposal's top-level fields, for messages. A few entries, looked up rarely,

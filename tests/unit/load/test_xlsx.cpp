@@ -391,10 +391,20 @@ TEST_CASE("xlsx: worksheets add reviews; messages name the worksheet and the cel
                                   "unknown proposal `P9` (did you mean `P1`?) (sheet "
                                   "평가표, cell A4)",
                                   "book.xlsx", 4));
+        // The first review's worksheet and cell, then (as every message) this one's.
         CHECK(fixtures::has_error(run->diags,
-                                  "reviewer `R1` already reviewed `P1` at book.xlsx:3 (sheet "
-                                  "Sheet2, cell A5)",
+                                  "reviewer `R1` already reviewed `P1` at book.xlsx:3, sheet "
+                                  "평가표, cell A3 (sheet Sheet2, cell A5)",
                                   "book.xlsx", 5));
+    }
+    SECTION("a review in a workbook given again in a CSV sheet names the worksheet") {
+        auto run =
+            load_workbook(workbook({{"평가표", header + inline_row(3, {"P1", "R1", "20", "1"})}}));
+        kcity::apply_score_sheet({"late.csv", "proposal,reviewer,a,b\nP1,R1,20,1\n"},
+                                 run->call.rules, run->call.proposals, run->diags);
+        CHECK(fixtures::errors_of(run->diags) ==
+              "late.csv:2:1: error: reviewer `R1` already reviewed `P1` at book.xlsx:3, sheet "
+              "평가표, cell A3\n");
     }
     SECTION("a workbook error is at the file's start") {
         auto run = load_workbook("not a zip");
