@@ -113,7 +113,8 @@ kcity::Lang early_lang(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
         if (arg == "--") break;
-        if (arg.starts_with("--lang=")) return arg == "--lang=ko" ? kcity::Lang::ko : kcity::Lang::en;
+        if (arg.starts_with("--lang="))
+            return arg == "--lang=ko" ? kcity::Lang::ko : kcity::Lang::en;
         if (arg == "--lang" && i + 1 < argc)
             return std::string_view(argv[i + 1]) == "ko" ? kcity::Lang::ko : kcity::Lang::en;
     }
@@ -403,8 +404,7 @@ int run(int argc, char** argv) {
         if (c.output == "-") c.output.clear();  // `-` is standard output, never a file named -
         if (!c.output.empty() && c.inputs)
             if (auto message = kcity::output_is_input(c.output, c.inputs())) {
-                std::cerr << kcity::localized_line("kcity: error: " + *message,
-                                                   c.messages_lang())
+                std::cerr << kcity::localized_line("kcity: error: " + *message, c.messages_lang())
                           << "\n";
                 kcity::Outcome refused;
                 refused.failure = kcity::Failure::output;

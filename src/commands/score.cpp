@@ -75,7 +75,8 @@ Outcome score_command(const ScoreOptions& options) {
         else
             render_report(run->result, options.format, lang, options.csv_bom, sink);
     };
-    for (auto& line : warning_lines(result, options.lang.value_or(options.locale_lang))) out.messages.push_back(std::move(line));
+    for (auto& line : warning_lines(result, options.lang.value_or(options.locale_lang)))
+        out.messages.push_back(std::move(line));
     // --strict fails on the warnings `check --strict` fails on (SPEC §7): those of loading,
     // the run's (shortfalls) and check's own, from a run of every track by the rules' method.
     Diagnostics review;

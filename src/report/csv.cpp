@@ -27,8 +27,8 @@ void head(std::string& out, const Result& result) {
         row.text(h);
     for (const auto& tr : result.tracks)
         for (const auto& c : tr.rules->criteria) row.text(tr.rules->id + "." + c.id);
-    for (const char* h : {"adjustments", "adjustment_total", "requested_krw", "award_krw", "reviews_used",
-                          "reviews_trimmed", "reviews_excluded", "reasons"})
+    for (const char* h : {"adjustments", "adjustment_total", "requested_krw", "award_krw",
+                          "reviews_used", "reviews_trimmed", "reviews_excluded", "reasons"})
         row.text(h);
     row.end();
 }

@@ -597,12 +597,12 @@ void adjustments_list(Piecewise& w, const Ctx& c) {
         std::string words = adjustments_words(c.t(), r, c.lang);
         if (words.empty()) continue;
         if (first)
-            w.buffer() += fmt::format("<h3>{}</h3>\n<ul class=\"adjustments\">\n",
-                                      c.l("adjust.heading"));
+            w.buffer() +=
+                fmt::format("<h3>{}</h3>\n<ul class=\"adjustments\">\n", c.l("adjust.heading"));
         first = false;
-        w.buffer() += fmt::format("<li data-id=\"{}\"><b>{}</b> {}</li>\n",
-                                  html_escape(r.proposal->id), html_escape(r.proposal->id),
-                                  html_escape(words));
+        w.buffer() +=
+            fmt::format("<li data-id=\"{}\"><b>{}</b> {}</li>\n", html_escape(r.proposal->id),
+                        html_escape(r.proposal->id), html_escape(words));
         w.boundary();
     }
     if (!first) w.buffer() += "</ul>\n";

@@ -733,11 +733,13 @@ std::string adjustments_words(const TrackRules& t, const ProposalResult& r, Lang
         const bool signed_text = a->points_text.starts_with('-') || a->points_text.starts_with('+');
         items += (items.empty() ? "" : ", ") + (name.empty() ? a->id : name) + " " +
                  (signed_text ? "" : "+") + a->points_text;
-        (a->points < Decimal{} ? penalty : bonus) = (a->points < Decimal{} ? penalty : bonus) + a->points;
+        (a->points < Decimal{} ? penalty : bonus) =
+            (a->points < Decimal{} ? penalty : bonus) + a->points;
     }
     // The caps as evaluate applied them (SPEC §6 step 4): said only when they changed the sum.
     if (t.cap_bonus && bonus > *t.cap_bonus)
-        items += "; " + format_message("adjust.cap-bonus", lang, {{"sum", bonus}, {"cap", *t.cap_bonus}});
+        items += "; " +
+                 format_message("adjust.cap-bonus", lang, {{"sum", bonus}, {"cap", *t.cap_bonus}});
     if (t.cap_penalty && penalty < -*t.cap_penalty)
         items += "; " + format_message("adjust.cap-penalty", lang,
                                        {{"sum", -penalty}, {"cap", *t.cap_penalty}});

@@ -31,8 +31,8 @@ std::string track_summary(const TrackResult& tr, Lang lang) {
                         format_message("label.shortfall-line", lang,
                                        {{"selected", Count{tr.selected}}, {"min", Count{s.min}}}));
         for (const auto& r : tr.shortfall_reasons)
-            out += "> - " + (lang == Lang::ko ? reason_label(r, lang) : "`" + r.code + "`") +
-                   ": " + reason_text(r, lang) + "\n";
+            out += "> - " + (lang == Lang::ko ? reason_label(r, lang) : "`" + r.code + "`") + ": " +
+                   reason_text(r, lang) + "\n";
     }
     return out;
 }
