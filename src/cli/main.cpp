@@ -10,6 +10,7 @@
 #include <list>
 
 #include "kcity/commands/commands.hpp"
+#include "kcity/report/diagnostic_text.hpp"
 
 namespace {
 
@@ -32,6 +33,11 @@ struct Command {
     CLI::Option* format_option = nullptr;
     // The files the run will read, so that --output never names one of them.
     std::function<std::vector<std::string>()> inputs;
+    // The language: --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG). Decided here
+    // once; the commands and the report stage take it as a value.
+    std::optional<kcity::Lang> lang;
+    kcity::Lang env_lang = kcity::Lang::en;
+    kcity::Lang messages_lang() const { return lang.value_or(env_lang); }
 };
 
 std::vector<std::string> names_of(std::initializer_list<Format> formats) {
@@ -84,12 +90,35 @@ void add_call_options(Command& c, kcity::InputOptions& inputs, Format& format,
     cmd->add_flag("--strict", c.exit.strict, "A warning (e.g. a shortfall) makes the exit code 1");
 }
 
-void add_lang_option(CLI::App* cmd, std::optional<kcity::Lang>& lang, const std::string& help) {
-    cmd->add_option_function<std::string>(
-           "--lang",
-           [&lang](const std::string& l) { lang = l == "ko" ? kcity::Lang::ko : kcity::Lang::en; },
-           help)
+// Every command has --lang (SPEC §7): its report and every message it prints.
+void add_lang_option(Command& c) {
+    c.app
+        ->add_option_function<std::string>(
+            "--lang",
+            [&c](const std::string& l) { c.lang = l == "ko" ? kcity::Lang::ko : kcity::Lang::en; },
+            "ko | en: the language of the report and of every message (default from LC_ALL, "
+            "LC_MESSAGES, then LANG: ko* is Korean, else English)")
         ->check(CLI::IsMember({"ko", "en"}));
+}
+
+// The environment's language (SPEC §7), read once.
+kcity::Lang environment_lang() {
+    return kcity::lang_from_environment(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"),
+                                        std::getenv("LANG"));
+}
+
+// The language of a message printed before the command line is parsed (an unknown command or
+// option): a `--lang ko` or `--lang=ko` anywhere in it, else the environment's.
+kcity::Lang early_lang(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") break;
+        if (arg.starts_with("--lang="))
+            return arg == "--lang=ko" ? kcity::Lang::ko : kcity::Lang::en;
+        if (arg == "--lang" && i + 1 < argc)
+            return std::string_view(argv[i + 1]) == "ko" ? kcity::Lang::ko : kcity::Lang::en;
+    }
+    return environment_lang();
 }
 
 void add_method_option(CLI::App* cmd, kcity::RunOptions& run, const std::string& help) {
@@ -144,14 +173,14 @@ void add_score(CLI::App& app, Command& c) {
             },
             "Report this track only (every input is still validated)")
         ->type_name("ID");
-    add_lang_option(c.app, s->o.lang,
-                    "ko | en: the report's language (default from LANG, else en)");
+    add_lang_option(c);
     add_method_option(c.app, s->o.run, "merit | optimal: overrides the rules for this run");
     c.run = [s, &c] {
         add_environment(s->o.inputs);
         s->o.csv_bom = !s->no_bom;
         s->o.color = use_color(s->color, c.output.empty());
-        s->o.locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
+        s->o.lang = c.lang;
+        s->o.locale_lang = c.env_lang;
         return kcity::score_command(s->o);
     };
 }
@@ -161,8 +190,11 @@ void add_check(CLI::App& app, Command& c) {
                                "Validate rules, proposals and score sheets; print every problem");
     auto o = std::make_shared<kcity::CheckOptions>();
     add_call_options(c, o->inputs, o->format, {Format::text, Format::json, Format::github});
-    c.run = [o] {
+    add_lang_option(c);
+    c.run = [o, &c] {
         add_environment(o->inputs);
+        o->lang = c.lang;
+        o->locale_lang = c.env_lang;
         return kcity::check_command(*o);
     };
 }
@@ -185,12 +217,13 @@ void add_diff(CLI::App& app, Command& c) {
     base->excludes(base_rules);
     base_rules->excludes(base);
     add_method_option(c.app, o->run, "merit | optimal: overrides both rule sets for this run");
-    add_lang_option(c.app, o->lang, "ko | en: the report's language (default from LANG, else en)");
+    add_lang_option(c);
     c.app->add_flag("--detailed-exitcode", c.exit.detailed_exitcode,
                     "Exit 2 when a status or award changed (0: none, 1: error)");
-    c.run = [o] {
+    c.run = [o, &c] {
         add_environment(o->inputs);
-        o->locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
+        o->lang = c.lang;
+        o->locale_lang = c.env_lang;
         return kcity::diff_command(*o);
     };
     c.inputs = [o] {
@@ -208,11 +241,12 @@ void add_explain(CLI::App& app, Command& c) {
     auto o = std::make_shared<kcity::ExplainOptions>();
     c.app->add_option("ID", o->id, "The proposal's id")->required();
     add_call_options(c, o->inputs, o->format, {Format::text, Format::json});
-    add_lang_option(c.app, o->lang, "ko | en");
+    add_lang_option(c);
     add_method_option(c.app, o->run, "merit | optimal: overrides the rules for this run");
-    c.run = [o] {
+    c.run = [o, &c] {
         add_environment(o->inputs);
-        o->locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
+        o->lang = c.lang;
+        o->locale_lang = c.env_lang;
         return kcity::explain_command(*o);
     };
 }
@@ -250,15 +284,16 @@ void add_sheets(CLI::App& app, Command& c) {
                      "Only this reviewer (id, or name in panel.yaml); repeatable")
         ->type_name("ID")
         ->allow_extra_args(false);
-    add_lang_option(c.app, s->o.lang, "ko | en: the sheets' headers (default from LANG, else en)");
+    add_lang_option(c);
     c.inputs = [s] {
         add_environment(s->o.inputs);
         return kcity::run_input_files(s->o.inputs);
     };
-    c.run = [s] {
+    c.run = [s, &c] {
         add_environment(s->o.inputs);
         s->o.format = s->format == "csv" ? kcity::SheetFormat::csv : kcity::SheetFormat::xlsx;
-        s->o.locale_lang = kcity::lang_from_locale(std::getenv("LANG"));
+        s->o.lang = c.lang;
+        s->o.locale_lang = c.env_lang;
         return kcity::sheets_command(s->o);
     };
 }
@@ -277,14 +312,21 @@ void add_init(CLI::App& app, Command& c) {
             "The call's year: its deadlines, and the earlier selections as history (default: "
             "the built-in rules' 2023)")
         ->type_name("YYYY");
+    add_lang_option(c);
     c.run = [o] { return kcity::init_command(o->dir, o->year); };
 }
 
 // Says the outcome on standard error, writes its report, and returns the exit code.
+// Every line in the command's language: the commands write the diagnostics' English, and
+// report/diagnostic_text gives them in Korean.
 int finish(kcity::Outcome outcome, const Command& c) {
-    for (const auto& line : outcome.messages) std::cerr << line << "\n";
+    const kcity::Lang lang = c.messages_lang();
+    auto say = [&](const std::string& line) {
+        std::cerr << kcity::localized_line(line, lang) << "\n";
+    };
+    for (const auto& line : outcome.messages) say(line);
     if (kcity::strict_fails(outcome, c.exit))
-        for (const auto& line : outcome.strict_messages) std::cerr << line << "\n";
+        for (const auto& line : outcome.strict_messages) say(line);
     // No report (an error): nothing is written, and an --output file stays as it was.
     if (!outcome.stream && outcome.output.empty()) return kcity::exit_code(outcome, c.exit);
     // A report held whole goes the way of a streamed one, in one piece.
@@ -293,11 +335,11 @@ int finish(kcity::Outcome outcome, const Command& c) {
     if (c.output.empty()) {
         std::cout << std::flush;  // nothing is pending; the report goes to the descriptor
         if (auto err = kcity::write_stdout(produce)) {
-            std::cerr << "kcity: error: " << *err << "\n";
+            say("kcity: error: " + *err);
             outcome.failure = kcity::Failure::output;
         }
     } else if (auto err = kcity::write_file_atomically(c.output, produce)) {
-        std::cerr << "kcity: error: " << *err << "\n";
+        say("kcity: error: " + *err);
         outcome.failure = kcity::Failure::output;
     }
     return kcity::exit_code(outcome, c.exit);
@@ -373,8 +415,11 @@ std::optional<std::string> format_from_output(Command& c) {
            " (.txt, .md, .json, .csv, .html): give --format";
 }
 
-int usage_error(const std::string& message) {
-    std::cerr << "kcity: error: " << message << "\nRun 'kcity --help' for usage.\n";
+int usage_error(const std::string& message, kcity::Lang lang) {
+    std::cerr << kcity::localized_line("kcity: error: " + message, lang) << "\n"
+              << (lang == kcity::Lang::ko ? "사용법은 'kcity --help'로 확인하십시오."
+                                          : "Run 'kcity --help' for usage.")
+              << "\n";
     kcity::Outcome failed;
     failed.failure = kcity::Failure::usage;
     return kcity::exit_code(failed, {});
@@ -389,9 +434,12 @@ int run(int argc, char** argv) {
     for (auto add : {add_score, add_check, add_diff, add_explain, add_sheets, add_init})
         add(app, commands.emplace_back());
 
-    if (auto message = unknown_command(argc, argv)) return usage_error(*message);
-    if (auto message = unknown_option(argc, argv, app)) return usage_error(*message);
-    if (auto message = bad_environment()) return usage_error(*message);
+    const kcity::Lang env_lang = environment_lang();
+    for (auto& c : commands) c.env_lang = env_lang;
+    const kcity::Lang early = early_lang(argc, argv);
+    if (auto message = unknown_command(argc, argv)) return usage_error(*message, early);
+    if (auto message = unknown_option(argc, argv, app)) return usage_error(*message, early);
+    if (auto message = bad_environment()) return usage_error(*message, early);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {  // --help, --version: CLI11 prints them
@@ -404,22 +452,23 @@ int run(int argc, char** argv) {
         }
         return kcity::exit_code({}, {});
     } catch (const CLI::ParseError& e) {
-        return usage_error(e.what());  // CLI11's own codes (105, 106, ...) become exit 1
+        return usage_error(e.what(), early);  // CLI11's own codes (105, ...) become exit 1
     }
     for (auto& c : commands) {
         if (!c.app->parsed()) continue;
         if (c.output == "-") c.output.clear();  // `-` is standard output, never a file named -
         if (!c.output.empty() && c.inputs)
             if (auto message = kcity::output_is_input(c.output, c.inputs())) {
-                std::cerr << "kcity: error: " << *message << "\n";
+                std::cerr << kcity::localized_line("kcity: error: " + *message, c.messages_lang())
+                          << "\n";
                 kcity::Outcome refused;
                 refused.failure = kcity::Failure::output;
                 return kcity::exit_code(refused, {});
             }
-        if (auto message = format_from_output(c)) return usage_error(*message);
+        if (auto message = format_from_output(c)) return usage_error(*message, c.messages_lang());
         return finish(c.run(), c);
     }
-    return usage_error("no command");  // not reached: CLI11 requires one
+    return usage_error("no command", early);  // not reached: CLI11 requires one
 }
 
 }  // namespace

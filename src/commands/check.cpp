@@ -2,6 +2,7 @@
 #include "kcity/commands/check.hpp"
 
 #include "common.hpp"
+#include "kcity/report/diagnostic_text.hpp"
 #include "kcity/report/diagnostics.hpp"
 #include "kcity/validate/run_warnings.hpp"
 
@@ -11,6 +12,15 @@ namespace {
 // "1 error", "2 errors".
 std::string count_of(std::size_t n, const std::string& noun) {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+// The last line of standard error: how many problems in how many proposals.
+std::string summary(std::size_t errors, std::size_t warnings, std::size_t proposals, Lang lang) {
+    if (lang == Lang::ko)
+        return "kcity: 오류 " + std::to_string(errors) + "건, 경고 " + std::to_string(warnings) +
+               "건 (신청서 " + std::to_string(proposals) + "건)";
+    return "kcity: " + count_of(errors, "error") + ", " + count_of(warnings, "warning") + " in " +
+           count_of(proposals, "proposal");
 }
 
 }  // namespace
@@ -25,7 +35,11 @@ Outcome check_command(const CheckOptions& options) {
     note_builtin_rules(call, out);
     add_notes(diags, out);  // standard error: check's report is the problems
     if (!diags.has_errors()) check_warnings(call, diags);
+    // The list in the language asked for; JSON stays English without --lang (SPEC §8).
+    const Lang lang =
+        options.lang.value_or(options.format == Format::json ? Lang::en : options.locale_lang);
     std::vector<Diagnostic> all = diags.sorted();
+    for (auto& d : all) d = localized(std::move(d), lang);
     // The diagnostics are the report here (standard output), errors too.
     // Streamed, even when empty: `--output FILE` is written when the call is clean too (an
     // empty list in the format asked for), never left as an older run's problems.
@@ -37,9 +51,8 @@ Outcome check_command(const CheckOptions& options) {
     out.warnings = all.size() - errors;
     if (errors > 0) out.failure = Failure::input;
     // This line counts the warnings already: --strict needs no line of its own.
-    out.messages.push_back("kcity: " + count_of(errors, "error") + ", " +
-                           count_of(out.warnings, "warning") + " in " +
-                           count_of(call.proposals.size(), "proposal"));
+    out.messages.push_back(summary(errors, out.warnings, call.proposals.size(),
+                                   options.lang.value_or(options.locale_lang)));
     return out;
 }
 

@@ -38,10 +38,10 @@ void note_builtin_rules(const Call& call, Outcome& out) {
         out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");
 }
 
-std::vector<std::string> warning_lines(const Result& result) {
+std::vector<std::string> warning_lines(const Result& result, Lang lang) {
     std::vector<std::string> lines;
     for (const auto& w : result.warnings)
-        lines.push_back("kcity: warning: " + w.track + ": " + w.message());
+        lines.push_back("kcity: warning: " + w.track + ": " + warning_text(w, lang));
     return lines;
 }
 

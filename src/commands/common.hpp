@@ -9,6 +9,7 @@
 #include "kcity/model/call.hpp"
 #include "kcity/model/result.hpp"
 #include "kcity/report/format.hpp"
+#include "kcity/report/i18n.hpp"
 
 namespace kcity {
 
@@ -30,7 +31,8 @@ std::optional<Outcome> unavailable_format(Format format, const std::string& comm
 void note_builtin_rules(const Call& call, Outcome& out);
 
 // A run's warnings (a shortfall, ...) as standard error lines: `kcity: warning: TRACK: ...`.
-std::vector<std::string> warning_lines(const Result& result);
+// In `lang`, by the message catalogue (the CLI leaves lines it cannot match as they are).
+std::vector<std::string> warning_lines(const Result& result, Lang lang = Lang::en);
 
 // What standard error says last when --strict fails on a run's warnings.
 inline constexpr const char* strict_run_note = "kcity: error: --strict: the run has warnings";

@@ -29,7 +29,7 @@ Outcome explain_command(const ExplainOptions& options) {
             // Standard error names the warnings only when --strict fails on them, so that a
             // plain explain says what it always said.
             out.warnings = result.warnings.size();
-            out.strict_messages = warning_lines(result);
+            out.strict_messages = warning_lines(result, options.lang.value_or(options.locale_lang));
             out.strict_messages.push_back(strict_run_note);
             return out;
         }

@@ -5,11 +5,36 @@
 #include <memory>
 
 #include "common.hpp"
+#include "kcity/base/fold.hpp"
 #include "kcity/base/text.hpp"
 #include "kcity/report/render.hpp"
 #include "kcity/validate/run_warnings.hpp"
 
 namespace kcity {
+namespace {
+
+// --track names a track by its id or by its Korean or English name (the rules' `name`),
+// names compared as people mean them (fold_name: case, Unicode forms).
+const TrackRules* track_named(const Rules& rules, const std::string& given) {
+    if (const TrackRules* t = rules.track(given)) return t;
+    const std::string key = fold_name(given);
+    for (const auto& t : rules.tracks)
+        if ((!t.name.ko.empty() && fold_name(t.name.ko) == key) ||
+            (!t.name.en.empty() && fold_name(t.name.en) == key))
+            return &t;
+    return nullptr;
+}
+
+// What --track could have meant: the ids and both names of every track.
+std::vector<std::string> track_words(const Rules& rules) {
+    std::vector<std::string> words;
+    for (const auto& t : rules.tracks)
+        for (const std::string* w : {&t.id, &t.name.ko, &t.name.en})
+            if (!w->empty()) words.push_back(*w);
+    return words;
+}
+
+}  // namespace
 
 Outcome score_command(const ScoreOptions& options) {
     using enum Format;
@@ -19,9 +44,14 @@ Outcome score_command(const ScoreOptions& options) {
     std::string rules_used;
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
-    if (options.run.track && !diags.has_errors() && !call.rules.track(*options.run.track))
-        diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
-                            did_you_mean(*options.run.track, call.rules.program.tracks));
+    RunOptions run_options = options.run;
+    if (options.run.track && !diags.has_errors()) {
+        if (const TrackRules* t = track_named(call.rules, *options.run.track))
+            run_options.track = t->id;
+        else
+            diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
+                                did_you_mean(*options.run.track, track_words(call.rules)));
+    }
     note_builtin_rules(call, out);
     if (add_diagnostics(diags, out)) return out;
     std::size_t load_warnings = diags.sorted().size();  // no error stands: all are warnings
@@ -32,7 +62,7 @@ Outcome score_command(const ScoreOptions& options) {
         Result result;
     };
     auto run = std::make_shared<Run>(Run{std::move(call), {}});
-    run->result = run_selection(run->call, options.run);
+    run->result = run_selection(run->call, run_options);
     const Result& result = run->result;
     // JSON and CSV messages are English unless --lang is given (SPEC §8); the others follow LANG.
     bool data = options.format == json || options.format == csv;
@@ -45,7 +75,8 @@ Outcome score_command(const ScoreOptions& options) {
         else
             render_report(run->result, options.format, lang, options.csv_bom, sink);
     };
-    for (auto& line : warning_lines(result)) out.messages.push_back(std::move(line));
+    for (auto& line : warning_lines(result, options.lang.value_or(options.locale_lang)))
+        out.messages.push_back(std::move(line));
     // --strict fails on the warnings `check --strict` fails on (SPEC §7): those of loading,
     // the run's (shortfalls) and check's own, from a run of every track by the rules' method.
     Diagnostics review;

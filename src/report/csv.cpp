@@ -27,8 +27,8 @@ void head(std::string& out, const Result& result) {
         row.text(h);
     for (const auto& tr : result.tracks)
         for (const auto& c : tr.rules->criteria) row.text(tr.rules->id + "." + c.id);
-    for (const char* h : {"adjustments", "requested_krw", "award_krw", "reviews_used",
-                          "reviews_trimmed", "reviews_excluded", "reasons"})
+    for (const char* h : {"adjustments", "adjustment_total", "requested_krw", "award_krw",
+                          "reviews_used", "reviews_trimmed", "reviews_excluded", "reasons"})
         row.text(h);
     row.end();
 }
@@ -56,7 +56,10 @@ void record(std::string& out, const Result& result, const TrackResult& tr, const
     std::string adjustments;
     for (const auto& a : r.adjustments)
         adjustments += (adjustments.empty() ? "" : " ") + a->id + ":" + a->points_text;
+    // The points added to the base after the caps (SPEC §6 step 4): with `adjustments`, before
+    // them, the cap that applied is seen; score = base + adjustment_total.
     row.text(adjustments)
+        .number(r.base ? format_decimal(r.adjustment_total, t.rounding) : "")
         .number(std::to_string(p.requested_krw))
         .number(r.award_krw ? std::to_string(*r.award_krw) : "")
         .text(list_of(r.used()))

@@ -219,6 +219,12 @@ std::string track_summary(const Ctx& c) {
 
 // Fewer selections than the minimum is what the committee must see first: a banner with every
 // reason, before any table.
+// A reason's code in English (<code>budget</code>), its Korean word in Korean (<b>예산</b>).
+std::string reason_mark(const Reason& r, Lang lang) {
+    if (lang == Lang::ko) return "<b>" + html_escape(reason_label(r, lang)) + "</b>";
+    return "<code>" + html_escape(r.code) + "</code>";
+}
+
 std::string shortfall_banner(const Ctx& c) {
     if (!c.tr.shortfall) return "";
     const SelectionRules& s = c.t().selection;
@@ -228,8 +234,8 @@ std::string shortfall_banner(const Ctx& c) {
         fmt::format("<div class=\"shortfall\" role=\"alert\"><strong>{}</strong> {}\n<ul>\n",
                     c.l("label.shortfall"), html_escape(line));
     for (const auto& r : c.tr.shortfall_reasons)
-        out += fmt::format("<li data-code=\"{}\"><code>{}</code> {}</li>\n", html_escape(r.code),
-                           html_escape(r.code), html_escape(reason_text(r, c.lang)));
+        out += fmt::format("<li data-code=\"{}\">{} {}</li>\n", html_escape(r.code),
+                           reason_mark(r, c.lang), html_escape(reason_text(r, c.lang)));
     return out + "</ul></div>\n";
 }
 
@@ -479,8 +485,8 @@ std::string reasons_cell(const Ctx& c, const std::vector<Reason>& reasons) {
     if (reasons.empty()) return "";
     std::string out = "<ul class=\"reasons\">";
     for (const auto& r : reasons)
-        out += fmt::format("<li data-code=\"{}\"><code>{}</code> {}</li>", html_escape(r.code),
-                           html_escape(r.code), html_escape(reason_text(r, c.lang)));
+        out += fmt::format("<li data-code=\"{}\">{} {}</li>", html_escape(r.code),
+                           reason_mark(r, c.lang), html_escape(reason_text(r, c.lang)));
     return out + "</ul>";
 }
 
@@ -495,7 +501,8 @@ std::string score_cell(const Ctx& c, const ProposalResult& r) {
     std::string out = ids.empty() ? "<td class=\"num\">"
                                   : "<td class=\"num\" title=\"" + html_escape(ids) + "\">";
     out += html_escape(format_decimal(*r.score, places));
-    if (r.adjustment_total.units != 0 && r.base)
+    // Whenever an adjustment matched, even when they cancel: the base is then worth seeing.
+    if (!r.adjustments.empty() && r.base)
         out += fmt::format("<small>{} {} {}</small>", c.l("html.base"),
                            html_escape(format_decimal(*r.base, places)),
                            html_escape(signed_short(r.adjustment_total)));
@@ -583,6 +590,24 @@ void detail_table(Piecewise& w, const Ctx& c, Status s, std::string_view heading
     out += "</tbody>\n</table>\n";
 }
 
+// The bonuses and penalties by name, in the page (not only in a tooltip, lost in print).
+void adjustments_list(Piecewise& w, const Ctx& c) {
+    bool first = true;
+    for (const auto& r : c.tr.proposals) {
+        std::string words = adjustments_words(c.t(), r, c.lang);
+        if (words.empty()) continue;
+        if (first)
+            w.buffer() +=
+                fmt::format("<h3>{}</h3>\n<ul class=\"adjustments\">\n", c.l("adjust.heading"));
+        first = false;
+        w.buffer() +=
+            fmt::format("<li data-id=\"{}\"><b>{}</b> {}</li>\n", html_escape(r.proposal->id),
+                        html_escape(r.proposal->id), html_escape(words));
+        w.boundary();
+    }
+    if (!first) w.buffer() += "</ul>\n";
+}
+
 void detail_tables(Piecewise& w, const Ctx& c) {
     static constexpr std::array<std::pair<Status, std::string_view>, 7> groups = {{
         {Status::selected, "label.selected"},
@@ -615,6 +640,7 @@ void track_section(Piecewise& w, const TrackResult& tr, Lang lang) {
     out += budget_bar(c);
     out += public_list(c);
     detail_tables(w, c);
+    adjustments_list(w, c);
     out += "</section>\n";
 }
 
@@ -625,7 +651,7 @@ std::string warnings_section(const Result& result, Lang lang) {
     for (const auto& w : result.warnings)
         out += fmt::format("<li data-track=\"{}\" data-code=\"{}\">{}: <code>{}</code> {}</li>\n",
                            html_escape(w.track), html_escape(w.code), html_escape(w.track),
-                           html_escape(w.code), html_escape(warning_text(w, lang)));
+                           html_escape(warning_label(w, lang)), html_escape(warning_text(w, lang)));
     return out + "</ul>\n</section>\n";
 }
 

@@ -19,6 +19,15 @@ namespace {
 // of every report; `html.*` those only the HTML report has; `explain.*` the steps of `kcity
 // explain`; `status.*` and `method.*` the words for the rules' and the result's values.
 constexpr Message table[] = {
+    // A proposal's adjustments as a reader checks them (adjustments_words): each by name with
+    // its points, a cap when one applied, and base → score.
+    {"adjust.cap-bonus", "bonuses of {sum} points capped at {cap}",
+     "가점 합계 {sum}점, 상한 {cap}점 적용"},
+    {"adjust.cap-penalty", "penalties of {sum} points capped at {cap}",
+     "감점 합계 {sum}점, 상한 {cap}점 적용"},
+    {"adjust.heading", "Adjustments", "가감점"},
+    {"adjust.line", "{adjustments}; base {base} → score {score}",
+     "{adjustments}; 기본 점수 {base} → 최종 점수 {score}"},
     {"award-above", "requests {requested}, above the maximum award {max}",
      "신청액 {requested}, 최대 지원액 {max} 초과"},
     {"award-below", "requests {requested}, below the minimum award {min}",
@@ -589,6 +598,12 @@ Lang lang_from_locale(const char* locale) {
     return locale && std::string_view(locale).starts_with("ko") ? Lang::ko : Lang::en;
 }
 
+Lang lang_from_environment(const char* lc_all, const char* lc_messages, const char* lang) {
+    for (const char* v : {lc_all, lc_messages, lang})
+        if (v && *v) return lang_from_locale(v);
+    return Lang::en;
+}
+
 std::string label(std::string_view key, Lang lang) {
     const Message* e = find(key);
     if (!e) return std::string(key);
@@ -702,6 +717,103 @@ std::string reasons_line(const std::vector<Reason>& reasons, Lang lang) {
     for (const auto& r : reasons)
         out += (out.empty() ? "" : "; ") + r.code + ": " + reason_text(r, lang);
     return out;
+}
+
+namespace {
+
+// The Korean word for what a message is about.
+std::string_view korean_topic(Msg msg) {
+    switch (msg) {
+        case Msg::award_above:
+        case Msg::award_below:
+            return "지원액 범위";
+        case Msg::budget:
+        case Msg::budget_stop:
+            return "예산";
+        case Msg::conflict:
+            return "이해충돌";
+        case Msg::country_cap:
+            return "국가별 한도";
+        case Msg::cutoff:
+            return "과락";
+        case Msg::deadline:
+            return "마감";
+        case Msg::optimal:
+            return "최적 조합";
+        case Msg::panel_size:
+            return "평가위원 수";
+        case Msg::quota:
+            return "선정 한도";
+        case Msg::rule_failed:
+            return "자격 요건";
+        case Msg::same_organisation:
+        case Msg::same_organisation_partner:
+            return "동일 기관";
+        case Msg::shortfall:
+            return "선정 미달";
+        case Msg::shortfall_budget:
+        case Msg::shortfall_budget_all:
+            return "예산";
+        case Msg::shortfall_candidates:
+            return "후보 부족";
+        case Msg::shortfall_combined:
+            return "예산·국가 한도";
+        case Msg::shortfall_country_cap:
+            return "국가별 한도";
+        case Msg::shortfall_merit_order:
+            return "순위 순 선정";
+        case Msg::threshold:
+            return "기준 점수";
+        case Msg::withdrawn:
+            return "철회";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string reason_label(const Reason& r, Lang lang) {
+    if (lang == Lang::en) return r.code;
+    std::string topic(korean_topic(r.msg));
+    // The criterion a cut-off is of stays named: two cut-offs must read apart.
+    if (r.code.starts_with("cutoff:")) return topic + "(" + r.code.substr(7) + ")";
+    return topic;
+}
+
+std::string warning_label(const Warning& w, Lang lang) {
+    return lang == Lang::en ? w.code : std::string(korean_topic(w.msg));
+}
+
+std::string reasons_words(const std::vector<Reason>& reasons, Lang lang) {
+    std::string out;
+    for (const auto& r : reasons)
+        out += (out.empty() ? "" : "; ") + reason_label(r, lang) + ": " + reason_text(r, lang);
+    return out;
+}
+
+std::string adjustments_words(const TrackRules& t, const ProposalResult& r, Lang lang) {
+    if (r.adjustments.empty() || !r.base || !r.score) return "";
+    std::string items;
+    Decimal bonus, penalty;
+    for (const Adjustment* a : r.adjustments) {
+        const std::string& name = a->name.get(lang == Lang::ko);
+        const bool signed_text = a->points_text.starts_with('-') || a->points_text.starts_with('+');
+        items += (items.empty() ? "" : ", ") + (name.empty() ? a->id : name) + " " +
+                 (signed_text ? "" : "+") + a->points_text;
+        (a->points < Decimal{} ? penalty : bonus) =
+            (a->points < Decimal{} ? penalty : bonus) + a->points;
+    }
+    // The caps as evaluate applied them (SPEC §6 step 4): said only when they changed the sum.
+    if (t.cap_bonus && bonus > *t.cap_bonus)
+        items += "; " +
+                 format_message("adjust.cap-bonus", lang, {{"sum", bonus}, {"cap", *t.cap_bonus}});
+    if (t.cap_penalty && penalty < -*t.cap_penalty)
+        items += "; " + format_message("adjust.cap-penalty", lang,
+                                       {{"sum", -penalty}, {"cap", *t.cap_penalty}});
+    return format_message("adjust.line", lang,
+                          {{"adjustments", items},
+                           {"base", Score{*r.base, t.rounding}},
+                           {"score", Score{*r.score, t.rounding}}});
 }
 
 std::string Reason::message() const {

@@ -40,6 +40,11 @@ std::string reasons_json(const std::vector<Reason>& reasons, const std::string& 
     return out + indent + "]";
 }
 
+// A text the proposal may leave out: null then, never "".
+std::string text_or_null(const std::string& s) {
+    return s.empty() ? "null" : json_quote(s);
+}
+
 std::string number_or_null(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "null";
 }
@@ -78,7 +83,13 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
     out += fmt::format("{}  \"requested_krw\": {}, \"award_krw\": {},\n", in, p.requested_krw,
                        r.award_krw ? std::to_string(*r.award_krw) : "null");
     out += fmt::format("{}  \"reviews\": {},\n", in, reviews);
-    out += fmt::format("{}  \"reasons\": {}\n", in, reasons_json(r.reasons, in + "  ", lang));
+    out += fmt::format("{}  \"reasons\": {},\n", in, reasons_json(r.reasons, in + "  ", lang));
+    // After the keys SPEC §8 orders: what a mail merge or a web page needs without the YAML.
+    out += fmt::format("{}  \"title\": {{\"ko\": {}, \"en\": {}}},\n", in, text_or_null(p.title.ko),
+                       text_or_null(p.title.en));
+    out += fmt::format("{}  \"applicant\": {{\"name\": {}, \"type\": {}, \"country\": {}}}\n", in,
+                       json_quote(p.applicant.name), text_or_null(p.applicant.type),
+                       text_or_null(p.applicant.country.value_or("")));
     out += in + "}";
 }
 

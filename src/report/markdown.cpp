@@ -31,7 +31,8 @@ std::string track_summary(const TrackResult& tr, Lang lang) {
                         format_message("label.shortfall-line", lang,
                                        {{"selected", Count{tr.selected}}, {"min", Count{s.min}}}));
         for (const auto& r : tr.shortfall_reasons)
-            out += "> - `" + r.code + "`: " + reason_text(r, lang) + "\n";
+            out += "> - " + (lang == Lang::ko ? reason_label(r, lang) : "`" + r.code + "`") + ": " +
+                   reason_text(r, lang) + "\n";
     }
     return out;
 }
@@ -60,7 +61,7 @@ void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, L
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
         row.cell(r.rank ? format_decimal(r.criteria[i], t.rounding) : "-");
     row.cell(r.award_krw ? format_krw(*r.award_krw, lang) : "-")
-        .cell(reasons_line(r.reasons, lang))
+        .cell(reasons_words(r.reasons, lang))
         .end();
 }
 
@@ -72,6 +73,16 @@ void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
     table_head(out, t, lang);
     for (const auto& r : tr.proposals) {
         table_row(out, t, r, lang);
+        w.boundary();
+    }
+    // The bonuses and penalties by name, visible in the page as in print.
+    bool first = true;
+    for (const auto& r : tr.proposals) {
+        std::string words = adjustments_words(t, r, lang);
+        if (words.empty()) continue;
+        if (first) out += fmt::format("\n**{}**\n\n", label("adjust.heading", lang));
+        first = false;
+        out += fmt::format("- {}: {}\n", markdown_cell(r.proposal->id), markdown_cell(words));
         w.boundary();
     }
 }

@@ -85,7 +85,7 @@ void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
         row.push_back(score_text(r.score, c.t.rounding));
         for (const auto& v : r.criteria) row.push_back(format_decimal(v, c.t.rounding));
         row.push_back(amount(reserve ? r.proposal->requested_krw : *r.award_krw, c.lang));
-        if (reserve) row.push_back(reasons_line(r.reasons, c.lang));
+        if (reserve) row.push_back(reasons_words(r.reasons, c.lang));
         return row;
     });
 }
@@ -101,13 +101,28 @@ void reason_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
     write_table(w, head, align, rows, [&](const ProposalResult& r) {
         std::vector<std::string> row = identity(c, r);
         row.push_back(score_text(r.score, c.t.rounding));
-        row.push_back(reasons_line(r.reasons, c.lang));
+        row.push_back(reasons_words(r.reasons, c.lang));
         return row;
     });
 }
 
 std::string heading(const Ctx& c, const std::string& text, const char* sgr, std::size_t count) {
     return "\n" + c.paint(fmt::format("{} ({})", text, count), sgr) + "\n";
+}
+
+// Every proposal a bonus or a penalty matched, by rank: the points would otherwise be seen
+// only as the score (a +1 and a -1 that cancel not at all).
+void adjustments_text(Piecewise& w, const Ctx& c, const TrackResult& tr) {
+    std::vector<std::pair<const ProposalResult*, std::string>> lines;
+    for (const auto& r : tr.proposals)
+        if (std::string words = adjustments_words(c.t, r, c.lang); !words.empty())
+            lines.emplace_back(&r, std::move(words));
+    if (lines.empty()) return;
+    w.buffer() += heading(c, c.l("adjust.heading"), "1", lines.size());
+    for (const auto& [r, words] : lines) {
+        w.buffer() += fmt::format("  {}  {}\n", r->proposal->id, words);
+        w.boundary();
+    }
 }
 
 std::string summary(const Ctx& c, const TrackResult& tr) {
@@ -144,7 +159,7 @@ void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
                        "1;31") +
                "\n";
         for (const auto& r : tr.shortfall_reasons)
-            out += fmt::format("   - {}: {}\n", r.code, reason_text(r, lang));
+            out += fmt::format("   - {}: {}\n", reason_label(r, lang), reason_text(r, lang));
     }
     std::vector<const ProposalResult*> by[7];
     for (const auto& r : tr.proposals) by[static_cast<int>(r.status)].push_back(&r);
@@ -172,6 +187,7 @@ void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
             w.buffer() += heading(c, c.l(key), "1", group(st).size());
             reason_table(w, c, group(st));
         }
+    adjustments_text(w, c, tr);
 }
 
 }  // namespace
@@ -193,7 +209,8 @@ void render_text(const Result& result, Lang lang, bool color, const Sink& sink) 
     if (!result.warnings.empty()) {
         out += "\n" + label("label.warnings", lang) + "\n";
         for (const auto& wn : result.warnings)
-            out += fmt::format("  {}: {}: {}\n", wn.track, wn.code, warning_text(wn, lang));
+            out += fmt::format("  {}: {}: {}\n", wn.track, warning_label(wn, lang),
+                               warning_text(wn, lang));
     }
     w.finish();
 }

@@ -21,7 +21,7 @@ cd "$root"
 # The reports follow LANG when --lang is not given: pin it so that goldens do not depend on
 # the machine's locale.
 export LANG=C.UTF-8
-unset LC_ALL
+unset LC_ALL LC_MESSAGES
 update=${UPDATE_GOLDEN:-0}
 if [ "$update" = 1 ] && [ "${CI:-}" = true ]; then
   echo "UPDATE_GOLDEN is never used in CI" >&2

@@ -18,7 +18,7 @@ struct SheetsOptions {
     SheetFormat format = SheetFormat::xlsx;
     std::vector<std::string> reviewers;  // --reviewer: by id or (with a panel) name; empty: panel
     std::optional<Lang> lang;            // --lang
-    Lang locale_lang = Lang::en;         // from LANG
+    Lang locale_lang = Lang::en;         // from LC_ALL, LC_MESSAGES, LANG
 };
 
 // Writes DIR/<reviewer>.xlsx (or .csv) for each reviewer, each atomically and never over an

@@ -22,6 +22,11 @@ enum class Lang { en, ko };
 // `ko_KR.UTF-8` and the like → Korean; anything else (or nothing) → English.
 Lang lang_from_locale(const char* locale);
 
+// The language the environment asks for (SPEC §7): the first of LC_ALL, LC_MESSAGES and LANG
+// that is set and not empty (POSIX: an empty variable counts as unset), by lang_from_locale.
+// The values, not the process's environment: the CLI reads it, tests give strings.
+Lang lang_from_environment(const char* lc_all, const char* lc_messages, const char* lang);
+
 // A report label ("Selected", "Reserve", ...) by its key in the table; the key itself when
 // the table has no such entry.
 std::string label(std::string_view key, Lang lang);
@@ -75,6 +80,18 @@ std::string reason_text(const Reason& r, Lang lang);
 // Several reasons on one line, as the text, Markdown and CSV reports show them:
 // "code: message; code: message".
 std::string reasons_line(const std::vector<Reason>& reasons, Lang lang);
+
+// What a reason is about, as a reader names it: the code in English (`budget`, `cutoff:impact`,
+// a rule's id), a Korean word in Korean (`예산`, `과락(impact)`, `자격 요건`). Text, Markdown
+// and HTML show it; JSON and CSV keep the codes (SPEC §8).
+std::string reason_label(const Reason& r, Lang lang);
+std::string warning_label(const Warning& w, Lang lang);
+// Like reasons_line, with reason_label for the code: "예산: 지원액 …; 과락(impact): …".
+std::string reasons_words(const std::vector<Reason>& reasons, Lang lang);
+
+// A proposal's matching adjustments as a reader checks them: "Matching fund +2, Late documents
+// -1; base 84.33 → score 85.33", the caps when they applied; "" when none matched.
+std::string adjustments_words(const TrackRules& t, const ProposalResult& r, Lang lang);
 
 // The warning's message in a language.
 std::string warning_text(const Warning& w, Lang lang);

@@ -37,3 +37,24 @@ LANG=ko_KR.UTF-8 "$KCITY" diff examples/2023 "${rc[@]}" --format json >"$tmp/env
 LANG=C.UTF-8 "$KCITY" diff examples/2023 "${rc[@]}" --format json >"$tmp/en"
 cmp -s "$tmp/env" "$tmp/en" || { echo "FAIL: diff --format json follows LANG"; exit 1; }
 echo "LANG=ko_* gives Korean text, markdown, html, explain and diff; json and csv stay English"
+# LC_ALL, then LC_MESSAGES, then LANG (SPEC §7); an empty one counts as unset (POSIX).
+LANG=C.UTF-8 "$KCITY" score examples/2023 --lang ko >"$tmp/ko"
+LANG=C.UTF-8 "$KCITY" score examples/2023 >"$tmp/en"
+check_env() {  # expected (ko|en), then the environment
+  local want=$1
+  shift
+  env -u LC_ALL -u LC_MESSAGES -u LANG "$@" "$KCITY" score examples/2023 >"$tmp/got" 2>/dev/null
+  cmp -s "$tmp/got" "$tmp/$want" || { echo "FAIL: $* does not give $want"; exit 1; }
+}
+check_env ko LC_ALL=ko_KR.UTF-8 LANG=C.UTF-8
+check_env en LC_ALL=C.UTF-8 LC_MESSAGES=ko_KR.UTF-8 LANG=ko_KR.UTF-8
+check_env ko LC_MESSAGES=ko_KR.UTF-8 LANG=en_US.UTF-8
+check_env en LC_MESSAGES=C LANG=ko_KR.UTF-8
+check_env ko LC_ALL= LC_MESSAGES= LANG=ko_KR.UTF-8
+check_env en LC_ALL= LC_MESSAGES= LANG=
+# Messages on standard error follow it too, with the English word `error`.
+env -u LC_ALL -u LC_MESSAGES LANG=C LC_ALL=ko_KR.UTF-8 "$KCITY" explain NOPE examples/2023 \
+  2>"$tmp/err" >/dev/null || true
+grep -q '^kcity: error: 신청서 `NOPE`이(가) 없습니다' "$tmp/err" ||
+  { echo "FAIL: LC_ALL=ko_KR.UTF-8 does not give Korean messages"; cat "$tmp/err"; exit 1; }
+echo "LC_ALL, LC_MESSAGES, LANG in that order, empty ones skipped"
