@@ -90,6 +90,11 @@ std::string display(const fs::path& p, const fs::path& cwd) {
     return abs.generic_string();
 }
 
+std::string display_path(const std::string& p, const fs::path& cwd) {
+    if (auto shown = display_plain(p, cwd.native())) return std::move(*shown);
+    return display(fs::path(p), cwd);
+}
+
 std::string display(const fs::path& p) {
     std::error_code ec;
     return display(p, fs::current_path(ec));

@@ -24,6 +24,8 @@ namespace {
 
 // A file larger than this is cut into parts of about this size, parsed in parallel.
 constexpr std::size_t part_bytes = 1 << 20;
+// Tasks whose proposals one core moves into the call's list at a time.
+constexpr std::size_t gather_chunk = 256;
 
 // One piece of parallel work on the proposal files: hashing a file, or parsing a part of one.
 struct Task {
@@ -163,19 +165,25 @@ void reparse_files_with_errors(std::vector<Task>& tasks, std::vector<ProposalFil
     }
 }
 
-// The tasks' proposals, messages and hashes, in task order.
+// The tasks' proposals, messages and hashes, in task order. The proposals are moved on every
+// core, each task's to its own place in the list, and each task's list freed behind them.
 ProposalFiles gather(std::vector<Task>& tasks, Diagnostics& diags) {
     ProposalFiles out;
-    std::size_t total = 0;
-    for (const auto& task : tasks) total += task.proposals.size();
-    out.proposals.reserve(total);
+    std::vector<std::size_t> offset(tasks.size() + 1);
+    for (std::size_t t = 0; t < tasks.size(); ++t)
+        offset[t + 1] = offset[t] + tasks[t].proposals.size();
+    out.proposals.resize(offset.back());
+    parallel_chunks(tasks.size(), gather_chunk, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t t = begin; t < end; ++t) {
+            std::vector<Proposal>& from = tasks[t].proposals;
+            std::move(from.begin(), from.end(), out.proposals.begin() + offset[t]);
+            std::vector<Proposal>().swap(from);  // `= {}` would keep its capacity
+        }
+    });
     for (auto& task : tasks) {
         diags.append(task.diags);
-        std::move(task.proposals.begin(), task.proposals.end(), std::back_inserter(out.proposals));
-        std::vector<Proposal>().swap(task.proposals);  // `= {}` would keep its capacity
+        if (task.hash) out.sha256.push_back(std::move(task.sha256));
     }
-    for (const auto& task : tasks)
-        if (task.hash) out.sha256.push_back(task.sha256);
     return out;
 }
 
@@ -188,7 +196,10 @@ ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const R
     for (std::size_t i = 0; i < files.size(); ++i) plan_tasks(i, files[i], tasks);
     run_tasks(tasks, files, paths, rules);
     reparse_files_with_errors(tasks, files, paths, rules, diags);
-    return gather(tasks, diags);
+    auto g = gather(tasks, diags);
+    std::vector<Task>().swap(tasks);
+    std::vector<ProposalFile>().swap(files);
+    return g;
 }
 
 }  // namespace kcity
