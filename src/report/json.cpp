@@ -46,8 +46,9 @@ std::string number_or_null(const std::optional<Decimal>& d, int places) {
 }
 
 // Proposals written together into one string, and such strings written at once.
-constexpr std::size_t json_chunk = 128;
-constexpr std::size_t json_wave = 16;
+// A chunk is small, since a piece handed on may exceed Piecewise::piece by one chunk.
+constexpr std::size_t json_chunk = 8;
+constexpr std::size_t json_wave = 256;
 
 // Appends to `out`, which the caller hands on to the sink piece by piece.
 void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
