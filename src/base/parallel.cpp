@@ -49,4 +49,11 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& body) {
     if (first_error) std::rethrow_exception(first_error);
 }
 
+void parallel_chunks(std::size_t n, std::size_t chunk,
+                     const std::function<void(std::size_t, std::size_t)>& body) {
+    chunk = std::max<std::size_t>(chunk, 1);
+    parallel_for((n + chunk - 1) / chunk,
+                 [&](std::size_t c) { body(c * chunk, std::min(n, (c + 1) * chunk)); });
+}
+
 }  // namespace kcity

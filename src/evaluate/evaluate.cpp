@@ -5,6 +5,7 @@
 #include <iterator>
 #include <tuple>
 
+#include "kcity/base/parallel.hpp"
 #include "kcity/evaluate/predicate.hpp"
 
 namespace kcity {
@@ -250,6 +251,41 @@ bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p, 
     return true;
 }
 
+// How far a proposal got through steps 1–7: ineligible, eligible but not scored, or scored
+// (and so ranked).
+enum class Stage : unsigned char { ineligible, unscored, scored };
+
+// Proposals evaluated together on one core: enough that handing them out costs nothing.
+constexpr std::size_t evaluate_chunk = 256;
+
+// Steps 1–7 short of the rank for one proposal, into `r`.
+Stage evaluate_proposal(const Rules& rules, const TrackRules& t, const Proposal& p,
+                        const TraceRequest* trace, ProposalResult& r) {
+    r.proposal = &p;
+    if (trace && trace->wants(p.id)) r.trace = std::make_shared<ProposalTrace>();
+    r.reasons = eligibility_reasons(rules, t, p, r.trace.get());
+    if (!r.reasons.empty()) {
+        r.status = Status::ineligible;
+        return Stage::ineligible;
+    }
+    apply_adjustments(rules, t, p, r);
+    if (!score_proposal(rules, t, p, r)) return Stage::unscored;
+    if (!r.reasons.empty()) {
+        r.status = Status::below_threshold;
+    } else if (rules.decisions.withdrawn.count(p.id)) {
+        r.status = Status::withdrawn;
+        r.reasons.push_back({"withdrawn", Msg::withdrawn});
+    } else {
+        r.is_candidate = true;
+        r.status = Status::not_selected;  // until selection decides
+        auto committee = rules.decisions.awards.find(p.id);
+        r.award_candidate = committee != rules.decisions.awards.end()
+                                ? committee->second.first
+                                : std::min(p.requested_krw, t.award_max);
+    }
+    return Stage::scored;
+}
+
 }  // namespace
 
 ReviewRole ProposalResult::role(std::size_t review) const {
@@ -334,47 +370,34 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     TrackResult tr;
     tr.rules = &t;
     tr.method = t.selection.method;
-    // The ranked are gathered in the track's own list (reserved once: a call may hold 100,000
-    // proposals) and the unranked appended after them.
+    // Each proposal's steps 1–7 depend on it and the rules alone: they run on every core, each
+    // result in its own slot of the track's list (a call may hold 100,000 proposals: no second
+    // list of them), and the unranked are then moved out of it in the proposals' order.
+    std::vector<const Proposal*> in_track;
+    for (const auto& p : proposals)
+        if (p.track == t.id) in_track.push_back(&p);
     std::vector<ProposalResult>& ranked = tr.proposals;
-    ranked.reserve(static_cast<std::size_t>(std::count_if(
-        proposals.begin(), proposals.end(), [&](const Proposal& p) { return p.track == t.id; })));
+    ranked.resize(in_track.size());
+    std::vector<Stage> stages(in_track.size());
+    parallel_chunks(in_track.size(), evaluate_chunk, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            stages[i] = evaluate_proposal(rules, t, *in_track[i], trace, ranked[i]);
+    });
+    tr.received = static_cast<int>(in_track.size());
     std::vector<ProposalResult> unranked;
-    for (const auto& p : proposals) {
-        if (p.track != t.id) continue;
-        ++tr.received;
-        ProposalResult r;
-        r.proposal = &p;
-        if (trace && trace->wants(p.id)) r.trace = std::make_shared<ProposalTrace>();
-        r.reasons = eligibility_reasons(rules, t, p, r.trace.get());
-        if (!r.reasons.empty()) {
-            r.status = Status::ineligible;
-            unranked.push_back(std::move(r));
-            continue;
-        }
-        ++tr.eligible;
-        apply_adjustments(rules, t, p, r);
-        if (!score_proposal(rules, t, p, r)) {
-            unranked.push_back(std::move(r));
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        tr.eligible += stages[i] != Stage::ineligible;
+        tr.candidates += ranked[i].is_candidate;
+        if (stages[i] != Stage::scored) {
+            unranked.push_back(std::move(ranked[i]));
             continue;
         }
         ++tr.scored;
-        if (!r.reasons.empty()) {
-            r.status = Status::below_threshold;
-        } else if (rules.decisions.withdrawn.count(p.id)) {
-            r.status = Status::withdrawn;
-            r.reasons.push_back({"withdrawn", Msg::withdrawn});
-        } else {
-            r.is_candidate = true;
-            r.status = Status::not_selected;  // until selection decides
-            ++tr.candidates;
-            auto committee = rules.decisions.awards.find(p.id);
-            r.award_candidate = committee != rules.decisions.awards.end()
-                                    ? committee->second.first
-                                    : std::min(p.requested_krw, t.award_max);
-        }
-        ranked.push_back(std::move(r));
+        if (kept != i) ranked[kept] = std::move(ranked[i]);
+        ++kept;
     }
+    ranked.resize(kept);
     int tz = rules.program.tz_minutes;
     std::sort(ranked.begin(), ranked.end(), [&](const ProposalResult& a, const ProposalResult& b) {
         return ranks_before(t, a, b, tz);

@@ -11,6 +11,8 @@ namespace kcity {
 // How a path is shown: relative to the current folder `cwd` when it lies below it.
 std::string display(const std::filesystem::path& p, const std::filesystem::path& cwd);
 std::string display(const std::filesystem::path& p);
+// The same for a path held as a string, without making it a path when it need not be.
+std::string display_path(const std::string& p, const std::filesystem::path& cwd);
 
 // The bytes of a file, or an error at the file when it cannot be read or is larger than
 // max_file_bytes (inputs.hpp).

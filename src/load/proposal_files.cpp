@@ -25,6 +25,8 @@ namespace {
 
 // A file larger than this is cut into parts of about this size, parsed in parallel.
 constexpr std::size_t part_bytes = 1 << 20;
+// Tasks whose proposals one core moves into the call's list at a time.
+constexpr std::size_t gather_chunk = 256;
 
 // One piece of parallel work on the proposal files: hashing a file, or parsing a part of one.
 struct Task {
@@ -204,6 +206,8 @@ std::optional<Position> first_too_many(const std::vector<Task>& tasks) {
 
 // The tasks' proposals, messages and hashes, in task order. With more than max_proposals,
 // none: which tasks dropped theirs depends on the threads' timing, and the messages must not.
+// The proposals are moved on every core, each task's to its own place in the list, and each
+// task's list freed behind them.
 ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& diags) {
     ProposalFiles out;
     if (auto at = first_too_many(tasks)) {
@@ -218,18 +222,22 @@ ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& di
     // than its parts did, and the run then no longer reaches the limit: it has an error
     // already, and keeps no proposal rather than some.
     out.too_many = out.too_many || any_dropped;
-    std::size_t total = 0;
-    for (const auto& task : tasks) total += task.proposals.size();
-    if (!out.too_many) out.proposals.reserve(total);
+    const bool keep = !out.too_many;
+    std::vector<std::size_t> offset(tasks.size() + 1);
+    for (std::size_t t = 0; t < tasks.size(); ++t)
+        offset[t + 1] = offset[t] + (keep ? tasks[t].proposals.size() : 0);
+    out.proposals.resize(offset.back());
+    parallel_chunks(tasks.size(), gather_chunk, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t t = begin; t < end; ++t) {
+            std::vector<Proposal>& from = tasks[t].proposals;
+            if (keep) std::move(from.begin(), from.end(), out.proposals.begin() + offset[t]);
+            std::vector<Proposal>().swap(from);  // `= {}` would keep its capacity
+        }
+    });
     for (auto& task : tasks) {
         diags.append(task.diags);
-        if (!out.too_many)
-            std::move(task.proposals.begin(), task.proposals.end(),
-                      std::back_inserter(out.proposals));
-        std::vector<Proposal>().swap(task.proposals);  // `= {}` would keep its capacity
+        if (task.hash) out.sha256.push_back(std::move(task.sha256));
     }
-    for (const auto& task : tasks)
-        if (task.hash) out.sha256.push_back(task.sha256);
     return out;
 }
 
@@ -245,7 +253,10 @@ ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const R
     const bool any_dropped =
         std::any_of(tasks.begin(), tasks.end(), [](const Task& t) { return !t.dropped.empty(); });
     reparse_files_with_errors(tasks, files, paths, rules, diags);
-    return gather(tasks, any_dropped, diags);
+    auto g = gather(tasks, any_dropped, diags);
+    std::vector<Task>().swap(tasks);
+    std::vector<ProposalFile>().swap(files);
+    return g;
 }
 
 }  // namespace kcity

@@ -2,6 +2,7 @@
 // decimals; the same bytes for the same inputs.
 #include <fmt/format.h>
 
+#include "kcity/base/parallel.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
@@ -48,6 +49,11 @@ std::string text_or_null(const std::string& s) {
 std::string number_or_null(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "null";
 }
+
+// Proposals written together into one string, and such strings written at once.
+// A chunk is small, since a piece handed on may exceed Piecewise::piece by one chunk.
+constexpr std::size_t json_chunk = 8;
+constexpr std::size_t json_wave = 256;
 
 // Appends to `out`, which the caller hands on to the sink piece by piece.
 void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
@@ -110,10 +116,26 @@ void track_json(Piecewise& w, const TrackResult& tr, Lang lang) {
         out += fmt::format("{}  \"shortfall_reasons\": {},\n", in,
                            reasons_json(tr.shortfall_reasons, in + "  ", lang));
     out += in + "  \"proposals\": [";
-    for (std::size_t i = 0; i < tr.proposals.size(); ++i) {
-        out += i ? ",\n" : "\n";
-        proposal_json(out, t, tr.proposals[i], lang);
-        w.boundary();
+    // The proposals are written on every core, a wave of chunks at a time, each chunk into its
+    // own string; the chunks are then handed on in order: the same bytes, and never more than
+    // a wave of the report held.
+    const std::size_t n = tr.proposals.size();
+    std::vector<std::string> chunks(json_wave);
+    for (std::size_t wave = 0; wave < n; wave += json_wave * json_chunk) {
+        std::size_t count = std::min(json_wave, (n - wave + json_chunk - 1) / json_chunk);
+        parallel_for(count, [&](std::size_t c) {
+            std::string& text = chunks[c];
+            text.clear();
+            std::size_t begin = wave + c * json_chunk, end = std::min(n, begin + json_chunk);
+            for (std::size_t i = begin; i < end; ++i) {
+                text += i ? ",\n" : "\n";
+                proposal_json(text, t, tr.proposals[i], lang);
+            }
+        });
+        for (std::size_t c = 0; c < count; ++c) {
+            out += chunks[c];
+            w.boundary();
+        }
     }
     out += tr.proposals.empty() ? "]\n" : "\n" + in + "  ]\n";
     out += in + "}";

@@ -1,19 +1,40 @@
 // Checks that need the whole call: ids across files, committee decisions, predicate types.
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
+#include "kcity/base/parallel.hpp"
 #include "kcity/evaluate/predicate.hpp"
 #include "kcity/load/load.hpp"
 
 namespace kcity {
 namespace {
 
+// Proposals whose types one core checks at a time.
+constexpr std::size_t types_chunk = 512;
+
 std::string place(const Position& p) {
     return p.file.str() + ":" + std::to_string(p.line);
 }
 
 void check_duplicate_ids(const std::vector<Proposal>& proposals, Diagnostics& diags) {
+    // Sorted by id and place, as a loaded call is: each repeat follows the first of its id,
+    // which is the earlier place. The same errors, in the same order, as the map below gives.
+    if (std::is_sorted(proposals.begin(), proposals.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.id, a.where) < std::tie(b.id, b.where);
+        })) {
+        for (std::size_t i = 1, first = 0; i < proposals.size(); ++i) {
+            if (proposals[i].id != proposals[first].id) {
+                first = i;
+                continue;
+            }
+            diags.error(proposals[i].where, "proposal id `" + proposals[i].id +
+                                                "` is also used at " +
+                                                place(proposals[first].where));
+        }
+        return;
+    }
     std::unordered_map<std::string, const Proposal*> first;
     for (const auto& p : proposals) {
         auto [it, inserted] = first.emplace(p.id, &p);
@@ -40,6 +61,8 @@ bool request_readable(const Proposal& p, const std::set<Position>& unreadable) {
 }
 
 void check_decisions(const Call& call, Diagnostics& diags) {
+    const Decisions& d = call.rules.decisions;
+    if (d.withdrawn.empty() && d.awards.empty()) return;  // nothing to look up
     std::set<Position> unreadable = error_positions(diags);
     std::unordered_map<std::string, const Proposal*> by_id;
     std::vector<std::string> ids;
@@ -47,7 +70,6 @@ void check_decisions(const Call& call, Diagnostics& diags) {
         by_id.emplace(p.id, &p);
         ids.push_back(p.id);
     }
-    const Decisions& d = call.rules.decisions;
     for (const auto& [id, where] : d.withdrawn)
         if (!by_id.count(id))
             diags.error(where, "withdrawn proposal `" + id + "` is not among the proposals" +
@@ -79,12 +101,21 @@ void check_decisions(const Call& call, Diagnostics& diags) {
 void check_call(const Call& call, Diagnostics& diags) {
     check_duplicate_ids(call.proposals, diags);
     check_decisions(call, diags);
-    for (const auto& p : call.proposals) {
-        const TrackRules* t = call.rules.track(p.track);
-        if (!t || t->has_errors) continue;
-        for (const auto& e : t->eligibility) check_types(e.require, p, e.id, diags);
-        for (const auto& a : t->adjustments) check_types(a.when, p, a.id, diags);
-    }
+    // Each proposal's types on every core, each chunk's messages kept apart and added in the
+    // proposals' order.
+    const std::size_t n = call.proposals.size();
+    std::vector<Diagnostics> found((n + types_chunk - 1) / types_chunk);
+    parallel_chunks(n, types_chunk, [&](std::size_t begin, std::size_t end) {
+        Diagnostics& out = found[begin / types_chunk];
+        for (std::size_t i = begin; i < end; ++i) {
+            const Proposal& p = call.proposals[i];
+            const TrackRules* t = call.rules.track(p.track);
+            if (!t || t->has_errors) continue;
+            for (const auto& e : t->eligibility) check_types(e.require, p, e.id, out);
+            for (const auto& a : t->adjustments) check_types(a.when, p, a.id, out);
+        }
+    });
+    for (const auto& f : found) diags.append(f);
 }
 
 }  // namespace kcity

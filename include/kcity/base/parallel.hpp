@@ -16,4 +16,10 @@ unsigned worker_count();
 // exception is rethrown here after the other threads have stopped.
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& body);
 
+// Calls body(begin, end) for the consecutive ranges of [0, n) of `chunk` items each (the last
+// one shorter), as parallel_for calls body(i): for many small items, which would cost more to
+// hand out one by one than to do. At most one range (n <= chunk) runs on the calling thread.
+void parallel_chunks(std::size_t n, std::size_t chunk,
+                     const std::function<void(std::size_t, std::size_t)>& body);
+
 }  // namespace kcity

@@ -126,3 +126,23 @@ TEST_CASE("yaml: parts parse to the same documents and lines as the whole text",
     CHECK(joined == whole);
     CHECK(whole.size() == 200);
 }
+
+TEST_CASE("parallel: parallel_chunks covers every item once, in ranges of the chunk size",
+          "[parallel]") {
+    for (const char* threads : {"1", "2", "7"}) {
+        ThreadsEnv env(threads);
+        for (std::size_t n : {0, 1, 99, 100, 101, 1000}) {
+            INFO(std::string(threads) + " threads, " + std::to_string(n) + " items");
+            std::vector<std::atomic<int>> runs(n);
+            std::atomic<int> bad_ranges{0};
+            kcity::parallel_chunks(n, 100, [&](std::size_t begin, std::size_t end) {
+                if (begin % 100 != 0 || end <= begin || end - begin > 100 ||
+                    (end - begin < 100 && end != n))
+                    ++bad_ranges;
+                for (std::size_t i = begin; i < end; ++i) runs[i]++;
+            });
+            CHECK(bad_ranges == 0);
+            for (const auto& r : runs) CHECK(r == 1);
+        }
+    }
+}

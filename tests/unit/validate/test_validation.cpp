@@ -123,3 +123,36 @@ TEST_CASE("validation: a message is one line whatever the input holds", "[valida
     for (const auto& e : run->diags.sorted()) CHECK(e.message.find('\n') == std::string::npos);
     CHECK(has_error(run->diags, "`U\\nA` is not an ISO 3166-1 alpha-2 country code"));
 }
+
+TEST_CASE("validation: a repeated id gives the same errors whether the proposals are sorted or not",
+          "[validation]") {
+    fixtures::CallSpec spec;
+    spec.tracks = {fixtures::TrackSpec{}.file()};
+    spec.proposals = {fixtures::documents({proposal("P1"), proposal("P2")}),
+                      fixtures::documents({proposal("P1")}),
+                      fixtures::documents({proposal("P2"), proposal("P1")})};
+    auto run = fixtures::load(spec);  // sorted by id and place, as load_call leaves them
+    auto messages = [](const kcity::Diagnostics& diags) {
+        std::vector<std::string> out;
+        for (const auto& d : diags.sorted())
+            if (d.message.find("is also used at") != std::string::npos)
+                out.push_back(d.where.file.str() + ":" + std::to_string(d.where.line) + ": " +
+                              d.message);
+        return out;
+    };
+    std::vector<std::string> sorted = messages(run->diags);
+    REQUIRE(sorted.size() == 3);  // P1 twice more, P2 once more, each naming the first place
+    CHECK(sorted ==
+          std::vector<std::string>{
+              "proposals-1.yaml:2: proposal id `P1` is also used at proposals-0.yaml:2",
+              "proposals-2.yaml:2: proposal id `P2` is also used at proposals-0.yaml:11",
+              "proposals-2.yaml:11: proposal id `P1` is also used at proposals-0.yaml:2"});
+    // In file order (not sorted by id) the table of ids finds the same repeats.
+    std::sort(run->call.proposals.begin(), run->call.proposals.end(),
+              [](const auto& a, const auto& b) { return a.where < b.where; });
+    REQUIRE(run->call.proposals[0].id == "P1");
+    REQUIRE(run->call.proposals[1].id == "P2");
+    kcity::Diagnostics unsorted;
+    kcity::check_call(run->call, unsorted);
+    CHECK(messages(unsorted) == sorted);
+}
