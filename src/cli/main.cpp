@@ -51,10 +51,8 @@ void add_environment(kcity::InputOptions& inputs) {
     if (const char* env = std::getenv("KCITY_RULES")) inputs.rules_env = env;
 }
 
-// The options of every command that reads a call and reports (SPEC §7, shared options).
-void add_call_options(Command& c, kcity::InputOptions& inputs, Format& format,
-                      std::initializer_list<Format> formats) {
-    CLI::App* cmd = c.app;
+// The options of every command that reads a call: its inputs, its rules, its score sheets.
+void add_input_options(CLI::App* cmd, kcity::InputOptions& inputs) {
     cmd->add_option("INPUT", inputs.inputs,
                     "Call directories, folders of proposals, or files (default: .)");
     cmd->add_option_function<std::string>(
@@ -66,9 +64,16 @@ void add_call_options(Command& c, kcity::InputOptions& inputs, Format& format,
            "Rules folder (holds program.yaml)")
         ->type_name("DIR");
     // One file per use: `--scores a.csv call2024` reads call2024 as an input, not a second sheet.
-    cmd->add_option("--scores", inputs.score_files, "Score sheet (CSV); repeatable")
+    cmd->add_option("--scores", inputs.score_files, "Score sheet (CSV or .xlsx); repeatable")
         ->type_name("FILE")
         ->allow_extra_args(false);
+}
+
+// The options of every command that reads a call and reports (SPEC §7, shared options).
+void add_call_options(Command& c, kcity::InputOptions& inputs, Format& format,
+                      std::initializer_list<Format> formats) {
+    CLI::App* cmd = c.app;
+    add_input_options(cmd, inputs);
     std::vector<std::string> names = names_of(formats);
     std::string list;
     for (const auto& name : names) list += (list.empty() ? "" : " | ") + name;
@@ -258,21 +263,7 @@ void add_sheets(CLI::App& app, Command& c) {
         std::string format = "xlsx";
     };
     auto s = std::make_shared<Sheets>();
-    kcity::InputOptions& inputs = s->o.inputs;
-    c.app->add_option("INPUT", inputs.inputs,
-                      "Call directories, folders of proposals, or files (default: .)");
-    c.app
-        ->add_option_function<std::string>(
-            "--rules",
-            [s](const std::string& dir) {
-                if (dir.empty()) throw CLI::ValidationError("--rules", "an empty folder name");
-                s->o.inputs.rules_dir = dir;
-            },
-            "Rules folder (holds program.yaml)")
-        ->type_name("DIR");
-    c.app->add_option("--scores", inputs.score_files, "Score sheet (CSV or .xlsx); repeatable")
-        ->type_name("FILE")
-        ->allow_extra_args(false);
+    add_input_options(c.app, s->o.inputs);
     c.app
         ->add_option("--output-dir", s->o.output_dir,
                      "Write DIR/<reviewer>.xlsx (or .csv); DIR is created; no file is replaced")
