@@ -9,6 +9,7 @@
 # (process start included, so that a sanitizer build on a busy machine still passes).
 # UPDATE_GOLDEN=1 rewrites NAME/expected from `check`; review every diff.
 set -u
+. tests/cli/lib/bad_case_args.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=0
@@ -26,13 +27,7 @@ seconds_since() { # START (from $EPOCHREALTIME)
 for dir in tests/bad/*/; do
   name=$(basename "$dir")
   count=$((count + 1))
-  if [ -f "$dir/args" ]; then
-    mapfile -t args <"$dir/args"
-  elif [ -f "$dir/rules/program.yaml" ]; then
-    args=("${dir%/}")
-  else
-    args=("${dir%/}" --rules rules)
-  fi
+  bad_case_args "$dir"
 
   start=$EPOCHREALTIME
   "$KCITY" check "${args[@]}" >"$tmp/check.out" 2>"$tmp/check.err"

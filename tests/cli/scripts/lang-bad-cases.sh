@@ -1,19 +1,14 @@
 # Every refused input of tests/bad/ in Korean (`check --lang ko`): each message keeps its
 # `FILE:LINE:COLUMN: error:` shape and is Korean after it (docs/i18n.md), none left in English.
 set -u
+. tests/cli/lib/bad_case_args.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=0
 count=0
 for dir in tests/bad/*/; do
   name=$(basename "$dir")
-  if [ -f "$dir/args" ]; then
-    mapfile -t args <"$dir/args"
-  elif [ -f "$dir/rules/program.yaml" ]; then
-    args=("${dir%/}")
-  else
-    args=("${dir%/}" --rules rules)
-  fi
+  bad_case_args "$dir"
   "$KCITY" check "${args[@]}" --lang ko >"$tmp/out" 2>"$tmp/err"
   # The same lines as in English, in the same order: only the messages change.
   "$KCITY" check "${args[@]}" --lang en >"$tmp/en" 2>/dev/null
