@@ -249,4 +249,16 @@ DateTime in_zone(const DateTime& d, int tz_minutes) {
     return out;
 }
 
+DateTime add_days(const DateTime& d, int days) {
+    DateTime out;
+    civil_from_days(days_from_civil(d.year, d.month, d.day) + days, out.year, out.month, out.day);
+    return out;
+}
+
+int weekday(const DateTime& d) {
+    // 1970-01-01 was a Thursday (3 when Monday is 0).
+    std::int64_t n = days_from_civil(d.year, d.month, d.day) + 3;
+    return static_cast<int>(((n % 7) + 7) % 7);
+}
+
 }  // namespace kcity

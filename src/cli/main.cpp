@@ -18,7 +18,7 @@ using kcity::Format;
 
 // A function rather than a global: nothing may throw before main's catch-all.
 std::vector<std::string> command_names() {
-    return {"score", "check", "explain", "diff", "sheets", "init"};
+    return {"score", "check", "explain", "diff", "sheets", "letters", "init"};
 }
 
 // A command as the command line set it up. Its options live in the closure of `run`.
@@ -289,6 +289,40 @@ void add_sheets(CLI::App& app, Command& c) {
     };
 }
 
+void add_letters(CLI::App& app, Command& c) {
+    c.app = app.add_subcommand("letters", "Write a result letter for each applicant, and an index");
+    struct Letters {
+        kcity::LettersOptions o;
+        std::string format = "html";
+    };
+    auto s = std::make_shared<Letters>();
+    add_input_options(c.app, s->o.inputs);
+    c.app
+        ->add_option("--output-dir", s->o.output_dir,
+                     "Write DIR/<id>.<ext> and DIR/index.<ext>; DIR is created; the letters of "
+                     "an earlier run are replaced")
+        ->type_name("DIR")
+        ->required();
+    c.app->add_option("--format", s->format, "html | markdown | text")
+        ->check(CLI::IsMember({"html", "markdown", "text"}));
+    c.app->add_flag("--panel", s->o.panel,
+                    "Name the track's panel (rules/panel.yaml) in each letter");
+    add_lang_option(c);
+    c.inputs = [s] {
+        add_environment(s->o.inputs);
+        return kcity::run_input_files(s->o.inputs);
+    };
+    c.run = [s, &c] {
+        add_environment(s->o.inputs);
+        s->o.format = s->format == "markdown" ? kcity::LetterFormat::markdown
+                      : s->format == "text"   ? kcity::LetterFormat::text
+                                              : kcity::LetterFormat::html;
+        s->o.lang = c.lang;
+        s->o.locale_lang = c.env_lang;
+        return kcity::letters_command(s->o);
+    };
+}
+
 void add_init(CLI::App& app, Command& c) {
     c.app = app.add_subcommand("init", "Write a new call directory from the built-in rules");
     struct Init {
@@ -344,7 +378,7 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     for (const auto& c : names)
         if (c == word) return std::nullopt;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, names) +
-           "; the commands are score, check, explain, diff, sheets, init";
+           "; the commands are score, check, explain, diff, sheets, letters, init";
 }
 
 // Environment variables that would otherwise be ignored without a word.
@@ -422,7 +456,8 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     // Stable addresses: the options are bound to the commands' fields.
     std::list<Command> commands;
-    for (auto add : {add_score, add_check, add_diff, add_explain, add_sheets, add_init})
+    for (auto add :
+         {add_score, add_check, add_diff, add_explain, add_sheets, add_letters, add_init})
         add(app, commands.emplace_back());
 
     const kcity::Lang env_lang = environment_lang();

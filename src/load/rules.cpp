@@ -139,6 +139,22 @@ std::optional<int> small_int(const YamlReader& r, const YamlNode* n, std::string
     return static_cast<int>(*v);
 }
 
+// SPEC §5: `results_date` (a plain date: the day results are announced) and `appeal_days` (the
+// days after it to object), which the letters (§11) turn into the last day to object.
+void read_results(const YamlReader& r, MapFields& f, Program& p) {
+    if (auto* n = f.optional("results_date")) {
+        p.results_date = read_date(r, *n, "`results_date`");
+        if (p.results_date && p.results_date->has_time) {
+            r.error(*n,
+                    "`results_date` must be a date (YYYY-MM-DD), not a date-time: the "
+                    "objection period counts calendar days");
+            p.results_date.reset();
+        }
+    }
+    if (auto* n = f.optional("appeal_days"))
+        p.appeal_days = small_int(r, n, "`appeal_days`", 1, 365);
+}
+
 // `tracks_known`: whether `tracks` was read without errors, so that a track file it does not
 // list can be told from a list that could not be read.
 Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_known) {
@@ -179,6 +195,7 @@ Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_know
         }
         tracks_known = r.diags().size() == before;
     }
+    read_results(r, f, p);
     f.finish();
     return p;
 }

@@ -43,6 +43,13 @@ std::int64_t order_key(const DateTime& d, int tz_minutes);
 // "2023-05-09T16:20:00" (no offset given).
 std::string format_datetime(const DateTime& d);
 
+// The calendar date `days` days after the plain date `d` (SPEC §11: results_date + appeal_days,
+// in calendar days, across month and year ends and 29 February). Its time, if any, is dropped.
+DateTime add_days(const DateTime& d, int days);
+
+// The weekday of a date, 0 = Monday .. 6 = Sunday (a Korean notice names it: 2023. 6. 30.(금)).
+int weekday(const DateTime& d);
+
 // The same instant as wall time in the programme's time zone (a plain date is unchanged).
 DateTime in_zone(const DateTime& d, int tz_minutes);
 

@@ -6,6 +6,7 @@
 #include "kcity/commands/exit.hpp"
 #include "kcity/commands/explain.hpp"
 #include "kcity/commands/init.hpp"
+#include "kcity/commands/letters.hpp"
 #include "kcity/commands/outcome.hpp"
 #include "kcity/commands/output.hpp"
 #include "kcity/commands/score.hpp"

@@ -283,6 +283,10 @@ struct Program {
     int tz_minutes = 540;
     Krw budget_krw = 0;
     std::vector<std::string> tracks;
+    // When results are announced, and the days after it to object (이의신청): the letters
+    // (SPEC §11) give the last day when both are set.
+    std::optional<DateTime> results_date;
+    std::optional<int> appeal_days;
     // program.yaml had errors (or names a track without its file): a proposal's track is then
     // not checked against `tracks`, which may be incomplete.
     bool has_errors = false;

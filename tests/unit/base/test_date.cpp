@@ -203,3 +203,29 @@ TEST_CASE("date: format_datetime of parsed text gives canonical text back", "[da
         CHECK(format_datetime(parsed(text)) == text);
     }
 }
+
+// SPEC §11: the last day to object is results_date + appeal_days calendar days.
+TEST_CASE("date: add_days across month ends, year ends and leap years", "[date]") {
+    auto plus = [](std::string_view d, int n) { return format_datetime(add_days(parsed(d), n)); };
+    CHECK(plus("2023-06-20", 10) == "2023-06-30");
+    CHECK(plus("2023-06-21", 10) == "2023-07-01");
+    CHECK(plus("2023-01-31", 1) == "2023-02-01");
+    CHECK(plus("2023-12-25", 7) == "2024-01-01");
+    CHECK(plus("2023-12-31", 365) == "2024-12-30");  // 2024 has 366 days
+    CHECK(plus("2024-02-28", 1) == "2024-02-29");
+    CHECK(plus("2024-02-20", 10) == "2024-03-01");
+    CHECK(plus("2023-02-28", 1) == "2023-03-01");
+    CHECK(plus("2100-02-28", 1) == "2100-03-01");  // not a leap year
+    CHECK(plus("2000-02-28", 1) == "2000-02-29");  // a leap year
+    CHECK(plus("2023-06-20", 0) == "2023-06-20");
+    // A date-time gives its calendar date, without the time.
+    CHECK(plus("2023-06-20T18:00:00+09:00", 1) == "2023-06-21");
+}
+
+TEST_CASE("date: weekday", "[date]") {
+    CHECK(weekday(parsed("1970-01-01")) == 3);  // Thursday
+    CHECK(weekday(parsed("2023-06-30")) == 4);  // Friday
+    CHECK(weekday(parsed("2024-02-29")) == 3);  // Thursday
+    CHECK(weekday(parsed("1969-12-31")) == 2);  // Wednesday
+    CHECK(weekday(parsed("2023-07-02")) == 6);  // Sunday
+}

@@ -735,3 +735,41 @@ TEST_CASE("rules: a rules file in CP949 or UTF-16 is read, with a note for CP949
     REQUIRE(diags.notes().size() == 1);
     CHECK(diags.notes()[0].where.file.str() == "program.yaml");
 }
+
+// SPEC §5: results_date and appeal_days, which the letters turn into the last day to object.
+TEST_CASE("rules: program.yaml's results_date and appeal_days", "[rules]") {
+    fixtures::TrackSpec track;
+    auto program = [](const std::string& extra) {
+        return fixtures::program_yaml("[t]", "4000000000", 2023, extra);
+    };
+    Diagnostics diags;
+    Rules rules = parse(
+        {{"program.yaml", program("results_date: 2023.6.20\nappeal_days: 10\n")}, track.file()},
+        diags);
+    INFO(fixtures::errors_of(diags));
+    REQUIRE_FALSE(diags.has_errors());
+    REQUIRE(rules.program.results_date);
+    CHECK(kcity::format_datetime(*rules.program.results_date) == "2023-06-20");
+    CHECK(rules.program.appeal_days == 10);
+
+    Diagnostics none;
+    Rules without = parse({{"program.yaml", program("")}, track.file()}, none);
+    CHECK_FALSE(without.program.results_date);
+    CHECK_FALSE(without.program.appeal_days);
+
+    CHECK(has_error(errors_of(track, program("results_date: 2023-02-29\n")),
+                    "`results_date`: 2023-02-29 is not a date", "program.yaml", 6));
+    CHECK(has_error(errors_of(track, program("results_date: 2023-06-20T10:00\n")),
+                    "`results_date` must be a date (YYYY-MM-DD), not a date-time"));
+    CHECK(has_error(errors_of(track, program("results_date: 20\n")),
+                    "`results_date` must be a date"));
+    CHECK(has_error(errors_of(track, program("appeal_days: 0\n")),
+                    "`appeal_days` must be from 1 to 365, not 0"));
+    CHECK(has_error(errors_of(track, program("appeal_days: 366\n")),
+                    "`appeal_days` must be from 1 to 365, not 366"));
+    CHECK(has_error(errors_of(track, program("appeal_days: 7.5\n")), "`appeal_days`"));
+    CHECK(has_error(errors_of(track, program("appeal_day: 7\n")),
+                    "unknown key `appeal_day` in program.yaml (did you mean `appeal_days`?)"));
+    CHECK(has_error(errors_of(track, program("result_date: 2023-06-20\n")),
+                    "(did you mean `results_date`?)"));
+}
