@@ -328,9 +328,9 @@ constexpr Message table[] = {
     // (공문: 제목, 수신, 결과, 사유, 이의신청 안내) and in English as a funder's letter.
     {"letter.appeal",
      "If you wish to object to this result, please write to the secretariat by {deadline}, {days} "
-     "calendar days after the results of {results}, giving your reference {id} and the grounds of "
-     "your objection.",
-     "평가 결과에 이의가 있는 경우 결과 통보일({results})부터 {days}일 이내인 {deadline}까지 "
+     "calendar days after the results were announced on {results}, giving your reference {id} and "
+     "the grounds of your objection.",
+     "평가 결과에 이의가 있는 경우 결과 통보일인 {results}부터 {days}일 이내인 {deadline}까지 "
      "접수번호({id})와 이의 사유를 적어 사무국에 이의신청하시기 바랍니다."},
     {"letter.appeal-open",
      "If you wish to object to this result, please write to the secretariat, giving your reference "

@@ -47,8 +47,20 @@ std::string letter(const fixtures::Run& run, std::string_view id, LetterOptions 
     return kcity::render_letter(run.call, run.track(), run.get(id), o);
 }
 
+// Whether `text` holds `part`, every run of spaces and line breaks in either read as one space:
+// what a text letter says, whatever the columns' widths and the lines' wrapping.
+std::string squeeze(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        bool space = ch == ' ' || ch == '\n';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : ch;
+    }
+    return out;
+}
+
 bool has(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
+    return squeeze(text).find(squeeze(part)) != std::string::npos;
 }
 
 }  // namespace
@@ -59,19 +71,21 @@ TEST_CASE("letters: a selected proposal's letter gives every fact of SPEC §11",
     REQUIRE(run->status("P1") == "selected");
     std::string text = letter(*run, "P1", {LetterFormat::text, kcity::Lang::en, true});
     INFO(text);
-    CHECK(has(text, "To         Applicant of P1"));
+    CHECK(has(text, "To Applicant of P1"));
     CHECK(has(text, "Proposal P1 (Hanoi, Vietnam)"));
     CHECK(has(text, "** Selected **"));
     CHECK(has(text, "an award of KRW 400,000,000"));
     // each criterion with its maximum and cut-off; the base against the threshold
     CHECK(has(text, "Importance"));
-    CHECK(has(text, "50.00       60        20"));
-    CHECK(has(text, "35.00       40         —"));
+    CHECK(has(text, "Importance 50.00 60 20"));
+    CHECK(has(text, "Viability 35.00 40 —"));
     CHECK(has(text, "Base score"));
-    CHECK(has(text, "85.00                 50"));
+    CHECK(has(text, "Base score 85.00 50"));
     // the bonus by name with its points, and its cap
     CHECK(has(text, "Matching fund"));
-    CHECK(has(text, "+2"));
+    CHECK(has(text, "Matching fund +2"));
+    CHECK(has(text, "Bonus and penalty points, after caps 1"));
+    CHECK(has(text, "Final score 86.00"));
     CHECK(has(text, "Caps: bonuses of 2 points capped at 1"));
     CHECK(has(text, "Final score"));
     CHECK(has(text, "86.00"));
@@ -79,7 +93,7 @@ TEST_CASE("letters: a selected proposal's letter gives every fact of SPEC §11",
     CHECK(has(text, "The lowest score selected in the Test t track: 75.00."));
     CHECK(has(text, "by Friday 30 June 2023") == false);
     CHECK(has(text, "30 June 2023 (Friday)"));
-    CHECK(has(text, "10 calendar days after the results of 20 June 2023 (Tuesday)"));
+    CHECK(has(text, "10 calendar days after the results were announced on 20 June"));
     CHECK(has(text, "Kim Minsu (서울대학교)"));
     // no other proposal
     for (std::string other : {"P2", "P3", "P4", "P5"}) CHECK_FALSE(has(text, other));
@@ -92,7 +106,8 @@ TEST_CASE("letters: reserve, below a cut-off, ineligible; no deadline without th
     std::string reserve = letter(*run, "P3", {LetterFormat::text, kcity::Lang::en, false});
     CHECK(has(reserve, "place 1 on the reserve list"));
     CHECK(has(reserve, "ranks 3 of the 4"));
-    CHECK(has(reserve, "quota") == false);  // reasons in words, not codes
+    CHECK(has(reserve, "- the quota of 2 selections was already filled"));
+    CHECK_FALSE(has(reserve, "quota:"));  // reasons in words, not codes
     CHECK(has(reserve, "please write to the secretariat, giving your reference P3"));
     CHECK_FALSE(has(reserve, "Evaluation panel"));
     std::string below = letter(*run, "P4", {LetterFormat::markdown, kcity::Lang::en, false});
