@@ -38,8 +38,13 @@ std::vector<std::string> why_not_of(const Because::WhyNot& w, Lang lang) {
     return why_not_lines(f, lang);
 }
 
-std::string dropped_text(const Because& b, Lang lang) {
-    std::string out = reasons_line(b.reasons, lang);
+// The reasons by code (JSON) or by the reader's word: `budget` / `예산`.
+std::string reasons_of(const std::vector<Reason>& reasons, Lang lang, bool json) {
+    return json ? reasons_line(reasons, lang) : reasons_words(reasons, lang);
+}
+
+std::string dropped_text(const Because& b, Lang lang, bool json) {
+    std::string out = reasons_of(b.reasons, lang, json);
     if (b.why_not)
         for (const auto& line : why_not_of(*b.why_not, lang))
             out += (out.empty() ? "" : "; ") + line;
@@ -48,7 +53,7 @@ std::string dropped_text(const Because& b, Lang lang) {
 
 }  // namespace
 
-std::string because_text(const Because& b, Lang lang) {
+std::string because_text(const Because& b, Lang lang, bool json) {
     using K = Because::Kind;
     auto say = [lang](std::string_view key, const std::vector<Arg>& args = {}) {
         return format_message(key, lang, args);
@@ -73,12 +78,12 @@ std::string because_text(const Because& b, Lang lang) {
             if (b.reasons.empty())
                 return say("diff.selected-now", {{"was", status_word(b.was, lang)}});
             return say("diff.selected-now", {{"was", status_word(b.was, lang)},
-                                             {"reasons", reasons_line(b.reasons, lang)}});
+                                             {"reasons", reasons_of(b.reasons, lang, json)}});
         }
         case K::ineligible:
-            return say("diff.ineligible", {{"reasons", reasons_line(b.reasons, lang)}});
+            return say("diff.ineligible", {{"reasons", reasons_of(b.reasons, lang, json)}});
         case K::dropped:
-            return dropped_text(b, lang);
+            return dropped_text(b, lang, json);
         case K::award_capped:
             return say("diff.award-capped", {{"max", Money{b.amount}}});
         case K::award_reduced:
@@ -195,14 +200,15 @@ std::string cause_text(const DiffResult& d, const ProposalChange& change, const 
 
 }  // namespace
 
-std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang) {
+std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang,
+                                       bool json) {
     std::vector<std::string> out;
     for (const auto& cause : c.causes) out.push_back(cause_text(d, c, cause, lang));
     // Its own inputs say why; else the step that decided it now comes last, after the others'
     // changes that led there.
     bool own = !c.causes.empty() && c.causes.front().kind == Cause::Kind::input &&
                d.inputs[c.causes.front().input].id == c.id;
-    if (!own && c.because) out.push_back(because_text(*c.because, lang));
+    if (!own && c.because) out.push_back(because_text(*c.because, lang, json));
     return out;
 }
 
@@ -482,7 +488,7 @@ std::string shortfall_json(const std::optional<ShortfallSide>& s, Lang lang) {
 // --base), empty for a change of rank only.
 std::string because_json(const DiffResult& d, const ProposalChange& c, Lang lang) {
     std::string out;
-    for (const auto& line : because_lines(d, c, lang))
+    for (const auto& line : because_lines(d, c, lang, true))
         out += (out.empty() ? "" : ", ") + json_quote(line);
     return "[" + out + "]";
 }
