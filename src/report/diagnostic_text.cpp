@@ -257,6 +257,9 @@ constexpr Shape shapes[] = {
     {"--committee, --meeting-date and --approval are for the HTML report (--format html, without --list)", "--committee, --meeting-date, --approval은 HTML 보고서에만 쓸 수 있습니다(--list 없이 --format html)"},
     {"--meeting-date {} is not a date: write YYYY-MM-DD, such as 2023-05-30", "--meeting-date {0}은(는) 날짜가 아닙니다. 2023-05-30처럼 YYYY-MM-DD로 쓰십시오"},
     {"--approval has an empty title", "--approval에 빈 직위가 있습니다"},
+    // diff --base's and CLI11's words that were left in English (issue 15).
+    {"--base {} is not a call directory (a folder, or git:REV[:PATH])", "--base {0}은(는) 공모 폴더가 아닙니다(폴더 또는 git:REV[:PATH])"},
+    {"--{} excludes --{}", "--{0}은(는) --{1}과(와) 함께 쓸 수 없습니다"},
 
     // Proposals, reviews and decisions (load/proposals, validate).
     {"`scores` must map each criterion to a score, not {}", "`scores`는 각 평가 항목을 점수에 대응시키는 맵이어야 합니다({0~}은(는) 쓸 수 없습니다)"},

@@ -285,13 +285,19 @@ std::vector<std::string> shortfall_lines(const TrackDiff& t, Lang lang) {
 
 namespace {
 
+// What kind of input changed: its code in English (as the JSON has it), a Korean word in Korean.
+std::string kind_word(InputChange::Kind k, Lang lang) {
+    return label(std::string("diff-base.kind.") + input_change_code(k), lang);
+}
+
 std::string input_changes_text(const DiffResult& d, Lang lang) {
     std::string out = format_message("diff-base.base", lang, {{"origin", d.old_origin}}) + "\n" +
                       format_message("diff-base.current", lang, {{"origin", d.new_origin}}) +
                       "\n\n" + label("diff-base.input-changes", lang);
     out += d.inputs.empty() ? ": " + label("explain.none", lang) + "\n" : "\n";
     for (const auto& c : d.inputs)
-        out += fmt::format("  {:<16} {}\n", input_change_code(c.kind), input_change_text(c, lang));
+        out += "  " + pad(kind_word(c.kind, lang), 16, Align::left) + " " +
+               input_change_text(c, lang) + "\n";
     return out;
 }
 
@@ -388,7 +394,9 @@ std::string markdown_inputs(const DiffResult& d, Lang lang) {
     out += markdown_rule("lll");
     for (const auto& c : d.inputs)
         MarkdownRow(out)
-            .markdown("`" + markdown_cell(input_change_code(c.kind)) + "` " + markdown_cell(c.id))
+            .markdown((lang == Lang::ko ? markdown_cell(kind_word(c.kind, lang))
+                                        : "`" + markdown_cell(input_change_code(c.kind)) + "`") +
+                      " " + markdown_cell(c.id))
             .cell(input_change_text(c, lang, false))
             .cell(c.file)
             .end();

@@ -311,7 +311,7 @@ constexpr std::int64_t top = 260;        // room for the threshold's label
 constexpr std::int64_t row_h = 300;      // two lines of label: the title, then ID · city
 constexpr std::int64_t seg_h = 160;
 constexpr std::int64_t axis_h = 260;
-constexpr std::size_t label_columns = 40;  // display columns of a label line
+constexpr std::size_t label_columns = 34;  // display columns of a label line
 constexpr std::size_t palette = 6;         // classes c0..c5
 }  // namespace chart
 

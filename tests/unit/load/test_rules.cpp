@@ -737,10 +737,11 @@ TEST_CASE("rules: a rules file in CP949 or UTF-16 is read, with a note for CP949
 }
 
 TEST_CASE("rules: program.yaml's committee, read and checked", "[rules]") {
-    const std::string block = "committee:\n"
-                              "  name: {ko: 선정위원회, en: Selection Committee}\n"
-                              "  meeting_date: 2023-05-30\n"
-                              "  approval: [담당, {ko: 팀장, en: Team lead}]\n";
+    const std::string block =
+        "committee:\n"
+        "  name: {ko: 선정위원회, en: Selection Committee}\n"
+        "  meeting_date: 2023-05-30\n"
+        "  approval: [담당, {ko: 팀장, en: Team lead}]\n";
     Diagnostics diags;
     Rules rules = parse({{"program.yaml", fixtures::program_yaml("[t]", "4000000000", 2023, block)},
                          fixtures::TrackSpec{}.file()},
@@ -757,10 +758,11 @@ TEST_CASE("rules: program.yaml's committee, read and checked", "[rules]") {
     CHECK(c.approval[1].get(true) == "팀장");
     CHECK(c.approval[1].get(false) == "Team lead");
 
-    const std::string bad = "committee:\n"
-                            "  nmae: x\n"
-                            "  meeting_date: 2023-05-30T10:00\n"
-                            "  approval: []\n";
+    const std::string bad =
+        "committee:\n"
+        "  nmae: x\n"
+        "  meeting_date: 2023-05-30T10:00\n"
+        "  approval: []\n";
     Diagnostics errors;
     parse({{"program.yaml", fixtures::program_yaml("[t]", "4000000000", 2023, bad)},
            fixtures::TrackSpec{}.file()},
@@ -769,7 +771,7 @@ TEST_CASE("rules: program.yaml's committee, read and checked", "[rules]") {
                     "program.yaml", 7));
     CHECK(has_error(errors, "`committee.meeting_date` must be a date (YYYY-MM-DD), without a time",
                     "program.yaml", 8));
-    CHECK(has_error(errors, "`committee.approval` must be a list of 1 to 8 titles",
-                    "program.yaml", 9));
+    CHECK(has_error(errors, "`committee.approval` must be a list of 1 to 8 titles", "program.yaml",
+                    9));
     CHECK(errors.size() == 3);
 }

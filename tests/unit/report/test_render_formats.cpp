@@ -155,7 +155,7 @@ TEST_CASE("render_html: markup escaped, chart labels cut; an empty track says so
                          "</section>\n"));
 }
 
-TEST_CASE("render_html: chart labels are the title (cut to 40 columns), then id and city") {
+TEST_CASE("render_html: chart labels are the title (cut to 34 columns), then id and city") {
     fixtures::TrackSpec t;
     fixtures::ProposalSpec p = fixtures::scored("P1", "90");
     p.city = "\"<Llanfairpwllgwyngyll & Co>\"";
@@ -164,7 +164,7 @@ TEST_CASE("render_html: chart labels are the title (cut to 40 columns), then id 
     std::string out = report(*run, "html");
     CHECK(part(out, "<text class=\"lab\"", "</text>") ==
           "<text class=\"lab\" x=\"32\" y=\"12.5\">Smart &lt;water&gt; &amp; a title far "
-          "longer than…<title>Smart &lt;water&gt; &amp; a title far longer than forty "
+          "longe…<title>Smart &lt;water&gt; &amp; a title far longer than forty "
           "columns</title>");
     CHECK(part(out, "<text class=\"sub\"", "</text>") ==
           "<text class=\"sub\" x=\"32\" y=\"25\">P1 · &lt;Llanfairpwllgwyngyll &amp; Co&gt;");
@@ -185,9 +185,10 @@ TEST_CASE("render_html: the committee, the approval box and the printed pages' f
     c.approval = {{"담당", "Officer"}, {"", "<Lead>"}};
     std::string en = report(*run, "html");
     CHECK(line(en, "<header class=\"report\">") == "<header class=\"report\">\n");
-    CHECK(line(en, "<table class=\"approval\">") ==
-          "<table class=\"approval\"><tbody><tr><th class=\"side\" rowspan=\"2\">Approval</th>"
-          "<th>Officer</th><th>&lt;Lead&gt;</th></tr><tr><td></td><td></td></tr></tbody></table>\n");
+    CHECK(
+        line(en, "<table class=\"approval\">") ==
+        "<table class=\"approval\"><tbody><tr><th class=\"side\" rowspan=\"2\">Approval</th>"
+        "<th>Officer</th><th>&lt;Lead&gt;</th></tr><tr><td></td><td></td></tr></tbody></table>\n");
     CHECK(line(en, "<dt>Committee</dt>") ==
           "<dt>Committee</dt><dd class=\"committee\">Selection &quot;Committee&quot; "
           "&lt;/style&gt;</dd>\n");
