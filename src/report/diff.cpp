@@ -277,7 +277,8 @@ std::vector<std::string> shortfall_lines(const TrackDiff& t, Lang lang) {
         label("diff-shortfall.label", lang) + ": " +
         arrow(shortfall_side(t.old_shortfall, lang), shortfall_side(t.new_shortfall, lang))};
     const auto& side = t.new_shortfall ? t.new_shortfall : t.old_shortfall;
-    for (const auto& r : side->reasons) lines.push_back(r.code + ": " + reason_text(r, lang));
+    for (const auto& r : side->reasons)
+        lines.push_back(reason_label(r, lang) + ": " + reason_text(r, lang));
     return lines;
 }
 

@@ -107,12 +107,13 @@ TEST_CASE("render_csv: formula cells get a ', numbers do not; an empty track add
     std::string out = report(*run, "csv");
     CHECK(out ==
           "track,id,country,city,title,applicant,status,rank,score,base,t.a,e.a,adjustments,"
-          "requested_krw,award_krw,reviews_used,reviews_trimmed,reviews_excluded,reasons\r\n"
+          "adjustment_total,requested_krw,award_krw,reviews_used,reviews_trimmed,"
+          "reviews_excluded,reasons,adjustment_names,adjustment_caps\r\n"
           "t,P1,VN,Pipe|City,\"'=SUM(A1) | <b>\"\"x\"\"</b> & a title far too long for a "
-          "column\",\"'-Minus, \\ Co\",selected,1,90.00,90.00,90.00,,,400000000,400000000,R1,,,"
-          "\r\n"
-          "t,P2,VN,Hanoi,Proposal P2,Applicant of P2,ineligible,,,,,,,50000000,,,,,\"award-range: "
-          "requests KRW 50,000,000, below the minimum award KRW 100,000,000\"\r\n");
+          "column\",\"'-Minus, \\ Co\",selected,1,90.00,90.00,90.00,,,0.00,400000000,400000000,"
+          "R1,,,,,\r\n"
+          "t,P2,VN,Hanoi,Proposal P2,Applicant of P2,ineligible,,,,,,,,50000000,,,,,\"award-range: "
+          "requests KRW 50,000,000, below the minimum award KRW 100,000,000\",,\r\n");
     CHECK(kcity::render_csv(run->result, kcity::Lang::en, true).starts_with("\xEF\xBB\xBFtrack,"));
 }
 
@@ -176,7 +177,7 @@ TEST_CASE("render_html: the committee, the approval box and the printed pages' f
     std::string plain = report(*run, "html");
     CHECK(plain.find("class=\"approval\"") == std::string::npos);
     CHECK(line(plain, "@page{@bottom-left") ==
-          "@page{@bottom-left{content:\"Test programme 2023 — Selection report\";font-size:7.5pt;"
+          "@page{@bottom-left{content:\"Test programme 2023 — selection report\";font-size:7.5pt;"
           "color:#5b6472}@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
           "font-size:7.5pt;color:#5b6472}}\n");
     kcity::Committee& c = run->call.rules.program.committee;
@@ -195,7 +196,7 @@ TEST_CASE("render_html: the committee, the approval box and the printed pages' f
     CHECK(line(en, "<dt>Meeting date</dt>") ==
           "<dt>Meeting date</dt><dd class=\"meeting-date\">2023-05-30</dd>\n");
     CHECK(part(en, "@page{@bottom-left{content:", ";") ==
-          "@page{@bottom-left{content:\"Test programme 2023 — Selection report · Selection "
+          "@page{@bottom-left{content:\"Test programme 2023 — selection report · Selection "
           "\\\"Committee\\\" \\3c /style\\3e  · 2023-05-30\"");
     std::string ko = kcity::render_report(run->result, kcity::Format::html, kcity::Lang::ko, false);
     CHECK(part(ko, "<table class=\"approval\">", "</tr>") ==
