@@ -178,6 +178,18 @@ void add_score(CLI::App& app, Command& c) {
             },
             "Report this track only (every input is still validated)")
         ->type_name("ID");
+    c.app->add_option("--committee", s->o.committee,
+                      "HTML report: the committee's name (over program.yaml `committee.name`)");
+    c.app
+        ->add_option("--meeting-date", s->o.meeting_date,
+                     "HTML report: the meeting's date, YYYY-MM-DD (over `committee.meeting_date`)")
+        ->type_name("DATE");
+    c.app
+        ->add_option("--approval", s->o.approval,
+                     "HTML report: the approval box's titles, left to right (repeatable or "
+                     "comma-separated: 담당,팀장,과장,국장; over `committee.approval`)")
+        ->delimiter(',')
+        ->type_name("TITLE");
     add_lang_option(c);
     add_method_option(c.app, s->o.run, "merit | optimal: overrides the rules for this run");
     c.run = [s, &c] {

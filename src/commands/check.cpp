@@ -1,9 +1,13 @@
 // `kcity check`: every problem of the rules, proposals and sheets at once, on standard output.
 #include "kcity/commands/check.hpp"
 
+#include <algorithm>
+
 #include "common.hpp"
 #include "kcity/report/diagnostic_text.hpp"
 #include "kcity/report/diagnostics.hpp"
+#include "kcity/report/i18n.hpp"
+#include "kcity/select/pipeline.hpp"
 #include "kcity/validate/run_warnings.hpp"
 
 namespace kcity {
@@ -23,6 +27,23 @@ std::string summary(std::size_t errors, std::size_t warnings, std::size_t propos
            count_of(proposals, "proposal");
 }
 
+// Each track's certain shortfall as a warning at its rules file, worded by the catalogue in the
+// language of the list (validate has no words): the run's warning and every reason.
+void warn_shortfalls(const Result& result, Lang lang, Diagnostics& diags) {
+    for (const auto& tr : result.tracks) {
+        if (!tr.shortfall) continue;
+        auto w = std::find_if(
+            result.warnings.begin(), result.warnings.end(),
+            [&](const Warning& x) { return x.track == tr.rules->id && x.code == "shortfall"; });
+        if (w == result.warnings.end()) continue;
+        diags.warning({tr.rules->file, 1, 1},
+                      format_message("check.shortfall", lang,
+                                     {{"track", tr.rules->id},
+                                      {"warning", warning_text(*w, lang)},
+                                      {"reasons", reasons_words(tr.shortfall_reasons, lang)}}));
+    }
+}
+
 }  // namespace
 
 Outcome check_command(const CheckOptions& options) {
@@ -34,10 +55,14 @@ Outcome check_command(const CheckOptions& options) {
     Outcome out;
     note_builtin_rules(call, out);
     add_notes(diags, out);  // standard error: check's report is the problems
-    if (!diags.has_errors()) check_warnings(call, diags);
     // The list in the language asked for; JSON stays English without --lang (SPEC §8).
     const Lang lang =
         options.lang.value_or(options.format == Format::json ? Lang::en : options.locale_lang);
+    if (!diags.has_errors()) {
+        Result result = run_selection(call, {});
+        review_warnings(call, result, diags);
+        warn_shortfalls(result, lang, diags);
+    }
     std::vector<Diagnostic> all = diags.sorted();
     for (auto& d : all) d = localized(std::move(d), lang);
     // The diagnostics are the report here (standard output), errors too.

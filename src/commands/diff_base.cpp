@@ -149,7 +149,7 @@ Outcome diff_base_command(const DiffOptions& options) {
                                                       : render_diff_text(d, lang);
     out.changed = d.decisive;
     out.warnings = new_result.warnings.size();
-    out.strict_messages = warning_lines(new_result);
+    out.strict_messages = warning_lines(new_result, options.lang.value_or(options.locale_lang));
     out.strict_messages.push_back(strict_run_note);
     return out;
 }

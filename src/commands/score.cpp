@@ -34,6 +34,35 @@ std::vector<std::string> track_words(const Rules& rules) {
     return words;
 }
 
+// --committee, --meeting-date and --approval over program.yaml's `committee`: errors when they
+// are given for another format than HTML, or the date is not one.
+void apply_committee_options(const ScoreOptions& options, Committee& committee,
+                             Diagnostics& diags) {
+    if (!options.committee && !options.meeting_date && options.approval.empty()) return;
+    if (options.format != Format::html || options.list) {
+        diags.error({},
+                    "--committee, --meeting-date and --approval are for the HTML report "
+                    "(--format html, without --list)");
+        return;
+    }
+    if (options.committee) committee.name = LocalText{"", *options.committee};
+    if (options.meeting_date) {
+        DateParse d = parse_datetime(*options.meeting_date);
+        if (!d.ok || d.value.has_time)
+            diags.error({}, "--meeting-date " + *options.meeting_date +
+                                " is not a date: write YYYY-MM-DD, such as 2023-05-30");
+        else
+            committee.meeting_date = d.value;
+    }
+    if (!options.approval.empty()) {
+        committee.approval.clear();
+        for (const auto& title : options.approval) {
+            if (title.empty()) diags.error({}, "--approval has an empty title");
+            committee.approval.push_back(LocalText{"", title});
+        }
+    }
+}
+
 }  // namespace
 
 Outcome score_command(const ScoreOptions& options) {
@@ -52,6 +81,7 @@ Outcome score_command(const ScoreOptions& options) {
             diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
                                 did_you_mean(*options.run.track, track_words(call.rules)));
     }
+    if (!diags.has_errors()) apply_committee_options(options, call.rules.program.committee, diags);
     note_builtin_rules(call, out);
     if (add_diagnostics(diags, out)) return out;
     std::size_t load_warnings = diags.sorted().size();  // no error stands: all are warnings

@@ -62,6 +62,8 @@ constexpr std::int64_t max_cap = 100'000'000;
 constexpr i128 max_award_sum = 1'000'000'000'000'000'000;
 // Each track's budget is at most 10^15 won: 1,000 of them add up to well within 64 bits.
 constexpr int max_tracks = 1'000;
+// An approval box (결재란) wider than this would not fit the width of an A4 page.
+constexpr std::size_t max_approval_titles = 8;
 
 // A number read from the rules, refused when above `limit` (the bounds above).
 std::optional<Decimal> bounded(const YamlReader& r, const YamlNode& n, std::optional<Decimal> v,
@@ -155,6 +157,35 @@ void read_results(const YamlReader& r, MapFields& f, Program& p) {
         p.appeal_days = small_int(r, n, "`appeal_days`", 1, 365);
 }
 
+// program.yaml `committee` (docs/html-report.md): who signs the HTML report. Every field is
+// optional; names and titles are text or {ko, en}.
+Committee read_committee(const YamlReader& r, const YamlNode& n) {
+    Committee c;
+    MapFields f(r, n, "`committee`");
+    if (!f.ok()) return c;
+    if (auto* v = f.optional("name"))
+        c.name = read_local_text(r, *v, "`committee.name`").value_or(LocalText{});
+    if (auto* v = f.optional("meeting_date")) {
+        c.meeting_date = read_date(r, *v, "`committee.meeting_date`");
+        if (c.meeting_date && c.meeting_date->has_time) {
+            r.error(*v, "`committee.meeting_date` must be a date (YYYY-MM-DD), without a time");
+            c.meeting_date.reset();
+        }
+    }
+    if (auto* v = f.optional("approval")) {
+        if (!v->is_sequence() || v->items.empty() || v->items.size() > max_approval_titles)
+            r.error(*v, "`committee.approval` must be a list of 1 to " +
+                            std::to_string(max_approval_titles) +
+                            " titles, such as [담당, 팀장, 과장, 국장]");
+        else
+            for (const auto& item : v->items)
+                if (auto t = read_local_text(r, item, "an approval title"))
+                    c.approval.push_back(*t);
+    }
+    f.finish();
+    return c;
+}
+
 // `tracks_known`: whether `tracks` was read without errors, so that a track file it does not
 // list can be told from a list that could not be read.
 Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_known) {
@@ -162,6 +193,7 @@ Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_know
     MapFields f(r, doc, "program.yaml");
     if (auto* n = f.required("program")) p.name = r.text(*n, "`program`").value_or("");
     if (auto* n = f.required("year")) p.year = small_int(r, n, "`year`", 2000, 2100).value_or(0);
+    if (auto* n = f.optional("committee")) p.committee = read_committee(r, *n);
     if (auto* n = f.optional("timezone")) {
         auto tz = r.text(*n, "`timezone`");
         auto minutes = tz ? parse_utc_offset(*tz) : std::nullopt;

@@ -27,8 +27,9 @@ void head(std::string& out, const Result& result) {
         row.text(h);
     for (const auto& tr : result.tracks)
         for (const auto& c : tr.rules->criteria) row.text(tr.rules->id + "." + c.id);
-    for (const char* h : {"adjustments", "adjustment_total", "requested_krw", "award_krw",
-                          "reviews_used", "reviews_trimmed", "reviews_excluded", "reasons"})
+    for (const char* h :
+         {"adjustments", "adjustment_total", "requested_krw", "award_krw", "reviews_used",
+          "reviews_trimmed", "reviews_excluded", "reasons", "adjustment_names", "adjustment_caps"})
         row.text(h);
     row.end();
 }
@@ -66,6 +67,10 @@ void record(std::string& out, const Result& result, const TrackResult& tr, const
         .text(list_of(r.trimmed()))
         .text(list_of(r.excluded()))
         .text(reasons_line(r.reasons, lang))
+        // Added after the columns of format 1: the adjustments by name in the report's
+        // language, and the caps when one changed their sum.
+        .text(adjustment_names(r, lang))
+        .text(adjustment_caps(t, r, lang))
         .end();
 }
 

@@ -251,6 +251,17 @@ constexpr Shape shapes[] = {
     {"--base-rules {} has no program.yaml (a rules folder, or git:REV[:PATH])", "--base-rules {0}에 program.yaml이 없습니다(규칙 폴더 또는 git:REV[:PATH])"},
     {"a revision is needed, as in git:origin/main", "git:origin/main처럼 리비전이 필요합니다"},
 
+    // Who signs the HTML report: program.yaml `committee` (load/rules) and score's options.
+    {"`committee.meeting_date` must be a date (YYYY-MM-DD), without a time", "`committee.meeting_date`는 시각 없이 날짜(YYYY-MM-DD)로 써야 합니다"},
+    {"`committee.approval` must be a list of 1 to {} titles, such as [담당, 팀장, 과장, 국장]", "`committee.approval`은 직위 1~{0}개의 목록이어야 합니다(예: [담당, 팀장, 과장, 국장])"},
+    {"an approval title", "결재란 직위"},
+    {"--committee, --meeting-date and --approval are for the HTML report (--format html, without --list)", "--committee, --meeting-date, --approval은 HTML 보고서에만 쓸 수 있습니다(--list 없이 --format html)"},
+    {"--meeting-date {} is not a date: write YYYY-MM-DD, such as 2023-05-30", "--meeting-date {0}은(는) 날짜가 아닙니다. 2023-05-30처럼 YYYY-MM-DD로 쓰십시오"},
+    {"--approval has an empty title", "--approval에 빈 직위가 있습니다"},
+    // diff --base's and CLI11's words that were left in English (issue 15).
+    {"--base {} is not a call directory (a folder, or git:REV[:PATH])", "--base {0}은(는) 공모 폴더가 아닙니다(폴더 또는 git:REV[:PATH])"},
+    {"--{} excludes --{}", "--{0}은(는) --{1}과(와) 함께 쓸 수 없습니다"},
+
     // Proposals, reviews and decisions (load/proposals, validate).
     {"`scores` must map each criterion to a score, not {}", "`scores`는 각 평가 항목을 점수에 대응시키는 맵이어야 합니다({0~}은(는) 쓸 수 없습니다)"},
     {"`{}` is not a criterion of track `{}`", "`{0}`은(는) 분야 `{1}`의 평가 항목이 아닙니다"},

@@ -38,8 +38,13 @@ std::vector<std::string> why_not_of(const Because::WhyNot& w, Lang lang) {
     return why_not_lines(f, lang);
 }
 
-std::string dropped_text(const Because& b, Lang lang) {
-    std::string out = reasons_line(b.reasons, lang);
+// The reasons by code (JSON) or by the reader's word: `budget` / `예산`.
+std::string reasons_of(const std::vector<Reason>& reasons, Lang lang, bool json) {
+    return json ? reasons_line(reasons, lang) : reasons_words(reasons, lang);
+}
+
+std::string dropped_text(const Because& b, Lang lang, bool json) {
+    std::string out = reasons_of(b.reasons, lang, json);
     if (b.why_not)
         for (const auto& line : why_not_of(*b.why_not, lang))
             out += (out.empty() ? "" : "; ") + line;
@@ -48,7 +53,7 @@ std::string dropped_text(const Because& b, Lang lang) {
 
 }  // namespace
 
-std::string because_text(const Because& b, Lang lang) {
+std::string because_text(const Because& b, Lang lang, bool json) {
     using K = Because::Kind;
     auto say = [lang](std::string_view key, const std::vector<Arg>& args = {}) {
         return format_message(key, lang, args);
@@ -73,12 +78,12 @@ std::string because_text(const Because& b, Lang lang) {
             if (b.reasons.empty())
                 return say("diff.selected-now", {{"was", status_word(b.was, lang)}});
             return say("diff.selected-now", {{"was", status_word(b.was, lang)},
-                                             {"reasons", reasons_line(b.reasons, lang)}});
+                                             {"reasons", reasons_of(b.reasons, lang, json)}});
         }
         case K::ineligible:
-            return say("diff.ineligible", {{"reasons", reasons_line(b.reasons, lang)}});
+            return say("diff.ineligible", {{"reasons", reasons_of(b.reasons, lang, json)}});
         case K::dropped:
-            return dropped_text(b, lang);
+            return dropped_text(b, lang, json);
         case K::award_capped:
             return say("diff.award-capped", {{"max", Money{b.amount}}});
         case K::award_reduced:
@@ -195,14 +200,15 @@ std::string cause_text(const DiffResult& d, const ProposalChange& change, const 
 
 }  // namespace
 
-std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang) {
+std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang,
+                                       bool json) {
     std::vector<std::string> out;
     for (const auto& cause : c.causes) out.push_back(cause_text(d, c, cause, lang));
     // Its own inputs say why; else the step that decided it now comes last, after the others'
     // changes that led there.
     bool own = !c.causes.empty() && c.causes.front().kind == Cause::Kind::input &&
                d.inputs[c.causes.front().input].id == c.id;
-    if (!own && c.because) out.push_back(because_text(*c.because, lang));
+    if (!own && c.because) out.push_back(because_text(*c.because, lang, json));
     return out;
 }
 
@@ -271,7 +277,8 @@ std::vector<std::string> shortfall_lines(const TrackDiff& t, Lang lang) {
         label("diff-shortfall.label", lang) + ": " +
         arrow(shortfall_side(t.old_shortfall, lang), shortfall_side(t.new_shortfall, lang))};
     const auto& side = t.new_shortfall ? t.new_shortfall : t.old_shortfall;
-    for (const auto& r : side->reasons) lines.push_back(r.code + ": " + reason_text(r, lang));
+    for (const auto& r : side->reasons)
+        lines.push_back(reason_label(r, lang) + ": " + reason_text(r, lang));
     return lines;
 }
 
@@ -279,13 +286,19 @@ std::vector<std::string> shortfall_lines(const TrackDiff& t, Lang lang) {
 
 namespace {
 
+// What kind of input changed: its code in English (as the JSON has it), a Korean word in Korean.
+std::string kind_word(InputChange::Kind k, Lang lang) {
+    return label(std::string("diff-base.kind.") + input_change_code(k), lang);
+}
+
 std::string input_changes_text(const DiffResult& d, Lang lang) {
     std::string out = format_message("diff-base.base", lang, {{"origin", d.old_origin}}) + "\n" +
                       format_message("diff-base.current", lang, {{"origin", d.new_origin}}) +
                       "\n\n" + label("diff-base.input-changes", lang);
     out += d.inputs.empty() ? ": " + label("explain.none", lang) + "\n" : "\n";
     for (const auto& c : d.inputs)
-        out += fmt::format("  {:<16} {}\n", input_change_code(c.kind), input_change_text(c, lang));
+        out += "  " + pad(kind_word(c.kind, lang), 16, Align::left) + " " +
+               input_change_text(c, lang) + "\n";
     return out;
 }
 
@@ -382,7 +395,9 @@ std::string markdown_inputs(const DiffResult& d, Lang lang) {
     out += markdown_rule("lll");
     for (const auto& c : d.inputs)
         MarkdownRow(out)
-            .markdown("`" + markdown_cell(input_change_code(c.kind)) + "` " + markdown_cell(c.id))
+            .markdown((lang == Lang::ko ? markdown_cell(kind_word(c.kind, lang))
+                                        : "`" + markdown_cell(input_change_code(c.kind)) + "`") +
+                      " " + markdown_cell(c.id))
             .cell(input_change_text(c, lang, false))
             .cell(c.file)
             .end();
@@ -482,7 +497,7 @@ std::string shortfall_json(const std::optional<ShortfallSide>& s, Lang lang) {
 // --base), empty for a change of rank only.
 std::string because_json(const DiffResult& d, const ProposalChange& c, Lang lang) {
     std::string out;
-    for (const auto& line : because_lines(d, c, lang))
+    for (const auto& line : because_lines(d, c, lang, true))
         out += (out.empty() ? "" : ", ") + json_quote(line);
     return "[" + out + "]";
 }

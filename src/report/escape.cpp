@@ -1,5 +1,7 @@
 #include "kcity/report/escape.hpp"
 
+#include <fmt/format.h>
+
 namespace kcity {
 namespace {
 
@@ -113,6 +115,20 @@ void append_html(std::string& out, std::string_view text) {
 
 std::string html_escape(std::string_view text) {
     return returned(text, append_html);
+}
+
+std::string css_string(std::string_view text) {
+    std::string out = "\"";
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        if (ch == '\\' || ch == '"')
+            out += std::string("\\") + ch;
+        else if (c < 0x20 || c == 0x7F || ch == '<' || ch == '>')
+            out += fmt::format("\\{:x} ", c);
+        else
+            out += ch;
+    }
+    return out + "\"";
 }
 
 void append_plain_text(std::string& out, std::string_view text) {

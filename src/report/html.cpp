@@ -116,6 +116,13 @@ td.num,th.num{text-align:right}td.num{white-space:nowrap}
 tr[data-status=selected] td{background:var(--sel)}
 td small{display:block;color:var(--muted)}
 ul.reasons{margin:0;padding-left:1.1em}ul.reasons code{color:var(--muted)}
+table.approval{float:right;width:auto;margin:0 0 .6em 1.5em;font-size:.85em}
+table.approval th,table.approval td{border:1px solid var(--ink);text-align:center;padding:2px 8px}
+table.approval th{background:#fff;min-width:5.5em}table.approval td{height:4.5em}
+table.approval th.side{writing-mode:vertical-rl;letter-spacing:.4em;min-width:0;padding:4px 2px}
+ol.budget-key{list-style:none;display:flex;flex-wrap:wrap;gap:2px 14px;padding:0;margin:.3em 0;
+font-size:.9em}ol.budget-key b{color:var(--accent);margin-right:.3em}
+svg text.sub{font-size:10px;fill:var(--muted)}
 footer{margin-top:2.5em;font-size:.85em;color:var(--muted);border-top:1px solid var(--line);
 padding-top:.6em}
 @page{size:A4;margin:12mm 10mm 14mm}
@@ -131,15 +138,67 @@ nav.tracks a{color:inherit;text-decoration:none}}
 constexpr std::string_view css_ko = "html:lang(ko) th{white-space:nowrap}\n";
 
 // ---------------------------------------------------------------------------------------------
-// The top of the report: what was run on what.
+// The top of the report: who signs it, and what was run on what.
+
+// The approval box (결재란) of a Korean official document: a row of titles (담당, 팀장, ...)
+// over empty cells for the signatures, with 결재 written down its side.
+std::string approval_box(const Committee& cm, Lang lang) {
+    if (cm.approval.empty()) return "";
+    std::string titles, cells;
+    for (const auto& t : cm.approval) {
+        titles += "<th>" + html_escape(t.get(lang == Lang::ko)) + "</th>";
+        cells += "<td></td>";
+    }
+    return fmt::format(
+        "<table class=\"approval\"><tbody><tr><th class=\"side\" rowspan=\"2\">{}</th>{}</tr>"
+        "<tr>{}</tr></tbody></table>\n",
+        html_escape(label("committee.approval", lang)), titles, cells);
+}
+
+// Every printed page's foot: the report's title, the committee and the meeting's date on the
+// left, "Page 2 of 6" on the right. Chromium (131 on) prints @page margin boxes; a browser
+// without them prints the pages without this line, and the screen never shows it.
+std::string print_footer(const Result& result, Lang lang) {
+    const Program& program = result.rules->program;
+    std::string left =
+        fmt::format("{} {} — {}", program.name, program.year, label("label.report", lang));
+    const std::string& name = program.committee.name.get(lang == Lang::ko);
+    if (!name.empty()) left += " · " + name;
+    if (program.committee.meeting_date)
+        left += " · " + format_datetime(*program.committee.meeting_date);
+    // The page numbers are counters, not text: the message is cut where its slots are.
+    std::string page = format_message(
+        "committee.page", lang, {{"page", std::string("\x01")}, {"pages", std::string("\x02")}});
+    std::string right;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i <= page.size(); ++i) {
+        if (i < page.size() && page[i] != '\x01' && page[i] != '\x02') continue;
+        if (i > from) right += css_string(page.substr(from, i - from)) + " ";
+        if (i < page.size()) right += page[i] == '\x01' ? "counter(page) " : "counter(pages) ";
+        from = i + 1;
+    }
+    return fmt::format(
+        "@page{{@bottom-left{{content:{};font-size:7.5pt;color:#5b6472}}"
+        "@bottom-right{{content:{};font-size:7.5pt;color:#5b6472}}}}\n",
+        css_string(left), right.substr(0, right.size() - 1));
+}
 
 std::string report_header(const Result& result, Lang lang) {
     const Rules& rules = *result.rules;
     auto l = [&](std::string_view key) { return html_escape(label(key, lang)); };
-    std::string out = "<header class=\"report\">\n";
+    const Committee& cm = rules.program.committee;
+    std::string out = "<header class=\"report\">\n" + approval_box(cm, lang);
     out += fmt::format("<h1>{} {} — {}</h1>\n", html_escape(rules.program.name), rules.program.year,
                        l("label.report"));
     out += "<dl>\n";
+    const std::string& name = cm.name.get(lang == Lang::ko);
+    if (!name.empty())
+        out += fmt::format("<dt>{}</dt><dd class=\"committee\">{}</dd>\n", l("committee.name"),
+                           html_escape(name));
+    if (cm.meeting_date)
+        out += fmt::format("<dt>{}</dt><dd class=\"meeting-date\">{}</dd>\n",
+                           l("committee.meeting-date"),
+                           html_escape(format_datetime(*cm.meeting_date)));
     out += fmt::format("<dt>{}</dt><dd>{} <span class=\"hash\">sha256 {}</span></dd>\n",
                        l("label.rules"), html_escape(rules.origin), html_escape(rules.sha256));
     out += fmt::format("<dt>{}</dt><dd>{} <span class=\"hash\">sha256 {}</span></dd>\n",
@@ -244,15 +303,15 @@ std::string shortfall_banner(const Ctx& c) {
 
 namespace chart {
 constexpr std::int64_t width = 8400;     // the viewBox, in tenths
-constexpr std::int64_t bar_x = 2400;     // where bars start
-constexpr std::int64_t bar_w = 4000;     // the maximum base score's length
+constexpr std::int64_t bar_x = 3000;     // where bars start: the labels' room before
+constexpr std::int64_t bar_w = 3400;     // the maximum base score's length
 constexpr std::int64_t score_x = 6500;   // the score column
 constexpr std::int64_t status_x = 7300;  // the status column
 constexpr std::int64_t top = 260;        // room for the threshold's label
-constexpr std::int64_t row_h = 220;
-constexpr std::int64_t seg_h = 140;
+constexpr std::int64_t row_h = 300;      // two lines of label: the title, then ID · city
+constexpr std::int64_t seg_h = 160;
 constexpr std::int64_t axis_h = 260;
-constexpr std::size_t label_columns = 24;  // display columns of "ID · city"
+constexpr std::size_t label_columns = 34;  // display columns of a label line
 constexpr std::size_t palette = 6;         // classes c0..c5
 }  // namespace chart
 
@@ -316,7 +375,13 @@ std::string chart_row(const Ctx& c, const ProposalResult& r, std::int64_t y, std
                            px(chart::width), px(chart::row_h));
     out += fmt::format("<text class=\"muted\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
                        px(240), px(text_y), *r.rank);
-    out += fmt::format("<text class=\"lab\" x=\"{}\" y=\"{}\">{}</text>", px(320), px(text_y),
+    // The project's title, whole in a tooltip when cut; under it the id and the city.
+    const std::string& title = p.title.get(c.ko());
+    std::string shown = truncate_width(title, chart::label_columns);
+    out += fmt::format("<text class=\"lab\" x=\"{}\" y=\"{}\">{}{}</text>", px(320), px(125),
+                       html_escape(shown),
+                       shown == title ? "" : "<title>" + html_escape(title) + "</title>");
+    out += fmt::format("<text class=\"sub\" x=\"{}\" y=\"{}\">{}</text>", px(320), px(250),
                        html_escape(truncate_width(p.id + " · " + p.city, chart::label_columns)));
     out += chart_segments(c, r, full);
     std::string score = r.score ? format_decimal(*r.score, c.t().rounding) : "";
@@ -412,23 +477,36 @@ std::string budget_bar(const Ctx& c) {
                        px(x_of(budget)), px(h));
     Krw cum = 0;
     int n = 0;
+    std::string key;  // the parts by number, id and amount
     for (const auto& r : c.tr.proposals) {
         if (r.status != Status::selected || !r.award_krw) continue;
+        ++n;
         std::int64_t x0 = x_of(cum);
         cum += *r.award_krw;
         std::int64_t x1 = x_of(cum);
         out += fmt::format(
             "<g class=\"budget-part\" data-id=\"{}\"><rect class=\"budget-seg{}\" x=\"{}\" y=\"0\" "
             "width=\"{}\" height=\"{}\"><title>{} {}</title></rect>",
-            html_escape(r.proposal->id), n++ % 2 ? " odd" : "", px(x0), px(x1 - x0), px(h),
+            html_escape(r.proposal->id), n % 2 ? "" : " odd", px(x0), px(x1 - x0), px(h),
             html_escape(r.proposal->id), html_escape(format_krw(*r.award_krw, c.lang)));
-        // The id only where it fits (about 7 units a character at this size).
-        if (x1 - x0 > static_cast<std::int64_t>(display_width(r.proposal->id)) * 70 + 100)
+        // The part's number, with the amount where it fits (about 7 units a character at this
+        // size); the key below the bar gives every part's id and amount, for print.
+        std::string text = std::to_string(n);
+        std::string with_amount = text + " · " + format_krw(*r.award_krw, c.lang);
+        if (x1 - x0 > static_cast<std::int64_t>(display_width(with_amount)) * 70 + 100)
+            text = with_amount;
+        if (x1 - x0 > static_cast<std::int64_t>(display_width(text)) * 70 + 100)
             out += fmt::format("<text class=\"budget-text\" x=\"{}\" y=\"{}\">{}</text>",
-                               px(x0 + 60), px(h / 2 + 40), html_escape(r.proposal->id));
+                               px(x0 + 60), px(h / 2 + 40), html_escape(text));
         out += "</g>\n";
+        key +=
+            fmt::format("<li data-id=\"{}\"><b>{}</b>{} {}</li>", html_escape(r.proposal->id), n,
+                        html_escape(r.proposal->id), html_escape(format_krw(*r.award_krw, c.lang)));
     }
     out += "</svg>\n";
+    if (!key.empty())
+        out += fmt::format("<ol class=\"budget-key\" aria-label=\"{}\">{}</ol>\n",
+                           c.l("committee.budget-key"), key);
     // Per mille, rounded half up, for a percentage with one decimal.
     std::int64_t permille =
         budget > 0 ? static_cast<std::int64_t>((static_cast<i128>(awarded) * 2000 / budget + 1) / 2)
@@ -669,8 +747,9 @@ void render_html(const Result& result, Lang lang, const Sink& sink) {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out +=
         fmt::format("<meta name=\"generator\" content=\"kcity {}\">\n", html_escape(KCITY_VERSION));
-    out += fmt::format("<title>{}</title>\n<style>\n{}{}</style>\n</head>\n<body>\n",
-                       html_escape(title), css, lang == Lang::ko ? css_ko : "");
+    out += fmt::format("<title>{}</title>\n<style>\n{}{}{}</style>\n</head>\n<body>\n",
+                       html_escape(title), css, lang == Lang::ko ? css_ko : "",
+                       print_footer(result, lang));
     out += report_header(result, lang);
     out += track_overview(result, lang);
     for (const auto& tr : result.tracks) track_section(w, tr, lang);

@@ -39,6 +39,15 @@ constexpr Message table[] = {
      "the selection stopped at rank {rank}, whose award did not fit the budget left (budget_fit: "
      "stop)",
      "{rank}위 신청서의 지원액이 남은 예산을 초과하여 선정 중단 (budget_fit: stop)"},
+    // `check`'s warning of a certain shortfall (commands/check.cpp): the run's warning, reasons.
+    {"check.shortfall", "track `{track}` falls short: {warning} ({reasons})",
+     "분야 `{track}` 선정 미달: {warning} ({reasons})"},
+    // Who signs the HTML report (program.yaml `committee`), and its printed pages' footers.
+    {"committee.approval", "Approval", "결재"},
+    {"committee.budget-key", "Awards in the order of the bar", "막대 순서별 지원액"},
+    {"committee.meeting-date", "Meeting date", "회의 일자"},
+    {"committee.name", "Committee", "위원회"},
+    {"committee.page", "Page {page} of {pages}", "{page} / {pages}쪽"},
     // Why a reviewer is excluded from a proposal (SPEC §6 step 2, §5): the JSON report's
     // `reviews.exclusions` and `kcity explain`.
     {"conflict", "{reviewer} has a declared conflict of interest",
@@ -78,6 +87,19 @@ constexpr Message table[] = {
     {"diff-base.input-changes", "Input changes", "입력 변경"},
     {"diff-base.joined", "{other} is now a candidate ({old} → {new})",
      "{other} 신규 후보 ({old} → {new})"},
+    // diff --base: what kind of input changed, in Korean text and Markdown (English and JSON
+    // keep the code, which is what the English says).
+    {"diff-base.kind.conflict", "conflict", "이해충돌"},
+    {"diff-base.kind.decision", "decision", "위원회 결정"},
+    {"diff-base.kind.history", "history", "선정 이력"},
+    {"diff-base.kind.panel", "panel", "평가위원단"},
+    {"diff-base.kind.proposal", "proposal", "신청서"},
+    {"diff-base.kind.proposal-added", "proposal-added", "신청서 추가"},
+    {"diff-base.kind.proposal-removed", "proposal-removed", "신청서 삭제"},
+    {"diff-base.kind.review", "review", "평가"},
+    {"diff-base.kind.review-added", "review-added", "평가 추가"},
+    {"diff-base.kind.review-removed", "review-removed", "평가 삭제"},
+    {"diff-base.kind.rule", "rule", "규칙"},
     {"diff-base.left", "{other} is no longer a candidate ({old} → {new})",
      "{other} 후보 제외 ({old} → {new})"},
     {"diff-base.md-origins", "Base `{old}`, current `{new}`.", "기준 `{old}`, 현재 `{new}`."},
@@ -912,25 +934,38 @@ std::string reasons_words(const std::vector<Reason>& reasons, Lang lang) {
     return out;
 }
 
-std::string adjustments_words(const TrackRules& t, const ProposalResult& r, Lang lang) {
-    if (r.adjustments.empty() || !r.base || !r.score) return "";
+std::string adjustment_names(const ProposalResult& r, Lang lang) {
     std::string items;
-    Decimal bonus, penalty;
     for (const Adjustment* a : r.adjustments) {
         const std::string& name = a->name.get(lang == Lang::ko);
         const bool signed_text = a->points_text.starts_with('-') || a->points_text.starts_with('+');
         items += (items.empty() ? "" : ", ") + (name.empty() ? a->id : name) + " " +
                  (signed_text ? "" : "+") + a->points_text;
+    }
+    return items;
+}
+
+std::string adjustment_caps(const TrackRules& t, const ProposalResult& r, Lang lang) {
+    Decimal bonus, penalty;
+    for (const Adjustment* a : r.adjustments)
         (a->points < Decimal{} ? penalty : bonus) =
             (a->points < Decimal{} ? penalty : bonus) + a->points;
-    }
     // The caps as evaluate applied them (SPEC §6 step 4): said only when they changed the sum.
+    std::string out;
     if (t.cap_bonus && bonus > *t.cap_bonus)
-        items += "; " +
-                 format_message("adjust.cap-bonus", lang, {{"sum", bonus}, {"cap", *t.cap_bonus}});
+        out = format_message("adjust.cap-bonus", lang, {{"sum", bonus}, {"cap", *t.cap_bonus}});
     if (t.cap_penalty && penalty < -*t.cap_penalty)
-        items += "; " + format_message("adjust.cap-penalty", lang,
-                                       {{"sum", -penalty}, {"cap", *t.cap_penalty}});
+        out += (out.empty() ? "" : "; ") +
+               format_message("adjust.cap-penalty", lang,
+                              {{"sum", -penalty}, {"cap", *t.cap_penalty}});
+    return out;
+}
+
+std::string adjustments_words(const TrackRules& t, const ProposalResult& r, Lang lang) {
+    if (r.adjustments.empty() || !r.base || !r.score) return "";
+    std::string items = adjustment_names(r, lang);
+    std::string caps = adjustment_caps(t, r, lang);
+    if (!caps.empty()) items += "; " + caps;
     return format_message("adjust.line", lang,
                           {{"adjustments", items},
                            {"base", Score{*r.base, t.rounding}},

@@ -49,23 +49,6 @@ void warn_flat_reviewers(const Call& call, Diagnostics& diags) {
                                               key.first + "` the same scores");
 }
 
-// The run's shortfall warnings, with their reasons, at the track's rules file. Diagnostics are
-// English: the warning's English message, from the same table entry as the reports'.
-void warn_shortfalls(const Result& result, Diagnostics& diags) {
-    for (const auto& tr : result.tracks) {
-        if (!tr.shortfall) continue;
-        auto w = std::find_if(
-            result.warnings.begin(), result.warnings.end(),
-            [&](const Warning& x) { return x.track == tr.rules->id && x.code == "shortfall"; });
-        if (w == result.warnings.end()) continue;
-        std::string reasons;
-        for (const auto& r : tr.shortfall_reasons)
-            reasons += (reasons.empty() ? "" : "; ") + r.code + ": " + r.message();
-        diags.warning({tr.rules->file, 1, 1}, fmt::format("track `{}` falls short: {} ({})",
-                                                          tr.rules->id, w->message(), reasons));
-    }
-}
-
 // The position of a dotted field in the proposal: its top-level key's, else the document's.
 Position field_position(const Proposal& p, std::string_view field) {
     return p.at.find(field.substr(0, field.find('.'))).value_or(p.where);
@@ -154,12 +137,6 @@ void review_warnings(const Call& call, const Result& result, Diagnostics& diags)
     warn_flat_reviewers(call, diags);
     warn_typos(result, diags);
     warn_incomplete_panel(result, diags);
-}
-
-void check_warnings(const Call& call, Diagnostics& diags) {
-    Result result = run_selection(call, {});
-    review_warnings(call, result, diags);
-    warn_shortfalls(result, diags);
 }
 
 }  // namespace kcity

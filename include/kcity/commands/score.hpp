@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kcity/commands/outcome.hpp"
 #include "kcity/load/inputs.hpp"
@@ -18,6 +19,11 @@ struct ScoreOptions {
     bool csv_bom = true;           // --no-bom turns the CSV's byte-order mark off
     bool list = false;             // --list: only the selection list for the announcement
     bool color = false;  // ANSI colours in the text report (the CLI decides: terminal, --color)
+    // --committee, --meeting-date, --approval (repeatable or comma-separated): who signs the
+    // HTML report, each overriding program.yaml's `committee` field of the same name.
+    std::optional<std::string> committee;
+    std::optional<std::string> meeting_date;  // checked as a date by score_command
+    std::vector<std::string> approval;
     std::optional<Lang> lang;     // --lang
     Lang locale_lang = Lang::en;  // from LANG: the text report's language when --lang is not given
 };

@@ -277,6 +277,15 @@ struct Panel {
     const PanelMember* named(std::string_view text) const;
 };
 
+// Who signs the HTML report: the committee's name, the meeting's date and the approval box's
+// titles (결재란, left to right). From program.yaml's optional `committee` block, each field
+// overridden by `score --committee`, `--meeting-date`, `--approval`. Changes no decision.
+struct Committee {
+    LocalText name;
+    std::optional<DateTime> meeting_date;  // a plain date
+    std::vector<LocalText> approval;
+};
+
 struct Program {
     std::string name;
     int year = 0;
@@ -287,6 +296,7 @@ struct Program {
     // (SPEC §11) give the last day when both are set.
     std::optional<DateTime> results_date;
     std::optional<int> appeal_days;
+    Committee committee;
     // program.yaml had errors (or names a track without its file): a proposal's track is then
     // not checked against `tracks`, which may be incomplete.
     bool has_errors = false;

@@ -12,7 +12,9 @@ namespace kcity {
 std::string diff_summary(const DiffResult& d, Lang lang);
 
 // Why a change happened, in one line: "award: capped at award.max_krw KRW 450,000,000".
-std::string because_text(const Because& b, Lang lang);
+// Reasons are named by their codes in `json` (SPEC §8), else as reason_label names them (a
+// Korean word in Korean).
+std::string because_text(const Because& b, Lang lang, bool json = false);
 
 // diff --base: one input change in a line: "PLN-2023-02: R3's feasibility 20 → 24" (without
 // the proposal's id when `with_id` is false, as its own because line).
@@ -20,7 +22,8 @@ std::string input_change_text(const InputChange& c, Lang lang, bool with_id = tr
 
 // A change's because lines: under --base, each cause; else the one Because (none for a change
 // of rank only).
-std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang);
+std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang,
+                                       bool json = false);
 
 std::string render_diff_text(const DiffResult& d, Lang lang);
 std::string render_diff_markdown(const DiffResult& d, Lang lang);

@@ -32,6 +32,10 @@ void append_csv_text(std::string& out, std::string_view text);
 std::string html_escape(std::string_view text);
 void append_html(std::string& out, std::string_view text);
 
+// CSS: a quoted string for a `content` property, inside a <style> element: \ and " escaped,
+// and < and control characters as hexadecimal escapes, so that no text can end the element.
+std::string css_string(std::string_view text);
+
 // Plain text (the text reports, for a terminal or a file): a control character (a tab, a line
 // break, ESC, DEL, U+0080–U+009F) would break a column or drive the terminal, and becomes one
 // space; CRLF becomes one space.

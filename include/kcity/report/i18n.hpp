@@ -92,6 +92,10 @@ std::string reasons_words(const std::vector<Reason>& reasons, Lang lang);
 // A proposal's matching adjustments as a reader checks them: "Matching fund +2, Late documents
 // -1; base 84.33 → score 85.33", the caps when they applied; "" when none matched.
 std::string adjustments_words(const TrackRules& t, const ProposalResult& r, Lang lang);
+// Its parts: the matching adjustments by name with their points ("Matching fund +2, Late
+// documents -1"), and the caps that changed their sum ("" when none did).
+std::string adjustment_names(const ProposalResult& r, Lang lang);
+std::string adjustment_caps(const TrackRules& t, const ProposalResult& r, Lang lang);
 
 // The warning's message in a language.
 std::string warning_text(const Warning& w, Lang lang);

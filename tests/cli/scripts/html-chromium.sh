@@ -3,6 +3,9 @@
 # per proposal under its status, one chart bar per ranked proposal in rank order with the
 # selected ones highlighted, the threshold line, the public list, the budget parts and the
 # shortfall banner. Also: nothing loaded from the network, no script, the same bytes twice.
+# Then the committee's report (tests/cli/fixtures/committee) in both languages: its committee,
+# meeting date and approval box in the DOM, and Chromium's PDF of it, whose pages' feet carry
+# the page numbers and the date (read with pdftotext when poppler-utils is installed).
 #
 # Needs Debian's `chromium` (CI installs it). Without it the test fails when CI=true and is
 # skipped otherwise.
@@ -204,4 +207,136 @@ PY
 check example-en examples/2023
 check example-ko examples/2023 --lang ko
 check shortfall-en tests/cli/fixtures/shortfall
+check committee-ko tests/cli/fixtures/committee --lang ko
 echo "the HTML report's DOM in Chromium matches the JSON report"
+
+# Prints Chromium's PDF of the file $1 into $2 (A4, the browser's own header and footer off:
+# the report's @page margin boxes are the pages' foot).
+print_pdf() {
+  local profile
+  profile=$(mktemp -d "$tmp/profile.XXXXXX")
+  if ! timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+    --no-first-run --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --no-pdf-header-footer --print-to-pdf="$2" "file://$1" \
+    2>"$tmp/chromium.log" || [ ! -s "$2" ]; then
+    echo "FAIL: chromium could not print $1" >&2
+    tail -20 "$tmp/chromium.log" >&2
+    return 1
+  fi
+}
+
+# The report a committee signs (docs/html-report.md): the committee, the meeting's date and the
+# approval box from program.yaml, chart labels with the projects' titles, the budget's amounts
+# in the page; in print, every page's foot with its number, the page count and the date.
+for lang in ko en; do
+  name=committee-$lang
+  "$KCITY" score tests/cli/fixtures/committee --format html --lang $lang >"$tmp/$name.html"
+  "$KCITY" score tests/cli/fixtures/committee --format json --lang $lang >"$tmp/$name.json"
+  dump_dom "$tmp/$name.html" >"$tmp/$name.dom"
+  print_pdf "$tmp/$name.html" "$tmp/$name.pdf"
+  text=""
+  if command -v pdftotext >/dev/null; then
+    pdftotext -layout "$tmp/$name.pdf" "$tmp/$name.txt"
+    text="$tmp/$name.txt"
+  fi
+  python3 - "$lang" "$tmp/$name.dom" "$tmp/$name.json" "$tmp/$name.pdf" "$text" <<'PY'
+import json, re, sys
+from html.parser import HTMLParser
+
+lang, dom_path, json_path, pdf_path, text_path = sys.argv[1:]
+report = json.load(open(json_path, encoding="utf-8"))
+failures = []
+
+
+def expect(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+class Texts(HTMLParser):
+    """The text of the elements the committee's part of the report is made of."""
+
+    def __init__(self):
+        super().__init__()
+        self.open = []  # (key, text) being collected
+        self.found = {}  # key -> [text]
+
+    def handle_starttag(self, tag, attrs_list):
+        a = dict(attrs_list)
+        cls = set((a.get("class") or "").split())
+        key = None
+        if tag == "dd" and cls & {"committee", "meeting-date"}:
+            key = (cls & {"committee", "meeting-date"}).pop()
+        elif tag == "th" and self.open_in("approval"):
+            key = "approval"
+        elif tag == "text" and "lab" in cls:
+            key = "label"
+        elif tag == "li" and self.open_in("budget-key"):
+            key = "budget-key"
+        elif tag in ("table", "ol") and cls & {"approval", "budget-key"}:
+            key = "in:" + (cls & {"approval", "budget-key"}).pop()
+        self.open.append([tag, key, ""])
+
+    def open_in(self, what):
+        return any(k == "in:" + what for _, k, _ in self.open)
+
+    def handle_data(self, data):
+        for entry in self.open:
+            if entry[1] and not entry[1].startswith("in:"):
+                entry[2] += data
+
+    def handle_endtag(self, tag):
+        while self.open:
+            t, key, text = self.open.pop()
+            if key and not key.startswith("in:"):
+                self.found.setdefault(key, []).append(text)
+            if t == tag:
+                return
+
+
+t = Texts()
+t.feed(open(dom_path, encoding="utf-8").read())
+f = t.found
+ko = lang == "ko"
+name = 'K-City "선정" 위원회 </style>' if ko else 'K-City "Selection" Committee </style> \\'
+expect(f.get("committee") == [name], f"committee {f.get('committee')}, expected [{name!r}]")
+expect(f.get("meeting-date") == ["2023-05-30"], f"meeting date {f.get('meeting-date')}")
+titles = ["결재", "담당", "팀장", "과장", "국장"] if ko else ["Approval", "Officer", "Team lead",
+                                                      "Director", "국장"]
+expect(f.get("approval") == titles, f"approval box {f.get('approval')}, expected {titles}")
+# Chart labels: each ranked proposal's title in the report's language (whole, or cut with …).
+want = [p["title"]["ko" if ko and p["title"].get("ko") else "en"] or p["title"]["ko"]
+        for tr in report["tracks"] for p in tr["proposals"] if p["rank"] is not None]
+# (A cut label's text is followed by its <title>, the whole title.)
+labels = [x[:x.index("…") + 1] if "…" in x else x for x in f.get("label", [])]
+expect(len(labels) == len(want) and all(
+    l == w or (l.endswith("…") and w.startswith(l[:-1])) for l, w in zip(labels, want)),
+       f"chart labels {labels}, expected the titles {want}")
+# The budget's key: one entry per selected award, with its id.
+selected = [p["id"] for tr in report["tracks"] for p in tr["proposals"]
+            if p["status"] == "selected"]
+key = f.get("budget-key", [])
+expect(len(key) == len(selected) and all(i in k for i, k in zip(selected, key)),
+       f"budget key {key}, expected the selected {selected}")
+# Print: A4 pages; with pdftotext, each page's foot has "N / M쪽" or "Page N of M" and the date.
+pdf = open(pdf_path, "rb").read()
+pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+expect(1 <= pages <= 4, f"{pages} PDF pages, expected 1 to 4")
+checked = "not checked (no pdftotext)"
+if text_path:
+    text = open(text_path, encoding="utf-8").read().split("\f")
+    text = [p for p in text if p.strip()]
+    expect(len(text) == pages, f"pdftotext found {len(text)} pages, the PDF {pages}")
+    for i, page in enumerate(text, 1):
+        foot = f"{i} / {pages}쪽" if ko else f"Page {i} of {pages}"
+        expect(foot in page, f"page {i}: no {foot!r} in its text")
+        expect("2023-05-30" in page, f"page {i}: no meeting date")
+    checked = f"each page's foot has its number of {pages} and the date"
+if failures:
+    for x in failures:
+        print(f"FAIL: committee-{lang}: {x}")
+    sys.exit(1)
+print(f"committee-{lang}: committee, meeting date, approval box {titles}; {len(labels)} chart "
+      f"labels are titles; budget key {len(key)}; {pages} PDF pages, {checked}")
+PY
+done

@@ -125,7 +125,7 @@ TEST_CASE("diff: a candidate dropped from the optimal set says why, with the num
           "points below the optimal set's 159.00; it would displace P2 (rank 2, score 80.00), P3 "
           "(rank 3, score 79.00); and would bring in P4 (rank 4, score 5.00)");
     CHECK(c->because("P1", Lang::ko) ==
-          "optimal: 최적 선정 조합에 포함되지 않음; 이 제안을 포함하는 최선의 조합: 1, 4위, 총점 "
+          "최적 조합: 최적 선정 조합에 포함되지 않음; 이 제안을 포함하는 최선의 조합: 1, 4위, 총점 "
           "95.00점, 지원액 7억원 (예산 10억원); 총점이 최적 조합의 159.00점보다 64.00점 낮음; 이 "
           "제안을 선정하면 제외되는 제안: P2 (2위, 80.00점), P3 (3위, 79.00점); 대신 함께 선정되는 "
           "제안: P4 (4위, 5.00점)");
@@ -154,7 +154,7 @@ TEST_CASE("diff: dropped with the current run's reasons; the reserve list", "[di
         {fixtures::scored("P1", "90"), fixtures::scored("P2", "80"), fixtures::scored("P3", "70")});
     // P2 was the reserve, P3 not selected; now both are below the threshold.
     CHECK(c->because("P2") == "threshold: base score 80.00 is below the threshold 85");
-    CHECK(c->because("P2", Lang::ko) == "threshold: 기본 점수 80.00점, 최저 기준 85점 미만");
+    CHECK(c->because("P2", Lang::ko) == "기준 점수: 기본 점수 80.00점, 최저 기준 85점 미만");
 }
 
 TEST_CASE("diff: every because line in English and Korean", "[diff]") {
@@ -198,7 +198,7 @@ TEST_CASE("diff: every because line in English and Korean", "[diff]") {
           "selected now; it was below-threshold (quota: the quota of 3 selections was already "
           "filled)");
     CHECK(text(now, Lang::ko) ==
-          "새로 선정; 이전 상태 기준 미달 (quota: 선정 한도 3건이 이미 채워짐)");
+          "새로 선정; 이전 상태 기준 미달 (선정 한도: 선정 한도 3건이 이미 채워짐)");
 
     Because ineligible{Because::Kind::ineligible};
     ineligible.reasons = {{"panel-size",
@@ -208,7 +208,7 @@ TEST_CASE("diff: every because line in English and Korean", "[diff]") {
           "eligibility rule panel-size: valid reviews: 0 of the 5 "
           "needed");
     CHECK(text(ineligible, Lang::ko) ==
-          "자격 요건 미충족: panel-size: 유효 심사 0건 (최소 5건 필요)");
+          "자격 요건 미충족: 평가위원 수: 유효 심사 0건 (최소 5건 필요)");
 
     Because changed{Because::Kind::award_changed};
     changed.amount = 420'000'000;

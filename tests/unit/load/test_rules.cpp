@@ -773,3 +773,43 @@ TEST_CASE("rules: program.yaml's results_date and appeal_days", "[rules]") {
     CHECK(has_error(errors_of(track, program("result_date: 2023-06-20\n")),
                     "(did you mean `results_date`?)"));
 }
+
+TEST_CASE("rules: program.yaml's committee, read and checked", "[rules]") {
+    const std::string block =
+        "committee:\n"
+        "  name: {ko: 선정위원회, en: Selection Committee}\n"
+        "  meeting_date: 2023-05-30\n"
+        "  approval: [담당, {ko: 팀장, en: Team lead}]\n";
+    Diagnostics diags;
+    Rules rules = parse({{"program.yaml", fixtures::program_yaml("[t]", "4000000000", 2023, block)},
+                         fixtures::TrackSpec{}.file()},
+                        diags);
+    INFO(fixtures::errors_of(diags));
+    REQUIRE(diags.size() == 0);
+    const kcity::Committee& c = rules.program.committee;
+    CHECK(c.name.get(true) == "선정위원회");
+    CHECK(c.name.get(false) == "Selection Committee");
+    REQUIRE(c.meeting_date);
+    CHECK(kcity::format_datetime(*c.meeting_date) == "2023-05-30");
+    REQUIRE(c.approval.size() == 2);
+    CHECK(c.approval[0].get(false) == "담당");
+    CHECK(c.approval[1].get(true) == "팀장");
+    CHECK(c.approval[1].get(false) == "Team lead");
+
+    const std::string bad =
+        "committee:\n"
+        "  nmae: x\n"
+        "  meeting_date: 2023-05-30T10:00\n"
+        "  approval: []\n";
+    Diagnostics errors;
+    parse({{"program.yaml", fixtures::program_yaml("[t]", "4000000000", 2023, bad)},
+           fixtures::TrackSpec{}.file()},
+          errors);
+    CHECK(has_error(errors, "unknown key `nmae` in `committee` (did you mean `name`?)",
+                    "program.yaml", 7));
+    CHECK(has_error(errors, "`committee.meeting_date` must be a date (YYYY-MM-DD), without a time",
+                    "program.yaml", 8));
+    CHECK(has_error(errors, "`committee.approval` must be a list of 1 to 8 titles", "program.yaml",
+                    9));
+    CHECK(errors.size() == 3);
+}

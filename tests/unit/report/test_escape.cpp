@@ -90,3 +90,11 @@ TEST_CASE("plain_text: control characters become one space each") {
                             "1y") == "x 1y");                            // U+009B, the 8-bit CSI
     CHECK(kcity::plain_text("\xc2\xa0\xc3\xa9") == "\xc2\xa0\xc3\xa9");  // U+00A0, é stay
 }
+
+TEST_CASE("css_string: quotes and backslashes escaped; nothing can end the <style> element") {
+    CHECK(kcity::css_string("") == R"("")");
+    CHECK(kcity::css_string("위원회 · 2023-05-30") == R"("위원회 · 2023-05-30")");
+    CHECK(kcity::css_string(R"(say "hi" \ bye)") == R"("say \"hi\" \\ bye")");
+    CHECK(kcity::css_string("</style><script>") == R"("\3c /style\3e \3c script\3e ")");
+    CHECK(kcity::css_string("a\nb\x7f"s) == R"("a\a b\7f ")");
+}

@@ -107,12 +107,13 @@ TEST_CASE("render_csv: formula cells get a ', numbers do not; an empty track add
     std::string out = report(*run, "csv");
     CHECK(out ==
           "track,id,country,city,title,applicant,status,rank,score,base,t.a,e.a,adjustments,"
-          "requested_krw,award_krw,reviews_used,reviews_trimmed,reviews_excluded,reasons\r\n"
+          "adjustment_total,requested_krw,award_krw,reviews_used,reviews_trimmed,"
+          "reviews_excluded,reasons,adjustment_names,adjustment_caps\r\n"
           "t,P1,VN,Pipe|City,\"'=SUM(A1) | <b>\"\"x\"\"</b> & a title far too long for a "
-          "column\",\"'-Minus, \\ Co\",selected,1,90.00,90.00,90.00,,,400000000,400000000,R1,,,"
-          "\r\n"
-          "t,P2,VN,Hanoi,Proposal P2,Applicant of P2,ineligible,,,,,,,50000000,,,,,\"award-range: "
-          "requests KRW 50,000,000, below the minimum award KRW 100,000,000\"\r\n");
+          "column\",\"'-Minus, \\ Co\",selected,1,90.00,90.00,90.00,,,0.00,400000000,400000000,"
+          "R1,,,,,\r\n"
+          "t,P2,VN,Hanoi,Proposal P2,Applicant of P2,ineligible,,,,,,,,50000000,,,,,\"award-range: "
+          "requests KRW 50,000,000, below the minimum award KRW 100,000,000\",,\r\n");
     CHECK(kcity::render_csv(run->result, kcity::Lang::en, true).starts_with("\xEF\xBB\xBFtrack,"));
 }
 
@@ -155,13 +156,54 @@ TEST_CASE("render_html: markup escaped, chart labels cut; an empty track says so
                          "</section>\n"));
 }
 
-TEST_CASE("render_html: chart labels are cut to 24 columns") {
+TEST_CASE("render_html: chart labels are the title (cut to 34 columns), then id and city") {
     fixtures::TrackSpec t;
     fixtures::ProposalSpec p = fixtures::scored("P1", "90");
     p.city = "\"<Llanfairpwllgwyngyll & Co>\"";
     auto run = fixtures::run(t, {p});
-    CHECK(part(report(*run, "html"), "<text class=\"lab\"", "</text>") ==
-          "<text class=\"lab\" x=\"32\" y=\"15\">P1 · &lt;Llanfairpwllgwyng…");
+    run->call.proposals[0].title.en = "Smart <water> & a title far longer than forty columns";
+    std::string out = report(*run, "html");
+    CHECK(part(out, "<text class=\"lab\"", "</text>") ==
+          "<text class=\"lab\" x=\"32\" y=\"12.5\">Smart &lt;water&gt; &amp; a title far "
+          "longe…<title>Smart &lt;water&gt; &amp; a title far longer than forty "
+          "columns</title>");
+    CHECK(part(out, "<text class=\"sub\"", "</text>") ==
+          "<text class=\"sub\" x=\"32\" y=\"25\">P1 · &lt;Llanfairpwllgwyngyll &amp; Co&gt;");
+}
+
+TEST_CASE("render_html: the committee, the approval box and the printed pages' foot") {
+    fixtures::TrackSpec t;
+    auto run = fixtures::run(t, {fixtures::scored("P1", "90")});
+    std::string plain = report(*run, "html");
+    CHECK(plain.find("class=\"approval\"") == std::string::npos);
+    CHECK(line(plain, "@page{@bottom-left") ==
+          "@page{@bottom-left{content:\"Test programme 2023 — selection report\";font-size:7.5pt;"
+          "color:#5b6472}@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
+          "font-size:7.5pt;color:#5b6472}}\n");
+    kcity::Committee& c = run->call.rules.program.committee;
+    c.name = {"선정위원회", "Selection \"Committee\" </style>"};
+    c.meeting_date = kcity::parse_datetime("2023-05-30").value;
+    c.approval = {{"담당", "Officer"}, {"", "<Lead>"}};
+    std::string en = report(*run, "html");
+    CHECK(line(en, "<header class=\"report\">") == "<header class=\"report\">\n");
+    CHECK(
+        line(en, "<table class=\"approval\">") ==
+        "<table class=\"approval\"><tbody><tr><th class=\"side\" rowspan=\"2\">Approval</th>"
+        "<th>Officer</th><th>&lt;Lead&gt;</th></tr><tr><td></td><td></td></tr></tbody></table>\n");
+    CHECK(line(en, "<dt>Committee</dt>") ==
+          "<dt>Committee</dt><dd class=\"committee\">Selection &quot;Committee&quot; "
+          "&lt;/style&gt;</dd>\n");
+    CHECK(line(en, "<dt>Meeting date</dt>") ==
+          "<dt>Meeting date</dt><dd class=\"meeting-date\">2023-05-30</dd>\n");
+    CHECK(part(en, "@page{@bottom-left{content:", ";") ==
+          "@page{@bottom-left{content:\"Test programme 2023 — selection report · Selection "
+          "\\\"Committee\\\" \\3c /style\\3e  · 2023-05-30\"");
+    std::string ko = kcity::render_report(run->result, kcity::Format::html, kcity::Lang::ko, false);
+    CHECK(part(ko, "<table class=\"approval\">", "</tr>") ==
+          "<table class=\"approval\"><tbody><tr><th class=\"side\" rowspan=\"2\">결재</th>"
+          "<th>담당</th><th>&lt;Lead&gt;</th>");
+    CHECK(part(ko, "@bottom-right{content:", ";") ==
+          "@bottom-right{content:counter(page) \" / \" counter(pages) \"쪽\"");
 }
 
 TEST_CASE("render_list: every format escapes; an empty track lists nobody") {

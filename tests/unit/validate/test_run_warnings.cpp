@@ -22,7 +22,7 @@ fixtures::TrackSpec track_with_rule() {
 
 kcity::Diagnostics warnings_of(const fixtures::Run& run) {
     kcity::Diagnostics diags;
-    kcity::check_warnings(run.call, diags);
+    kcity::review_warnings(run.call, run.result, diags);
     return diags;
 }
 
