@@ -11,6 +11,7 @@ KIND and N:
   rules       a track with N eligibility rules (one file)
   tracks      N tracks of 100,000 eligibility rules each (6.5 MB a file)
   attributes  N free attributes (`aNNNNNN: 1`), 1,000 to a proposal, in one multi-document file
+  attributes5 N small proposals with five free attributes each, in two files
   cells       a CSV score sheet of N rows (proposal, reviewer, a), ten reviews of N/10 proposals
 """
 import pathlib
@@ -58,11 +59,12 @@ def main():
         track += ["eligibility:",
                   "  - {id: seen, name: S, require: {not: {field: country, in_history: true}}}"]
     write_rules(out, tracks, track)
-    if kind == "proposals":
+    if kind in ("proposals", "attributes5"):
+        five = "attributes:\n" + "".join(f"  a{k}: {k}\n" for k in range(5))
         for f in range(2):
             with open(out / f"proposals/part{f}.yaml", "w", buffering=1 << 20) as w:
                 for i in range(f * n // 2, (f + 1) * n // 2):
-                    w.write("---\n" + proposal(i))
+                    w.write("---\n" + proposal(i, five if kind == "attributes5" else ""))
     elif kind == "history":
         with open(out / "rules/history.yaml", "w", buffering=1 << 20) as w:
             for i in range(n):

@@ -121,7 +121,7 @@ bool within_rules_budget(const SourceFile& file, RulesBudget& budget, Diagnostic
         diags.error({file.path, 1, 1},
                     "the rules files add up to more than " +
                         format_grouped(static_cast<Krw>(max_rules_bytes)) +
-                        " bytes (16 MiB) with this one: kcity reads at most that much of rules "
+                        " bytes (12 MiB) with this one: kcity reads at most that much of rules "
                         "in one run, to stay within its memory; this file and the rules files "
                         "read after it are not read");
     budget.reported = true;

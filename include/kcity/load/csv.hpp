@@ -31,11 +31,12 @@ struct CsvTable {
     std::vector<CsvError> errors;
 };
 
-// The most cells kcity reads of one CSV score sheet (docs/validation.md, "Memory"), as of a
-// worksheet (max_xlsx_cells): 2^22, 100,000 rows of 40 columns. A cell takes about 50 bytes
-// whatever its text, so that a sheet of nothing but `1,` would take 25 times its size. The
-// cell past the limit is an error (in `errors`), and the text after it is not read.
-inline constexpr std::size_t max_csv_cells = std::size_t{1} << 22;
+// The most cells kcity reads of one CSV score sheet (docs/validation.md, "Memory"): 2^20,
+// 100,000 rows of ten columns. A cell takes about 100 bytes held with its row, whatever its
+// text, so that a sheet of nothing but `1,` would take 50 times its size (a sheet of 3 million
+// cells took 370 MB). The cell past the limit is an error (in `errors`), and the text after it
+// is not read.
+inline constexpr std::size_t max_csv_cells = std::size_t{1} << 20;
 
 // `max_cells`: max_csv_cells, or a smaller limit for tests.
 CsvTable parse_csv(std::string_view text, char delimiter = ',',

@@ -27,12 +27,13 @@ struct SourceFile {
 // and a track of 100,000 eligibility rules (bench/hostile.sh) is 6.5 MB.
 inline constexpr std::size_t max_rules_file_bytes = std::size_t{8} << 20;
 
-// The most bytes of rules files kcity parses in one run, all files together: 16 MiB. A track's
-// eligibility rules are kept at about 10 times their text, and a call may have up to 1,000
-// tracks of 8 MiB each; the files past the limit (in the order they are read: program.yaml,
-// the tracks in program.yaml's order, history.yaml, decisions.yaml, panel.yaml) are refused.
-// Real rules folders are tens of kilobytes; two tracks of 100,000 eligibility rules fit.
-inline constexpr std::size_t max_rules_bytes = std::size_t{16} << 20;
+// The most bytes of rules files kcity parses in one run, all files together: 12 MiB. A track's
+// eligibility rules are kept at about 20 times their text (a track of 100,000 rules, 6.5 MB,
+// takes 130 MB more than none), and a call may have up to 1,000 tracks of 8 MiB each; the
+// files past the limit (in the order they are read: program.yaml, the tracks in program.yaml's
+// order, history.yaml, decisions.yaml, panel.yaml) are refused. Real rules folders are tens of
+// kilobytes; a track of 100,000 eligibility rules fits, and a history.yaml of 8 MiB with it.
+inline constexpr std::size_t max_rules_bytes = std::size_t{12} << 20;
 
 // The rules of a call from the files of its rules folder. `files` holds program.yaml, the
 // track files, and optionally history.yaml and decisions.yaml, identified by file name.
@@ -49,11 +50,11 @@ std::size_t parse_proposal_text(std::string_view text, const std::string& path, 
                                 const Rules& rules, std::vector<Proposal>& out, Diagnostics& diags);
 
 // The most reviews a run holds (docs/validation.md, "Memory"): a review read from a score
-// sheet takes about 150 bytes, ten times a short row of the sheet. The proposals' own reviews
+// sheet takes about 130 bytes, ten times a short row of the sheet. The proposals' own reviews
 // count, but only a score sheet's row is refused: one that would add a review past the limit
-// is an error, and the rest of its sheet is not read. 2,000,000 is ten reviews for each of
-// max_proposals; a real call has a few thousand.
-inline constexpr std::size_t max_reviews = 2'000'000;
+// is an error, and the rest of its sheet is not read. 1,000,000 is five reviews for each of
+// max_proposals and more than the largest benchmark's 700,000; a real call has a few thousand.
+inline constexpr std::size_t max_reviews = 1'000'000;
 
 // Adds the reviews of one table of a score sheet (SPEC §4) to the proposals they name: a CSV
 // file's, or a worksheet's (`sheet` names it; every message then names the sheet and the cell

@@ -50,18 +50,18 @@ proposals "$tmp/values/proposals/b.yaml" 2 1 0
 refused "$tmp/values" "$tmp/values/proposals/a.yaml:50000:12: error: more than 100,000 keys and values in one document: kcity reads at most 100,000 in a proposal, to stay within its memory; this is value 100,001, and the proposal is not read"
 echo "a proposal of more than 100,000 keys and values is refused at the one past the limit"
 
-# 1,001 proposals of 1,000 attributes each, in two files: the 1,001st passes the limit of
-# 1,000,000 attributes. It is the 501st of b.yaml, whose id is on line 2 + 500 * 1,010.
+# 501 proposals of 1,000 attributes each, in two files: the 501st passes the limit of 500,000
+# attributes. It is the 251st of b.yaml, whose id is on line 2 + 250 * 1,010.
 call "$tmp/attributes"
-proposals "$tmp/attributes/proposals/a.yaml" 0 500 1000
-proposals "$tmp/attributes/proposals/b.yaml" 500 501 1000
-refused "$tmp/attributes" "$tmp/attributes/proposals/b.yaml:505002:5: error: more than 1,000,000 attributes: kcity reads at most 1,000,000 in one run, to stay within its memory; this proposal's attributes pass the limit"
-proposals "$tmp/attributes/proposals/b.yaml" 500 500 1000
+proposals "$tmp/attributes/proposals/a.yaml" 0 250 1000
+proposals "$tmp/attributes/proposals/b.yaml" 250 251 1000
+refused "$tmp/attributes" "$tmp/attributes/proposals/b.yaml:252502:5: error: more than 500,000 attributes: kcity reads at most 500,000 in one run, to stay within its memory; this proposal's attributes pass the limit"
+proposals "$tmp/attributes/proposals/b.yaml" 250 250 1000
 "$KCITY" check "$tmp/attributes" >/dev/null 2>"$tmp/err" || { head -5 "$tmp/err"; exit 1; }
-echo "1,000,001 attributes are refused at the proposal that passes the limit; 1,000,000 are read"
+echo "500,001 attributes are refused at the proposal that passes the limit; 500,000 are read"
 
-# Tracks of 8,000,001 bytes each (a comment pads them): program.yaml, t and u fit in 16 MiB,
-# v passes the limit and is the one error, and w is not read either.
+# Tracks of 8,000,001 bytes each (a comment pads them): program.yaml and t fit in 12 MiB, u
+# passes the limit and is the one error, and v and w are not read either.
 call "$tmp/rules"
 printf 'program: Limits\nyear: 2023\nbudget_krw: 4000000000\ntracks: [t, u, v, w]\n' \
   >"$tmp/rules/rules/program.yaml"
@@ -78,14 +78,14 @@ open(path, "w").write(text.ljust(8000000) + "\n")
 PY
 done
 proposals "$tmp/rules/proposals/a.yaml" 1 1 0
-refused "$tmp/rules" "$tmp/rules/rules/v.yaml:1:1: error: the rules files add up to more than 16,777,216 bytes (16 MiB) with this one: kcity reads at most that much of rules in one run, to stay within its memory; this file and the rules files read after it are not read"
-echo "rules files of more than 16 MiB in all are refused at the file that passes the limit"
+refused "$tmp/rules" "$tmp/rules/rules/u.yaml:1:1: error: the rules files add up to more than 12,582,912 bytes (12 MiB) with this one: kcity reads at most that much of rules in one run, to stay within its memory; this file and the rules files read after it are not read"
+echo "rules files of more than 12 MiB in all are refused at the file that passes the limit"
 
-# A CSV sheet of a header (3 cells) and 4,194,302 empty lines (one cell each, skipped as
-# blank): cell 4,194,305 is on line 4,194,303.
+# A CSV sheet of a header (3 cells) and 1,048,574 empty lines (one cell each, skipped as
+# blank): cell 1,048,577 is on line 1,048,575.
 call "$tmp/cells"
 proposals "$tmp/cells/proposals/a.yaml" 1 1 0
 mkdir -p "$tmp/cells/scores"
-{ echo "proposal,reviewer,a"; head -c 4194302 /dev/zero | tr '\0' '\n'; } >"$tmp/cells/scores/s.csv"
-refused "$tmp/cells" "$tmp/cells/scores/s.csv:4194303:1: error: more than 4194304 cells in this score sheet: kcity reads at most that many in one sheet, to stay within its memory; the rest of the file is not read"
-echo "a CSV sheet of more than 4,194,304 cells is refused at the cell past the limit"
+{ echo "proposal,reviewer,a"; head -c 1048574 /dev/zero | tr '\0' '\n'; } >"$tmp/cells/scores/s.csv"
+refused "$tmp/cells" "$tmp/cells/scores/s.csv:1048575:1: error: more than 1048576 cells in this score sheet: kcity reads at most that many in one sheet, to stay within its memory; the rest of the file is not read"
+echo "a CSV sheet of more than 1,048,576 cells is refused at the cell past the limit"
