@@ -70,6 +70,7 @@ def main():
             for i in range(n):
                 w.write(f"- {{year: {2000 + i % 23}, track: t, country: {COUNTRIES[i % 10]}, "
                         f"city: City {i}}}\n")
+        (out / "proposals/p1.yaml").write_text(proposal(1))
     elif kind == "reviews":
         reviews = "".join(f"  - {{reviewer: R{i}, scores: {{a: {i % 11}}}}}\n" for i in range(n))
         (out / "proposals/p1.yaml").write_text(proposal(1, "reviews:\n" + reviews))
