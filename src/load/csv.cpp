@@ -43,11 +43,12 @@ class Cursor {
 
 class Parser {
   public:
-    Parser(std::string_view text, char delimiter) : in_(text), delimiter_(delimiter) {}
+    Parser(std::string_view text, char delimiter, std::size_t max_cells = max_csv_cells)
+        : in_(text), delimiter_(delimiter), max_cells_(max_cells) {}
 
     // `max_rows`: stop after that many rows (the delimiter's detection looks at the first ones).
     CsvTable run(std::size_t max_rows = static_cast<std::size_t>(-1)) {
-        while (!in_.done() && out_.rows.size() < max_rows) {
+        while (!in_.done() && out_.rows.size() < max_rows && !too_many_) {
             CsvRow row = read_row();
             bool blank = row.cells.size() == 1 && row.cells[0].text.empty() &&
                          !row.cells[0].quoted && !row.bad;
@@ -69,6 +70,14 @@ class Parser {
             CsvCell cell;
             cell.line = in_.line();
             cell.column = in_.column();
+            if (++cells_ > max_cells_) {
+                too_many_ = true;
+                error(row, cell.line, cell.column,
+                      "more than " + std::to_string(max_cells_) +
+                          " cells in this score sheet: kcity reads at most that many in one "
+                          "sheet, to stay within its memory; the rest of the file is not read");
+                return row;
+            }
             if (in_.peek() == '"' && !in_.done())
                 read_quoted(row, cell);
             else
@@ -128,6 +137,9 @@ class Parser {
     Cursor in_;
     char delimiter_;
     CsvTable out_;
+    std::size_t max_cells_;
+    std::size_t cells_ = 0;  // read so far, against max_cells_
+    bool too_many_ = false;
 };
 
 std::string_view without_bom(std::string_view text) {
@@ -151,8 +163,8 @@ const CsvRow* header_row(const CsvTable& table, const HeaderTest& is_header) {
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, char delimiter) {
-    return Parser(without_bom(text), delimiter).run();
+CsvTable parse_csv(std::string_view text, char delimiter, std::size_t max_cells) {
+    return Parser(without_bom(text), delimiter, max_cells).run();
 }
 
 char detect_delimiter(std::string_view text, const HeaderTest& is_header) {

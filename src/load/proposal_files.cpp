@@ -38,22 +38,29 @@ struct Task {
     std::string sha256;
     std::vector<Proposal> proposals;
     Diagnostics diags;
-    // Once the run holds more than max_proposals, a task's proposals are dropped as soon as it
-    // has parsed them (memory stays bounded) and only where they were is kept, so that the
-    // message can name the first one too many whatever the threads' timing.
+    // Once the run holds more than max_proposals (or max_attributes), a task's proposals are
+    // dropped as soon as it has parsed them (memory stays bounded) and only where they were is
+    // kept, so that the message can name the first one too many whatever the threads' timing.
     std::size_t parsed = 0;
-    std::vector<Position> dropped;
+    std::vector<DroppedProposal> dropped;
 };
 
-// Proposals kept by the tasks so far (all threads).
-using KeptCount = std::atomic<std::size_t>;
+// Proposals and attributes kept by the tasks so far (all threads).
+struct KeptCount {
+    std::atomic<std::size_t> proposals{0}, attributes{0};
+};
 
-// Counts the task's proposals into `kept`, and drops them when the run has too many.
+// Counts the task's proposals and attributes into `kept`, and drops the proposals when the
+// run has too many of either.
 void keep_within_limit(Task& task, KeptCount& kept) {
     task.parsed = task.proposals.size();
-    if (kept.fetch_add(task.parsed) + task.parsed <= max_proposals) return;
+    std::size_t attributes = 0;
+    for (const auto& p : task.proposals) attributes += p.attributes.size();
+    bool over = kept.proposals.fetch_add(task.parsed) + task.parsed > max_proposals;
+    over = kept.attributes.fetch_add(attributes) + attributes > max_attributes || over;
+    if (!over) return;
     task.dropped.reserve(task.parsed);
-    for (const auto& p : task.proposals) task.dropped.push_back(p.where);
+    for (const auto& p : task.proposals) task.dropped.push_back({p.where, p.attributes.size()});
     std::vector<Proposal>().swap(task.proposals);
 }
 
@@ -140,7 +147,7 @@ void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks)
 
 void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
                const std::vector<std::string>& paths, const Rules& rules) {
-    KeptCount kept{0};
+    KeptCount kept;
     parallel_for(tasks.size(), [&](std::size_t t) {
         Task& task = tasks[t];
         ProposalFile& file = files[task.file];
@@ -181,8 +188,9 @@ void reparse_files_with_errors(std::vector<Task>& tasks, std::vector<ProposalFil
             Task& whole = tasks[file.first_task];
             // At most max_proposals kept: a 256 MiB file of small proposals would hold millions.
             if (auto bytes = read_file(paths[i], whole.diags))
-                parse_proposal_text_within(*bytes, paths[i], 1, rules, max_proposals,
-                                           whole.proposals, whole.dropped, whole.diags);
+                parse_proposal_text_within(*bytes, paths[i], 1, rules,
+                                           {max_proposals, max_attributes}, whole.proposals,
+                                           whole.dropped, whole.diags);
             whole.parsed = whole.proposals.size() + whole.dropped.size();
         }
     }
@@ -197,17 +205,29 @@ std::optional<Position> first_too_many(const std::vector<Task>& tasks) {
             // The k-th of the task's: among those it kept, else where one it dropped was.
             std::size_t k = max_proposals - before;
             return k < task.proposals.size() ? task.proposals[k].where
-                                             : task.dropped[k - task.proposals.size()];
+                                             : task.dropped[k - task.proposals.size()].where;
         }
         before += task.parsed;
     }
     return std::nullopt;
 }
 
-// The tasks' proposals, messages and hashes, in task order. With more than max_proposals,
-// none: which tasks dropped theirs depends on the threads' timing, and the messages must not.
-// The proposals are moved on every core, each task's to its own place in the list, and each
-// task's list freed behind them.
+// The proposal whose attributes pass max_attributes, in task order, when there is one.
+std::optional<Position> first_past_attributes(const std::vector<Task>& tasks) {
+    std::size_t before = 0;
+    for (const auto& task : tasks) {
+        for (const auto& p : task.proposals)
+            if ((before += p.attributes.size()) > max_attributes) return p.where;
+        for (const auto& d : task.dropped)
+            if ((before += d.attributes) > max_attributes) return d.where;
+    }
+    return std::nullopt;
+}
+
+// The tasks' proposals, messages and hashes, in task order. With more than max_proposals
+// (or max_attributes), none: which tasks dropped theirs depends on the threads' timing, and the
+// messages must not. The proposals are moved on every core, each task's to its own place in the
+// list, and each task's list freed behind them.
 ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& diags) {
     ProposalFiles out;
     if (auto at = first_too_many(tasks)) {
@@ -215,6 +235,13 @@ ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& di
         diags.error(*at, "more than " + limit + " proposals: kcity reads at most " + limit +
                              " in one run, to stay within its memory; this is proposal " +
                              format_grouped(static_cast<Krw>(max_proposals + 1)));
+        out.too_many = true;
+    }
+    if (auto at = first_past_attributes(tasks)) {
+        const std::string limit = format_grouped(static_cast<Krw>(max_attributes));
+        diags.error(*at, "more than " + limit + " attributes: kcity reads at most " + limit +
+                             " in one run, to stay within its memory; this proposal's attributes "
+                             "pass the limit");
         out.too_many = true;
     }
     // Some task dropped its proposals exactly when all parts together hold more than the

@@ -12,16 +12,30 @@ namespace kcity {
 struct ProposalFiles {
     std::vector<Proposal> proposals;  // in file order, then document order
     std::vector<std::string> sha256;  // of each file read, in file order
-    // More than max_proposals (an error is given): `proposals` is then empty.
+    // More than max_proposals, or max_attributes (an error is given): `proposals` is then
+    // empty.
     bool too_many = false;
 };
 
-// parse_proposal_text, keeping at most `keep` proposals in `out`: of each one after those,
-// only where it begins, in `beyond` (the limit of proposals in a run, max_proposals).
+// A proposal parsed past the limits of a run and not kept: where it begins, and how many
+// attributes it had, so that the message can name the one that passes either limit.
+struct DroppedProposal {
+    Position where;
+    std::size_t attributes = 0;
+};
+
+// What parse_proposal_text_within keeps: at most this many proposals and attributes.
+struct KeepLimit {
+    std::size_t proposals = 0, attributes = 0;
+};
+
+// parse_proposal_text, keeping proposals in `out` within `keep`: from the first one past
+// it, every one is only noted in `beyond` (the limits of a run, max_proposals and
+// max_attributes).
 std::size_t parse_proposal_text_within(std::string_view text, const std::string& path,
-                                       int first_line, const Rules& rules, std::size_t keep,
-                                       std::vector<Proposal>& out, std::vector<Position>& beyond,
-                                       Diagnostics& diags);
+                                       int first_line, const Rules& rules, KeepLimit keep,
+                                       std::vector<Proposal>& out,
+                                       std::vector<DroppedProposal>& beyond, Diagnostics& diags);
 
 // The proposals of the files at `paths`, parsed against `rules`. Files are independent: they
 // are read, hashed and parsed in parallel (large files in parts), and the results are merged

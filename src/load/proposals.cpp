@@ -302,30 +302,34 @@ std::optional<Position> FieldPositions::find(std::string_view key) const {
 }
 
 std::size_t parse_proposal_text_within(std::string_view text, const std::string& path,
-                                       int first_line, const Rules& rules, std::size_t keep,
-                                       std::vector<Proposal>& out, std::vector<Position>& beyond,
-                                       Diagnostics& diags) {
+                                       int first_line, const Rules& rules, KeepLimit keep,
+                                       std::vector<Proposal>& out,
+                                       std::vector<DroppedProposal>& beyond, Diagnostics& diags) {
     YamlReader r(path, diags);
+    std::size_t attributes = 0;
     return read_yaml_stream(
         text, path, diags,
         [&](YamlNode&& doc) {
             if (doc.is_null()) return;  // an empty document, e.g. after a trailing ---
             auto p = read_proposal(r, doc, rules);
             if (!p) return;
-            if (out.size() < keep)
+            attributes += p->attributes.size();
+            // Once one is past a limit, so is every one after it: the kept ones come first.
+            if (beyond.empty() && out.size() < keep.proposals && attributes <= keep.attributes)
                 out.push_back(std::move(*p));
             else
-                beyond.push_back(p->where);
+                beyond.push_back({p->where, p->attributes.size()});
         },
-        first_line);
+        first_line, max_document_values);
 }
 
 std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
                                 const Rules& rules, std::vector<Proposal>& out,
                                 Diagnostics& diags) {
-    std::vector<Position> beyond;  // stays empty: every proposal is kept
-    return parse_proposal_text_within(text, path, first_line, rules, static_cast<std::size_t>(-1),
-                                      out, beyond, diags);
+    std::vector<DroppedProposal> beyond;  // stays empty: every proposal is kept
+    constexpr auto all = static_cast<std::size_t>(-1);
+    return parse_proposal_text_within(text, path, first_line, rules, {all, all}, out, beyond,
+                                      diags);
 }
 
 std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vector<Proposal>& out,

@@ -104,9 +104,37 @@ std::optional<std::string> sheet_column_clash(const Criterion& c) {
     return std::nullopt;
 }
 
+// The bytes of rules files parsed so far in a run, against max_rules_bytes: the first file
+// past the limit is refused with its message, the ones after it without one (one mistake).
+struct RulesBudget {
+    std::size_t used = 0;
+    bool reported = false;
+    bool refused_last = false;  // the last file asked about was refused: what it holds is unknown
+};
+
+// Whether `file` still fits in the run's rules bytes; the error is given when it does not.
+bool within_rules_budget(const SourceFile& file, RulesBudget& budget, Diagnostics& diags) {
+    budget.refused_last = false;
+    if (file.bytes.size() > max_rules_file_bytes) return true;  // refused by its own size
+    budget.used += file.bytes.size();
+    if (budget.used <= max_rules_bytes) return true;
+    budget.refused_last = true;
+    if (!budget.reported)
+        diags.error({file.path, 1, 1},
+                    "the rules files add up to more than " +
+                        format_grouped(static_cast<Krw>(max_rules_bytes)) +
+                        " bytes (12 MiB) with this one: kcity reads at most that much of rules "
+                        "in one run, to stay within its memory; this file and the rules files "
+                        "read after it are not read");
+    budget.reported = true;
+    return false;
+}
+
 // Reads the single document of a rules file; false when it has none or errors.
-bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out) {
+bool read_single_document(const SourceFile& file, Diagnostics& diags, YamlNode& out,
+                          RulesBudget& budget) {
     if (file.unreadable) return false;
+    if (!within_rules_budget(file, budget, diags)) return false;
     if (file.bytes.size() > max_rules_file_bytes) {
         diags.error({file.path, 1, 1}, "the rules file is " +
                                            format_grouped(static_cast<Krw>(file.bytes.size())) +
@@ -694,7 +722,8 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
     std::size_t before = diags.size();
     Diagnostics warnings;  // appended once the files' errors are counted
     bool tracks_known = false;
-    if (read_single_document(*program, diags, doc))
+    RulesBudget budget;
+    if (read_single_document(*program, diags, doc, budget))
         rules.program = read_program(YamlReader(program->path, diags), doc, tracks_known);
     hashes.push_back(sha256_hex(program->bytes));
     for (const auto& id : rules.program.tracks) {
@@ -707,7 +736,7 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         }
         hashes.push_back(sha256_hex(tf->bytes));
         std::size_t track_before = diags.size();
-        if (read_single_document(*tf, diags, doc)) {
+        if (read_single_document(*tf, diags, doc, budget)) {
             rules.tracks.push_back(
                 read_track(YamlReader(tf->path, diags), YamlReader(tf->path, warnings), doc, id));
         } else {
@@ -717,7 +746,8 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
             rules.tracks.back().id = id;
             rules.tracks.back().file = tf->path;
         }
-        rules.tracks.back().has_errors = diags.size() > track_before || tf->unreadable;
+        rules.tracks.back().has_errors =
+            diags.size() > track_before || tf->unreadable || budget.refused_last;
         before += diags.size() - track_before;
     }
     rules.program.has_errors = diags.size() > before;
@@ -730,7 +760,7 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         const bool panel = std::string_view(optional_file) == "panel.yaml";
         const std::size_t file_before = diags.size();
         YamlNode d;
-        if (read_single_document(*sf, diags, d)) {
+        if (read_single_document(*sf, diags, d, budget)) {
             YamlReader r(sf->path, diags);
             if (std::string_view(optional_file) == "history.yaml")
                 rules.history = read_history(r, d);
@@ -741,7 +771,8 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         }
         if (panel) {
             rules.panel.present = true;
-            rules.panel.has_errors = diags.size() > file_before || sf->unreadable;
+            rules.panel.has_errors =
+                diags.size() > file_before || sf->unreadable || budget.refused_last;
         }
     }
     for (const auto& f : files)

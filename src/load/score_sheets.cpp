@@ -205,11 +205,17 @@ struct Header {
 class SheetReader {
   public:
     SheetReader(const std::string& file, std::string_view sheet, const Rules& rules,
-                std::vector<Proposal>& proposals, Diagnostics& diags)
-        : file_(file), sheet_(sheet), rules_(rules), diags_(diags), yaml_(file, scratch_) {
+                std::vector<Proposal>& proposals, Diagnostics& diags, std::size_t review_limit)
+        : file_(file),
+          sheet_(sheet),
+          rules_(rules),
+          diags_(diags),
+          yaml_(file, scratch_),
+          review_limit_(review_limit) {
         for (auto& p : proposals) {
             index_.emplace(p.id, &p);
             ids_.push_back(p.id);
+            held_ += p.reviews.size();
         }
     }
 
@@ -229,6 +235,7 @@ class SheetReader {
             }
             if (!cells_clean(row, header->column(Role::comment))) continue;
             read_row(row, *header);
+            if (full_) return;
         }
     }
 
@@ -509,6 +516,16 @@ class SheetReader {
                       where_given(*same));
             return;
         }
+        if (held_ >= review_limit_) {
+            const std::string limit = format_grouped(static_cast<Krw>(review_limit_));
+            error(row.line, 1,
+                  "the run holds " + limit + " reviews already: kcity reads at most " + limit +
+                      " in one run, to stay within its memory; this row and the rest of the "
+                      "sheet are not read");
+            full_ = true;
+            return;
+        }
+        ++held_;
         // Kept even with errors in its scores (nothing is scored while an error stands), so
         // that the same reviewer given again is still reported.
         p.reviews.push_back(std::move(rv));
@@ -559,6 +576,9 @@ class SheetReader {
     YamlReader yaml_;
     std::unordered_map<std::string, Proposal*> index_;
     std::vector<std::string> ids_;
+    std::size_t review_limit_;
+    std::size_t held_ = 0;  // reviews the run holds, against review_limit_
+    bool full_ = false;     // the limit was reached: the rest of the sheet is not read
     std::set<std::string> missing_reported_;
     std::set<int> duplicate_reported_;
     std::unordered_map<std::string, const PanelMember*> named_;  // reviewer cell -> member
@@ -568,12 +588,13 @@ class SheetReader {
 }  // namespace
 
 void apply_score_table(const CsvTable& table, const std::string& file, std::string_view sheet,
-                       const Rules& rules, std::vector<Proposal>& proposals, Diagnostics& diags) {
-    SheetReader(file, sheet, rules, proposals, diags).read(table);
+                       const Rules& rules, std::vector<Proposal>& proposals, Diagnostics& diags,
+                       std::size_t review_limit) {
+    SheetReader(file, sheet, rules, proposals, diags, review_limit).read(table);
 }
 
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
-                       Diagnostics& diags) {
+                       Diagnostics& diags, std::size_t review_limit) {
     // Excel on Korean Windows saves "CSV (쉼표로 분리)" as CP949, Notepad may save UTF-16:
     // both are read (base/encoding); anything else is refused at its first bad byte.
     const DecodedText decoded = decode_text(file.bytes, LineBreaks::lf_or_cr);
@@ -586,7 +607,7 @@ void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<P
     std::string_view text = decoded.text(file.bytes);
     CsvTable table = parse_csv(text, detect_delimiter(text, is_header));
     for (const auto& e : table.errors) diags.error({file.path, e.line, e.column}, e.message);
-    apply_score_table(table, file.path, {}, rules, proposals, diags);
+    apply_score_table(table, file.path, {}, rules, proposals, diags, review_limit);
 }
 
 }  // namespace kcity

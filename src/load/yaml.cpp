@@ -140,8 +140,13 @@ struct Construct {
 class TreeBuilder : public YAML::EventHandler {
   public:
     TreeBuilder(const YamlReader& r, std::string_view text, int first_line,
-                const std::function<void(YamlNode&&)>& sink)
-        : r_(r), text_(text), columns_(text), first_line_(first_line), sink_(sink) {}
+                const std::function<void(YamlNode&&)>& sink, std::size_t max_values)
+        : r_(r),
+          text_(text),
+          columns_(text),
+          first_line_(first_line),
+          sink_(sink),
+          max_values_(max_values) {}
 
     void OnDocumentStart(const YAML::Mark& m) override {
         // yaml-cpp 0.7 never consumes a `,` that starts a document: it hands out the same empty
@@ -156,6 +161,8 @@ class TreeBuilder : public YAML::EventHandler {
         depth_ = dropped_levels_ = 0;
         bad_ = false;
         anchors_ = aliases_ = too_deep_ = FirstOfKind{};
+        values_ = 0;
+        too_many_ = FirstOfKind{};
         if (stuck) stop_stuck(m);
     }
     void OnDocumentEnd() override {
@@ -338,6 +345,15 @@ class TreeBuilder : public YAML::EventHandler {
                              "nesting is deeper than " + std::to_string(max_yaml_depth) +
                                  " levels of maps and lists" + std::string(why));
         anchors_ = aliases_ = too_deep_ = FirstOfKind{};
+        if (too_many_.seen())
+            r_.diags().error(r_.at(too_many_.line, too_many_.column),
+                             "more than " + format_grouped(static_cast<Krw>(max_values_)) +
+                                 " keys and values in one document: kcity reads at most " +
+                                 format_grouped(static_cast<Krw>(max_values_)) +
+                                 " in a proposal, to stay within its memory; this is value " +
+                                 format_grouped(static_cast<Krw>(max_values_ + 1)) +
+                                 ", and the proposal is not read");
+        too_many_ = FirstOfKind{};
     }
     // `?` (plain) and `!` (quoted, or the non-specific tag) are yaml-cpp's own; any other is
     // the file's.
@@ -407,6 +423,12 @@ class TreeBuilder : public YAML::EventHandler {
     }
     void add(YamlNode&& n) {
         if (dropped_levels_ > 0) return;
+        // Past max_values_ nothing more is kept (the memory stays bounded), nor handed on.
+        if (++values_ > max_values_) {
+            if (!too_many_.seen()) too_many_.note(n);
+            bad_ = true;
+            return;
+        }
         if (stack_.empty()) {
             root_ = std::move(n);
             have_root_ = true;
@@ -478,6 +500,9 @@ class TreeBuilder : public YAML::EventHandler {
     bool held_null_ = false;
     YamlNode held_;
     std::size_t documents_ = 0;
+    std::size_t max_values_;
+    std::size_t values_ = 0;  // kept in this document so far
+    FirstOfKind too_many_;    // the first value past max_values_
 };
 
 // yaml-cpp's words for a syntax error are terse ("end of map flow not found"): say what was
@@ -623,7 +648,8 @@ std::string describe(const YamlNode& n) {
 }
 
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
-                             const std::function<void(YamlNode&&)>& on_document, int first_line) {
+                             const std::function<void(YamlNode&&)>& on_document, int first_line,
+                             std::size_t max_values) {
     YamlReader r(file, diags);
     // Bytes to UTF-8 text (base/encoding): the byte-order mark goes, it is not a column of
     // the first line; UTF-16 and CP949 are converted, so that positions count characters.
@@ -638,7 +664,7 @@ std::size_t read_yaml_stream(std::string_view text, const std::string& file, Dia
     check_version_directives(text, file, first_line, diags);
     ViewBuffer buffer(text);
     std::istream in(&buffer);
-    TreeBuilder builder(r, text, first_line, on_document);
+    TreeBuilder builder(r, text, first_line, on_document, max_values);
     // Where yaml-cpp stopped: recounted from the byte offset, which yaml-cpp keeps right
     // where its line and column are not (at the end of the text).
     auto at = [&](const YAML::Mark& m) -> Position {

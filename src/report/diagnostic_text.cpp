@@ -318,6 +318,16 @@ constexpr Shape shapes[] = {
     {"--track: an empty track id", "--track: 분야 id가 비어 있습니다"},
     {"cannot write to standard output", "표준 출력에 쓸 수 없습니다"},
     {"out of memory", "메모리가 부족합니다"},
+
+    // The limits that bound a run's memory (docs/validation.md, "Memory").
+    {"the file is {} bytes, more than the {} bytes (256 MiB) kcity reads from one file: split it into several files", "파일이 {0}바이트로, kcity가 파일 하나에서 읽는 {1}바이트(256 MiB)보다 큽니다. 여러 파일로 나누십시오"},
+    {"the rules file is {} bytes, more than the {} bytes (8 MiB) kcity reads from a rules file", "규칙 파일이 {0}바이트로, kcity가 규칙 파일 하나에서 읽는 {1}바이트(8 MiB)보다 큽니다"},
+    {"the rules files add up to more than {} bytes (12 MiB) with this one: kcity reads at most that much of rules in one run, to stay within its memory; this file and the rules files read after it are not read", "이 파일까지 규칙 파일의 합이 {0}바이트(12 MiB)를 넘습니다. kcity는 메모리를 지키기 위해 한 번 실행에 규칙을 그만큼까지만 읽습니다. 이 파일과 그 뒤에 읽을 규칙 파일은 읽지 않았습니다"},
+    {"more than {} proposals: kcity reads at most {} in one run, to stay within its memory; this is proposal {}", "신청서가 {0}건을 넘습니다. kcity는 메모리를 지키기 위해 한 번 실행에 {1}건까지만 읽습니다. 이것은 {2}번째 신청서입니다"},
+    {"more than {} keys and values in one document: kcity reads at most {} in a proposal, to stay within its memory; this is value {}, and the proposal is not read", "한 문서에 키와 값이 {0}개를 넘습니다. kcity는 메모리를 지키기 위해 신청서 하나에서 {1}개까지만 읽습니다. 이것은 {2}번째 값이며, 이 신청서는 읽지 않았습니다"},
+    {"more than {} attributes: kcity reads at most {} in one run, to stay within its memory; this proposal's attributes pass the limit", "자유 항목(attributes)이 {0}개를 넘습니다. kcity는 메모리를 지키기 위해 한 번 실행에 {1}개까지만 읽습니다. 이 신청서의 자유 항목에서 한도를 넘었습니다"},
+    {"more than {} cells in this score sheet: kcity reads at most that many in one sheet, to stay within its memory; the rest of the file is not read", "이 평가표의 셀이 {0}개를 넘습니다. kcity는 메모리를 지키기 위해 평가표 하나에서 그만큼까지만 읽습니다. 파일의 나머지는 읽지 않았습니다"},
+    {"the run holds {} reviews already: kcity reads at most {} in one run, to stay within its memory; this row and the rest of the sheet are not read", "이미 심사 {0}건을 읽었습니다. kcity는 메모리를 지키기 위해 한 번 실행에 {1}건까지만 읽습니다. 이 행과 평가표의 나머지는 읽지 않았습니다"},
 };
 // clang-format on
 

@@ -31,7 +31,16 @@ struct CsvTable {
     std::vector<CsvError> errors;
 };
 
-CsvTable parse_csv(std::string_view text, char delimiter = ',');
+// The most cells kcity reads of one CSV score sheet (docs/validation.md, "Memory"): 2^20,
+// 100,000 rows of ten columns. A cell takes about 100 bytes held with its row, whatever its
+// text, so that a sheet of nothing but `1,` would take 50 times its size (a sheet of 3 million
+// cells took 370 MB). The cell past the limit is an error (in `errors`), and the text after it
+// is not read.
+inline constexpr std::size_t max_csv_cells = std::size_t{1} << 20;
+
+// `max_cells`: max_csv_cells, or a smaller limit for tests.
+CsvTable parse_csv(std::string_view text, char delimiter = ',',
+                   std::size_t max_cells = max_csv_cells);
 
 // Whether a row's cells (title rows come before it) are the header of the table.
 using HeaderTest = std::function<bool(const std::vector<std::string>& cells)>;

@@ -26,6 +26,14 @@ inline constexpr std::uintmax_t max_file_bytes = std::uintmax_t{256} << 20;
 // then keeps no proposal (nor reads the score sheets).
 inline constexpr std::size_t max_proposals = 200'000;
 
+// The most free attributes kcity reads in one run, all proposals together (docs/validation.md,
+// "Memory"): an attribute takes about 150 bytes loaded, whatever its text, so that a file of
+// nothing but `a: 1` would take 10 to 20 times its size, and 200,000 proposals of five
+// attributes took 507 MB for 42 MB. 500,000 is two and a half for each of max_proposals; a
+// real call has a few thousand. Past it, as past max_proposals, the proposal
+// whose attributes pass the limit is an error and the run keeps no proposal.
+inline constexpr std::size_t max_attributes = 500'000;
+
 struct InputOptions {
     std::vector<std::string> inputs;       // empty: the current folder
     std::optional<std::string> rules_dir;  // --rules

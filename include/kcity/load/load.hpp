@@ -27,6 +27,14 @@ struct SourceFile {
 // and a track of 100,000 eligibility rules (bench/hostile.sh) is 6.5 MB.
 inline constexpr std::size_t max_rules_file_bytes = std::size_t{8} << 20;
 
+// The most bytes of rules files kcity parses in one run, all files together: 12 MiB. A track's
+// eligibility rules are kept at about 20 times their text (a track of 100,000 rules, 6.5 MB,
+// takes 130 MB more than none), and a call may have up to 1,000 tracks of 8 MiB each; the
+// files past the limit (in the order they are read: program.yaml, the tracks in program.yaml's
+// order, history.yaml, decisions.yaml, panel.yaml) are refused. Real rules folders are tens of
+// kilobytes; a track of 100,000 eligibility rules fits, and a history.yaml of 8 MiB with it.
+inline constexpr std::size_t max_rules_bytes = std::size_t{12} << 20;
+
 // The rules of a call from the files of its rules folder. `files` holds program.yaml, the
 // track files, and optionally history.yaml and decisions.yaml, identified by file name.
 Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diagnostics& diags);
@@ -41,16 +49,25 @@ std::size_t parse_proposals(const SourceFile& file, const Rules& rules, std::vec
 std::size_t parse_proposal_text(std::string_view text, const std::string& path, int first_line,
                                 const Rules& rules, std::vector<Proposal>& out, Diagnostics& diags);
 
+// The most reviews a run holds (docs/validation.md, "Memory"): a review read from a score
+// sheet takes about 130 bytes, ten times a short row of the sheet. The proposals' own reviews
+// count, but only a score sheet's row is refused: one that would add a review past the limit
+// is an error, and the rest of its sheet is not read. 1,000,000 is five reviews for each of
+// max_proposals and more than the largest benchmark's 700,000; a real call has a few thousand.
+inline constexpr std::size_t max_reviews = 1'000'000;
+
 // Adds the reviews of one table of a score sheet (SPEC §4) to the proposals they name: a CSV
 // file's, or a worksheet's (`sheet` names it; every message then names the sheet and the cell
 // as Excel does, `sheet 평가표, cell D7`, from the cells' line and column). Empty `sheet`: CSV.
+// `review_limit`: max_reviews, or a smaller limit for tests.
 struct CsvTable;
 void apply_score_table(const CsvTable& table, const std::string& file, std::string_view sheet,
-                       const Rules& rules, std::vector<Proposal>& proposals, Diagnostics& diags);
+                       const Rules& rules, std::vector<Proposal>& proposals, Diagnostics& diags,
+                       std::size_t review_limit = max_reviews);
 
 // Adds the reviews of one CSV score sheet (its delimiter detected) to the proposals they name.
 void apply_score_sheet(const SourceFile& file, const Rules& rules, std::vector<Proposal>& proposals,
-                       Diagnostics& diags);
+                       Diagnostics& diags, std::size_t review_limit = max_reviews);
 
 // Whether `id` is an id of proposals and reviewers (SPEC §3): [A-Za-z0-9._-]{1,64}.
 bool is_valid_id(std::string_view id);

@@ -42,6 +42,13 @@ std::string describe(const YamlNode& n);
 // Maximum nesting of maps and lists in any document kcity reads.
 inline constexpr int max_yaml_depth = 32;
 
+// The most keys and values (scalars, maps and lists alike) kcity keeps of one proposal
+// document (docs/validation.md, "Memory"): a node of the tree takes about 100 bytes whatever
+// its text, so that a document of nothing but `a: 1` would take 20 times its size. A real
+// proposal has a few hundred; a document past the limit is reported at its value 100,001 and
+// not handed on.
+inline constexpr std::size_t max_document_values = 100'000;
+
 // Parses a stream of documents, handing each complete document to `on_document`, one at a
 // time (a multi-document file is never held whole as a tree). Problems are reported into
 // `diags` against `file` (line and column 1-based, columns in characters; `first_line` is the
@@ -49,10 +56,12 @@ inline constexpr int max_yaml_depth = 32;
 // handed on after most problems, so that one run reports all of them, but not after an alias,
 // whose value is unknown. Anchors and aliases are reported once per document (the first of
 // each, with a count of the others); what lies deeper than max_yaml_depth is reported once
-// and not kept. Returns the number of documents seen.
+// and not kept. A document of more than `max_values` keys and values is reported once, at
+// the first one past the limit, and neither kept further nor handed on. Returns the number of
+// documents seen.
 std::size_t read_yaml_stream(std::string_view text, const std::string& file, Diagnostics& diags,
-                             const std::function<void(YamlNode&&)>& on_document,
-                             int first_line = 1);
+                             const std::function<void(YamlNode&&)>& on_document, int first_line = 1,
+                             std::size_t max_values = static_cast<std::size_t>(-1));
 
 // Where a large multi-document text may be cut into parts that are parsed on their own, in
 // parallel: the offsets of lines that start with the document marker `---`, about
