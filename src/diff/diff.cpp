@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "kcity/load/yaml.hpp"
 
@@ -331,6 +334,11 @@ BaseRun run_base(const Call& old_call, const RunOptions& options) {
 
 void release_proposals(Call& call) {
     std::vector<Proposal>().swap(call.proposals);
+#ifdef __GLIBC__
+    // Hand the freed pages back: glibc keeps them in the loader threads' arenas otherwise, where
+    // the current side's load does not always reuse them (100 MB more peak on 100,000).
+    malloc_trim(0);
+#endif
 }
 
 DiffResult diff_results(const Result& old_result, const Result& new_result) {
