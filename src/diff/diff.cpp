@@ -266,11 +266,12 @@ TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResul
     d.new_shortfall = shortfall_of(n);
     // A track only one side has is reported by its proposals, not as a shortfall change.
     d.shortfall_changed = o && n && d.old_shortfall.has_value() != d.new_shortfall.has_value();
-    std::map<std::string, const BaseProposal*> old_by_id;
+    // Keyed by views of the ids the two runs hold: 100,000 ids are not copied twice more.
+    std::map<std::string_view, const BaseProposal*> old_by_id;
     if (o)
         for (const auto& r : o->proposals) old_by_id[r.id] = &r;
-    std::vector<std::string> order;  // the new report's order, then what only the old one has
-    std::map<std::string, const ProposalResult*> new_by_id;
+    std::vector<std::string_view> order;  // the new report's order, then what only the old has
+    std::map<std::string_view, const ProposalResult*> new_by_id;
     if (n)
         for (const auto& r : n->proposals) {
             new_by_id[r.proposal->id] = &r;
@@ -283,7 +284,7 @@ TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResul
         const BaseProposal* a = old_by_id.count(pid) ? old_by_id[pid] : nullptr;
         const ProposalResult* b = new_by_id.count(pid) ? new_by_id[pid] : nullptr;
         ProposalChange c;
-        c.id = pid;
+        c.id = std::string(pid);
         if (a) c.old_side = side_of(*a, *o);
         if (b) c.new_side = side_of(*b, *n);
         bool status = !a || !b || a->status != b->status;
