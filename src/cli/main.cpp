@@ -233,6 +233,13 @@ void add_diff(CLI::App& app, Command& c) {
                      ->type_name("OLD");
     base->excludes(base_rules);
     base_rules->excludes(base);
+    // --scores are the current state's; the base state's own sheets outside its folder.
+    c.app
+        ->add_option("--base-scores", o->base_scores,
+                     "Score sheet of the base state (CSV or .xlsx), with --base; repeatable")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->excludes(base_rules);
     add_method_option(c.app, o->run, "merit | optimal: overrides both rule sets for this run");
     add_lang_option(c);
     c.app->add_flag("--detailed-exitcode", c.exit.detailed_exitcode,
@@ -248,6 +255,7 @@ void add_diff(CLI::App& app, Command& c) {
         std::vector<std::string> base;
         for (const auto* b : {&o->base_rules, &o->base})
             if (!b->empty() && !b->starts_with("git:")) base.push_back(*b);
+        base.insert(base.end(), o->base_scores.begin(), o->base_scores.end());
         return kcity::run_input_files(o->inputs, base);
     };
 }

@@ -63,21 +63,26 @@ Outcome diff_command(const DiffOptions& options) {
     auto current = find_rules(options.inputs, diags);
     if (!current) return fail("no rules to compare with", Failure::input);
     std::vector<SourceFile> new_files = read_rule_files(*current, diags);
+    // One call at a time (issue 16's cost): the base side is loaded, run and reduced to what the
+    // comparison reads, and its proposals freed, before the current side is loaded.
+    auto old_files = base_rule_files(options, *current, diags);
+    Call old_call;
+    BaseRun old_run;
+    if (old_files) {
+        old_call = load_inputs(options.inputs,
+                               parse_rules(*old_files, options.base_rules, base_diags), base_diags);
+        if (!base_diags.has_errors()) old_run = run_base(old_call, options.run);
+        release_proposals(old_call);  // its rules stay: old_run points into them
+    }
     Call new_call = load_inputs(
         options.inputs,
         parse_rules(new_files, current->builtin ? builtin_rules_origin : current->dir, diags),
         diags);
-    auto old_files = base_rule_files(options, *current, diags);
-    Call old_call;
-    if (old_files) {
-        old_call = load_inputs(options.inputs,
-                               parse_rules(*old_files, options.base_rules, base_diags), base_diags);
-        add_base_diagnostics(base_diags, diags);
-    }
+    if (old_files) add_base_diagnostics(base_diags, diags);
     Outcome out;
     if (add_diagnostics(diags, out)) return out;
     Result new_result;
-    DiffResult d = diff_runs(old_call, new_call, options.run, new_result);
+    DiffResult d = diff_runs(old_run, new_call, options.run, new_result);
     d.rules = diff_rules(*old_files, new_files);
     // JSON messages are English unless --lang is given (SPEC §8); text and Markdown follow LANG.
     Lang lang = options.lang.value_or(options.format == json ? Lang::en : options.locale_lang);

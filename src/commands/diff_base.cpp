@@ -101,7 +101,6 @@ State load_state(const InputOptions& in, Diagnostics& diags) {
 
 Outcome diff_base_command(const DiffOptions& options) {
     Diagnostics diags, base_diags;
-    State current = load_state(options.inputs, diags);
     // The base side: a folder as given, or the tree at a revision written to a temporary one.
     TempTree tmp_tree;
     std::string tmp, prefix;
@@ -110,6 +109,7 @@ Outcome diff_base_command(const DiffOptions& options) {
         auto files =
             read_git_call(options.base.substr(4), current_call_dir(options.inputs), diags, prefix);
         if (!files) {
+            load_state(options.inputs, diags);  // the current state's errors too, in one run
             Outcome out;
             add_diagnostics(diags, out);
             return out;
@@ -127,7 +127,16 @@ Outcome diff_base_command(const DiffOptions& options) {
                 Failure::usage);
         base_in.inputs = {options.base};
     }
+    // --scores belongs to the current state; the base state reads its own folder's sheets and
+    // those given by --base-scores (docs/diff.md).
+    base_in.score_files = options.base_scores;
+    // The base state is run first and reduced to what the comparison reads, so that its run's
+    // result is freed before the current state is loaded; its proposals stay until the inputs
+    // are compared.
     State base = load_state(base_in, base_diags);
+    BaseRun base_run;
+    if (!base_diags.has_errors()) base_run = run_base(base.call, options.run);
+    State current = load_state(options.inputs, diags);
     add_base_state_diagnostics(base_diags, tmp, prefix, diags);
     Outcome out;
     if (add_diagnostics(diags, out)) return out;
@@ -136,9 +145,10 @@ Outcome diff_base_command(const DiffOptions& options) {
         inputs.push_back(std::move(c));
     for (auto& c : proposal_input_changes(base.call, current.call)) inputs.push_back(std::move(c));
     for (auto& c : inputs) c.file = relabel(c.file, tmp, prefix);
+    release_proposals(base.call);  // its rules stay: base_run points into them
     Result new_result;
     DiffResult d =
-        diff_base_runs(base.call, current.call, options.run, std::move(inputs), new_result);
+        diff_base_runs(base_run, current.call, options.run, std::move(inputs), new_result);
     d.old_origin = tmp.empty() ? options.base : prefix;
     d.new_origin = current_call_dir(options.inputs);
     d.rules = diff_rules(base.rule_files, current.rule_files);

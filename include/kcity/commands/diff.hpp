@@ -16,6 +16,9 @@ struct DiffOptions {
     InputOptions inputs;     // the inputs, and the new rules as `score` finds them
     std::string base_rules;  // a rules folder, or git:REV[:PATH]
     std::string base;        // --base: a call directory, or git:REV[:PATH] (one of the two)
+    // --base-scores: score sheets of the base state (with --base; --scores are the current
+    // state's, and with --base-rules both sides')
+    std::vector<std::string> base_scores;
     RunOptions run;
     Format format = Format::text;  // text | markdown | json
     std::optional<Lang> lang;      // --lang

@@ -147,11 +147,47 @@ struct DiffResult {
     bool decisive = false;  // any status, award or shortfall changed: --detailed-exitcode exits 2
 };
 
+// What a diff keeps of the base run once the base call's proposals are freed (so that a call of
+// 100,000 proposals is never held twice): per track and proposal, what the comparison and the
+// because lines read. `rules` and the reasons' rule names point into the base call's rules,
+// which the caller keeps (release_proposals).
+struct BaseProposal {
+    std::string id, country;
+    Status status = Status::ineligible;
+    std::optional<int> rank;
+    std::optional<Decimal> score;
+    std::optional<Krw> award_krw;
+    std::vector<Reason> reasons;
+    bool is_candidate = false;
+};
+
+struct BaseTrack {
+    const TrackRules* rules = nullptr;
+    bool shortfall = false;
+    int selected = 0;
+    std::vector<Reason> shortfall_reasons;
+    std::vector<BaseProposal> proposals;  // in the run's order
+};
+
+struct BaseRun {
+    std::string origin, sha256;  // the base rules'
+    std::vector<BaseTrack> tracks;
+};
+
+BaseRun summarize_run(const Result& r);
+
+// The base call run (untraced) and reduced to a BaseRun.
+BaseRun run_base(const Call& old_call, const RunOptions& options);
+
+// Frees a call's proposals, keeping its rules where they are (a BaseRun points into them).
+void release_proposals(Call& call);
+
 // What changed between the base run and the current one, and why. An award's cap and why the
 // optimal set leaves a candidate out are read from the current run's trace, where it has one
 // for the proposal; without it those because lines say less (never a guess), and the change is
 // marked `reads_trace` so that the caller can run again with a trace of those ids (diff_runs).
 DiffResult diff_results(const Result& old_result, const Result& new_result);
+DiffResult diff_results(const BaseRun& old_run, const Result& new_result);
 
 // The ids of the changes whose because lines want the current run's trace.
 std::vector<std::string> ids_to_trace(const DiffResult& d);
@@ -162,10 +198,15 @@ std::vector<std::string> ids_to_trace(const DiffResult& d);
 // `new_result` receives the current run (its warnings are the command's).
 DiffResult diff_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
                      Result& new_result);
+// The same with the base side already run (run_base), its call freed or not.
+DiffResult diff_runs(const BaseRun& old_run, const Call& new_call, const RunOptions& options,
+                     Result& new_result);
 
 // `diff --base`: both states run, diffed, and each change's causes found among `inputs`
 // (which the result keeps) and in the two runs' results.
 DiffResult diff_base_runs(const Call& old_call, const Call& new_call, const RunOptions& options,
+                          std::vector<InputChange> inputs, Result& new_result);
+DiffResult diff_base_runs(const BaseRun& old_run, const Call& new_call, const RunOptions& options,
                           std::vector<InputChange> inputs, Result& new_result);
 
 }  // namespace kcity

@@ -238,3 +238,35 @@ TEST_CASE("diff: the summary in English and Korean", "[diff]") {
           "planning: 신규 선정 2건, 선정 제외 1건, 기타 상태 변경 1건, 지원액 변경 2건, 순위 변경 "
           "1건; pilot: 변경 없음");
 }
+
+TEST_CASE("diff: the base run reduced and its proposals freed diffs as the whole run does",
+          "[diff]") {
+    std::vector<ProposalSpec> ps = {fixtures::scored("P1", "90", "400000000", "ID"),
+                                    fixtures::scored("P2", "80", "400000000", "VN")};
+    auto old_run = load(with_selection("{min: 0, max: 5, budget_krw: 1000000000}"), ps);
+    auto new_run = load(with_selection("{min: 0, max: 5, budget_krw: 500000000}"), ps);
+    kcity::BaseRun base = kcity::run_base(old_run->call, {});
+    REQUIRE(base.tracks.size() == 1);
+    REQUIRE(base.tracks[0].proposals.size() == 2);
+    const kcity::BaseProposal& p1 = base.tracks[0].proposals[0];
+    CHECK(p1.id == "P1");
+    CHECK(p1.country == "ID");
+    CHECK(p1.status == kcity::Status::selected);
+    CHECK(p1.rank == 1);
+    CHECK(p1.is_candidate);
+    CHECK(base.tracks[0].proposals[1].reasons.empty());
+    kcity::release_proposals(old_run->call);
+    CHECK(old_run->call.proposals.empty());
+    kcity::Result new_result;
+    kcity::DiffResult d = kcity::diff_runs(base, new_run->call, {}, new_result);
+    REQUIRE(d.tracks.size() == 1);
+    REQUIRE(d.tracks[0].changes.size() == 1);
+    const auto& change = d.tracks[0].changes[0];
+    CHECK(change.id == "P2");
+    REQUIRE(change.old_side);
+    CHECK(change.old_side->status == kcity::Status::selected);
+    REQUIRE(change.because);
+    CHECK(kcity::because_text(*change.because, Lang::en) ==
+          "budget: its award of KRW 400,000,000 exceeds the KRW 100,000,000 left");
+    CHECK(d.old_sha256 == old_run->call.rules.sha256);
+}
