@@ -97,6 +97,13 @@ State load_state(const InputOptions& in, Diagnostics& diags) {
     return s;
 }
 
+// The base as people write it: `git:main`, `git:HEAD:calls/2023` (the prefix of the files'
+// names ends in `:` or `/`, which reads as a typo in the report's header).
+std::string git_origin_label(std::string prefix) {
+    while (!prefix.empty() && (prefix.back() == '/' || prefix.back() == ':')) prefix.pop_back();
+    return prefix;
+}
+
 }  // namespace
 
 Outcome diff_base_command(const DiffOptions& options) {
@@ -149,7 +156,7 @@ Outcome diff_base_command(const DiffOptions& options) {
     Result new_result;
     DiffResult d =
         diff_base_runs(base_run, current.call, options.run, std::move(inputs), new_result);
-    d.old_origin = tmp.empty() ? options.base : prefix;
+    d.old_origin = tmp.empty() ? options.base : git_origin_label(prefix);
     d.new_origin = current_call_dir(options.inputs);
     d.rules = diff_rules(base.rule_files, current.rule_files);
     Lang lang =

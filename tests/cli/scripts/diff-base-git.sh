@@ -23,7 +23,7 @@ set +e
 code=$?
 set -e
 [ "$code" = 2 ] || { echo "exit $code, expected 2"; cat err.txt; exit 1; }
-grep -q "^Base:    git:HEAD:calls/2023/$" out.txt || { cat out.txt; exit 1; }
+grep -q "^Base:    git:HEAD:calls/2023$" out.txt || { cat out.txt; exit 1; }
 grep -q "PLN-2023-07: R3's feasibility 29.5 → 36" out.txt
 grep -q "because PLN-2023-04 withdrew" out.txt || grep -q "because withdrew" out.txt
 grep -q "proposal-removed *PLN-2023-16" out.txt
