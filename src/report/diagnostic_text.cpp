@@ -298,7 +298,7 @@ constexpr Shape shapes[] = {
     {"cannot tell the format from the name {} (.txt, .md, .json, .csv, .html): give --format", "이름 {0}(으)로는 형식을 알 수 없습니다(.txt, .md, .json, .csv, .html). --format을 지정하십시오"},
     {"--output {} is an input of this run ({}); writing the report there would replace it: choose another file", "--output {0}은(는) 이번 실행의 입력 파일({1})입니다. 보고서를 쓰면 입력이 바뀌므로 다른 파일을 지정하십시오"},
     {"--year {} is not a year of a call ({})", "--year {0}은(는) 공모 연도가 아닙니다({1})"},
-    {"wrote a new {} call in {} (rules/, proposals/, scores/panel.csv); next: kcity check {}", "{1}에 {0}년 공모 폴더를 새로 만들었습니다(rules/, proposals/, scores/panel.csv). 다음 단계: kcity check {2}"},
+    {"wrote a new {} call in {} (rules/ with panel.yaml, proposals/, scores/panel.csv); next: kcity check {}, then kcity sheets {} --output-dir DIR for the panel", "{1}에 {0}년 공모 폴더를 새로 만들었습니다(rules/와 panel.yaml, proposals/, scores/panel.csv). 다음 단계: kcity check {2}, 이어서 kcity sheets {3} --output-dir DIR로 평가위원별 평가표를 만드십시오"},
     {"{} exists; init never overwrites a file", "{0}이(가) 이미 있습니다. init은 파일을 덮어쓰지 않습니다"},
     {"{} exists; sheets never overwrites a file", "{0}이(가) 이미 있습니다. sheets는 파일을 덮어쓰지 않습니다"},
     {"the call has no panel (rules/panel.yaml): list it there, or name each reviewer with --reviewer ID", "이 공모에는 평가위원단(rules/panel.yaml)이 없습니다. 그곳에 평가위원을 적거나 --reviewer ID로 평가위원을 하나씩 지정하십시오"},
@@ -328,6 +328,10 @@ constexpr Shape shapes[] = {
     {"more than {} attributes: kcity reads at most {} in one run, to stay within its memory; this proposal's attributes pass the limit", "자유 항목(attributes)이 {0}개를 넘습니다. kcity는 메모리를 지키기 위해 한 번 실행에 {1}개까지만 읽습니다. 이 신청서의 자유 항목에서 한도를 넘었습니다"},
     {"more than {} cells in this score sheet: kcity reads at most that many in one sheet, to stay within its memory; the rest of the file is not read", "이 평가표의 셀이 {0}개를 넘습니다. kcity는 메모리를 지키기 위해 평가표 하나에서 그만큼까지만 읽습니다. 파일의 나머지는 읽지 않았습니다"},
     {"the run holds {} reviews already: kcity reads at most {} in one run, to stay within its memory; this row and the rest of the sheet are not read", "이미 심사 {0}건을 읽었습니다. kcity는 메모리를 지키기 위해 한 번 실행에 {1}건까지만 읽습니다. 이 행과 평가표의 나머지는 읽지 않았습니다"},
+    // Found by running every golden case and `init` in Korean (tests/cli/scripts/lang-cli-cases.sh).
+    {"proposal `{}` has no reviews yet", "신청서 `{0}`에 아직 평가가 없습니다"},
+    {"--{} is required", "--{0} 옵션이 필요합니다"},
+    {"{}: File name too long", "{0}: 파일 이름이 너무 깁니다"},
 };
 // clang-format on
 
