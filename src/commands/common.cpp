@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kcity/load/inputs.hpp"
+#include "kcity/validate/run_warnings.hpp"
 
 namespace kcity {
 
@@ -43,6 +44,18 @@ std::vector<std::string> warning_lines(const Result& result, Lang lang) {
     for (const auto& w : result.warnings)
         lines.push_back("kcity: warning: " + w.track + ": " + warning_text(w, lang));
     return lines;
+}
+
+void add_strict_warnings(const Call& call, const Result& result, const RunOptions& run,
+                         std::size_t load_warnings, Outcome& out) {
+    Diagnostics review;
+    if (run.track || run.method)
+        review_warnings(call, run_selection(call, {}), review);
+    else
+        review_warnings(call, result, review);
+    out.warnings = load_warnings + result.warnings.size() + review.size();
+    for (const auto& d : review.sorted()) out.strict_messages.push_back(format_diagnostic(d));
+    out.strict_messages.push_back(strict_run_note);
 }
 
 }  // namespace kcity

@@ -10,6 +10,7 @@
 #include "kcity/model/result.hpp"
 #include "kcity/report/format.hpp"
 #include "kcity/report/i18n.hpp"
+#include "kcity/select/pipeline.hpp"
 
 namespace kcity {
 
@@ -36,5 +37,12 @@ std::vector<std::string> warning_lines(const Result& result, Lang lang = Lang::e
 
 // What standard error says last when --strict fails on a run's warnings.
 inline constexpr const char* strict_run_note = "kcity: error: --strict: the run has warnings";
+
+// --strict fails on the warnings `check --strict` fails on, in every command that reports
+// (SPEC §7): `load_warnings` of loading, the run's (shortfalls) and check's own, from a run of
+// every track by the rules' method. Check's are named on standard error when --strict fails,
+// after what `out.strict_messages` holds already.
+void add_strict_warnings(const Call& call, const Result& result, const RunOptions& run,
+                         std::size_t load_warnings, Outcome& out);
 
 }  // namespace kcity

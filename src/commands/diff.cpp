@@ -92,9 +92,8 @@ Outcome diff_command(const DiffOptions& options) {
     out.changed = d.decisive;
     // The report shows both sides' shortfalls; standard error names the new side's warnings
     // only when --strict fails on them, so that a plain diff says what it always said.
-    out.warnings = new_result.warnings.size();
     out.strict_messages = warning_lines(new_result, options.lang.value_or(options.locale_lang));
-    out.strict_messages.push_back(strict_run_note);
+    add_strict_warnings(new_call, new_result, options.run, diags.sorted().size(), out);
     return out;
 }
 

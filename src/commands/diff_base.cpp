@@ -165,9 +165,8 @@ Outcome diff_base_command(const DiffOptions& options) {
                  : options.format == Format::markdown ? render_diff_markdown(d, lang)
                                                       : render_diff_text(d, lang);
     out.changed = d.decisive;
-    out.warnings = new_result.warnings.size();
     out.strict_messages = warning_lines(new_result, options.lang.value_or(options.locale_lang));
-    out.strict_messages.push_back(strict_run_note);
+    add_strict_warnings(current.call, new_result, options.run, diags.sorted().size(), out);
     return out;
 }
 

@@ -15,6 +15,7 @@ Outcome explain_command(const ExplainOptions& options) {
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
     if (add_diagnostics(diags, out)) return out;
+    const std::size_t load_warnings = diags.sorted().size();  // no error stands: all are warnings
     RunOptions run = options.run;
     run.trace = TraceRequest{true, {options.id}};  // what the run decides for it, and why
     Result result = run_selection(call, run);
@@ -28,9 +29,8 @@ Outcome explain_command(const ExplainOptions& options) {
             out.output = render_explain(call, tr, r, options.format, lang);
             // Standard error names the warnings only when --strict fails on them, so that a
             // plain explain says what it always said.
-            out.warnings = result.warnings.size();
             out.strict_messages = warning_lines(result, options.lang.value_or(options.locale_lang));
-            out.strict_messages.push_back(strict_run_note);
+            add_strict_warnings(call, result, options.run, load_warnings, out);
             return out;
         }
     out.failure = Failure::usage;

@@ -8,7 +8,6 @@
 #include "kcity/base/fold.hpp"
 #include "kcity/base/text.hpp"
 #include "kcity/report/render.hpp"
-#include "kcity/validate/run_warnings.hpp"
 
 namespace kcity {
 namespace {
@@ -107,16 +106,7 @@ Outcome score_command(const ScoreOptions& options) {
     };
     for (auto& line : warning_lines(result, options.lang.value_or(options.locale_lang)))
         out.messages.push_back(std::move(line));
-    // --strict fails on the warnings `check --strict` fails on (SPEC §7): those of loading,
-    // the run's (shortfalls) and check's own, from a run of every track by the rules' method.
-    Diagnostics review;
-    if (options.run.track || options.run.method)
-        review_warnings(run->call, run_selection(run->call, {}), review);
-    else
-        review_warnings(run->call, result, review);
-    out.warnings = load_warnings + result.warnings.size() + review.size();
-    for (const auto& d : review.sorted()) out.strict_messages.push_back(format_diagnostic(d));
-    out.strict_messages.push_back(strict_run_note);
+    add_strict_warnings(run->call, result, options.run, load_warnings, out);
     return out;
 }
 
