@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "kcity/base/parallel.hpp"
+#include "kcity/base/sha256.hpp"
 #include "kcity/evaluate/predicate.hpp"
 
 namespace kcity {
@@ -333,6 +334,10 @@ Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
     return out;
 }
 
+std::string lottery_hash(const std::string& seed, const std::string& id) {
+    return sha256_hex(seed + "\n" + id);
+}
+
 int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b, int tz) {
     auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
     int c = 0;  // ascending order of the key's value
@@ -352,6 +357,9 @@ int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResu
             break;
         case TieKey::Kind::id:
             c = cmp(a.proposal->id, b.proposal->id);
+            break;
+        case TieKey::Kind::lottery:  // only ever reached by exact ties: hashing here is cheap
+            c = cmp(lottery_hash(k.seed, a.proposal->id), lottery_hash(k.seed, b.proposal->id));
             break;
     }
     return k.descending ? -c : c;

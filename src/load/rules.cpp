@@ -6,6 +6,7 @@
 
 #include "kcity/base/fold.hpp"
 #include "kcity/base/sha256.hpp"
+#include "kcity/base/utf8.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/predicate.hpp"
 #include "kcity/model/result.hpp"
@@ -185,6 +186,16 @@ void read_results(const YamlReader& r, MapFields& f, Program& p) {
         p.appeal_days = small_int(r, n, "`appeal_days`", 1, 365);
 }
 
+// SPEC §5: the `lottery` tie-break's seed, text that anyone can copy to redraw the lottery.
+void read_lottery_seed(const YamlReader& r, const YamlNode& n, Program& p) {
+    auto seed = r.text(n, "`lottery_seed`");
+    if (!seed) return;
+    if (is_blank_text(*seed))
+        r.error(n, "`lottery_seed` must not be blank: it is what anyone redraws the lottery from");
+    else
+        p.lottery_seed = *seed;
+}
+
 // program.yaml `committee` (docs/html-report.md): who signs the HTML report. Every field is
 // optional; names and titles are text or {ko, en}.
 Committee read_committee(const YamlReader& r, const YamlNode& n) {
@@ -222,6 +233,7 @@ Program read_program(const YamlReader& r, const YamlNode& doc, bool& tracks_know
     if (auto* n = f.required("program")) p.name = r.text(*n, "`program`").value_or("");
     if (auto* n = f.required("year")) p.year = small_int(r, n, "`year`", 2000, 2100).value_or(0);
     if (auto* n = f.optional("committee")) p.committee = read_committee(r, *n);
+    if (auto* n = f.optional("lottery_seed")) read_lottery_seed(r, *n, p);
     if (auto* n = f.optional("timezone")) {
         auto tz = r.text(*n, "`timezone`");
         auto minutes = tz ? parse_utc_offset(*tz) : std::nullopt;
@@ -309,7 +321,8 @@ void read_panel(const YamlReader& r, const YamlReader& warn, const YamlNode& n, 
                                       " leaves (2 × trim + 1 must not exceed min_reviewers)");
 }
 
-const std::vector<std::string> tie_words = {"base", "requested_krw", "submitted_at", "id"};
+const std::vector<std::string> tie_words = {"base", "requested_krw", "submitted_at", "id",
+                                            "lottery"};
 
 // Returns whether every criterion's `max` was read, so that sums of the maxima can be trusted.
 bool read_criteria(const YamlReader& r, const YamlNode& n, TrackRules& t) {
@@ -428,7 +441,8 @@ void read_selection(const YamlReader& r, const YamlNode& n, TrackRules& t) {
                        std::to_string(s.min) + " awards of at least " + format_krw_en(t.award_min));
 }
 
-void read_tie_break(const YamlReader& r, const YamlReader& warn, const YamlNode& n, TrackRules& t) {
+void read_tie_break(const YamlReader& r, const YamlReader& warn, const YamlNode& n, TrackRules& t,
+                    const Program& program) {
     if (!n.is_sequence()) {
         r.error(n, "`tie_break` must be a list of keys");
         return;
@@ -467,7 +481,15 @@ void read_tie_break(const YamlReader& r, const YamlReader& warn, const YamlNode&
             k.kind = TieKey::Kind::submitted_at;
         else if (name == "id")
             k.kind = TieKey::Kind::id;
-        else if (int i = t.criterion_index(name); i >= 0) {
+        else if (name == "lottery") {
+            k.kind = TieKey::Kind::lottery;
+            if (program.lottery_seed)
+                k.seed = *program.lottery_seed;
+            else if (!program.has_errors)
+                r.error(item,
+                        "tie-break key `lottery` needs program.yaml's `lottery_seed`, the text "
+                        "the lottery is drawn from, fixed before the deadline");
+        } else if (int i = t.criterion_index(name); i >= 0) {
             k.kind = TieKey::Kind::criterion;
             k.criterion = static_cast<std::size_t>(i);
         } else {
@@ -481,7 +503,7 @@ void read_tie_break(const YamlReader& r, const YamlReader& warn, const YamlNode&
 }
 
 TrackRules read_track(const YamlReader& r, const YamlReader& warn, const YamlNode& doc,
-                      const std::string& expected_id) {
+                      const std::string& expected_id, const Program& program) {
     TrackRules t;
     t.file = r.file();
     MapFields f(r, doc, "the track rules");
@@ -556,7 +578,7 @@ TrackRules read_track(const YamlReader& r, const YamlReader& warn, const YamlNod
                 r.error(*n, "adjustment caps are positive numbers of points");
     }
     if (auto* n = f.required("selection")) read_selection(r, *n, t);
-    if (auto* n = f.optional("tie_break")) read_tie_break(r, warn, *n, t);
+    if (auto* n = f.optional("tie_break")) read_tie_break(r, warn, *n, t, program);
     f.finish();
     if (threshold && t.threshold && all_max) {
         Rational most;
@@ -737,8 +759,9 @@ Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diag
         hashes.push_back(sha256_hex(tf->bytes));
         std::size_t track_before = diags.size();
         if (read_single_document(*tf, diags, doc, budget)) {
-            rules.tracks.push_back(
-                read_track(YamlReader(tf->path, diags), YamlReader(tf->path, warnings), doc, id));
+            rules.tracks.push_back(read_track(YamlReader(tf->path, diags),
+                                              YamlReader(tf->path, warnings), doc, id,
+                                              rules.program));
         } else {
             // Unreadable: the track still exists, so that its proposals are not each reported
             // as naming an unknown track.

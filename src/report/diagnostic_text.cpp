@@ -331,6 +331,8 @@ constexpr Shape shapes[] = {
     // Found by running every golden case and `init` in Korean (tests/cli/scripts/lang-cli-cases.sh).
     {"proposal `{}` has no reviews yet", "신청서 `{0}`에 아직 평가가 없습니다"},
     {"--{} is required", "--{0} 옵션이 필요합니다"},
+    {"tie-break key `lottery` needs program.yaml's `lottery_seed`, the text the lottery is drawn from, fixed before the deadline", "동순위 결정 키 `lottery`에는 program.yaml의 `lottery_seed`(추첨의 기준이 되는 문구로, 마감 전에 정해 둡니다)가 필요합니다"},
+    {"`lottery_seed` must not be blank: it is what anyone redraws the lottery from", "`lottery_seed`는 비워 둘 수 없습니다. 누구나 이 문구로 추첨을 다시 해 볼 수 있어야 합니다"},
     {"{}: File name too long", "{0}: 파일 이름이 너무 깁니다"},
 };
 // clang-format on

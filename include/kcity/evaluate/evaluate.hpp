@@ -25,6 +25,10 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& track,
                            const std::vector<Proposal>& proposals,
                            const TraceRequest* trace = nullptr);
 
+// The `lottery` key's draw for a proposal (SPEC §6): the SHA-256, in lower-case hex, of the
+// UTF-8 text SEED + newline + id, as `printf '%s\n%s' "$SEED" "$ID" | sha256sum` prints it.
+std::string lottery_hash(const std::string& seed, const std::string& id);
+
 // One tie-break key: <0 when `a` ranks before `b` by it, >0 after, 0 when equal.
 int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b,
                     int tz_minutes);

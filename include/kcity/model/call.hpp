@@ -200,11 +200,14 @@ enum class Method { merit, optimal };
 enum class BudgetFit { skip, stop, reduce };
 
 struct TieKey {
-    enum class Kind { criterion, base, requested_krw, submitted_at, id };
+    enum class Kind { criterion, base, requested_krw, submitted_at, id, lottery };
     Kind kind = Kind::id;
     std::size_t criterion = 0;  // index, for Kind::criterion
     bool descending = false;    // higher (later) first
     std::string text;           // as written
+    // Kind::lottery: program.yaml's lottery_seed, so that comparing needs nothing else (SPEC §6:
+    // ascending SHA-256 hex of SEED + newline + id).
+    std::string seed;
 };
 
 struct SelectionRules {
@@ -292,6 +295,8 @@ struct Program {
     int tz_minutes = 540;
     Krw budget_krw = 0;
     std::vector<std::string> tracks;
+    // Fixed and published before the deadline: the `lottery` tie-break's seed (SPEC §5, §6).
+    std::optional<std::string> lottery_seed;
     // When results are announced, and the days after it to object (이의신청): the letters
     // (SPEC §11) give the last day when both are set.
     std::optional<DateTime> results_date;

@@ -392,6 +392,32 @@ TEST_CASE("evaluate: every tie-break key, and :asc / :desc", "[evaluate]") {
     }
 }
 
+// SPEC §6: `lottery` orders exact ties by the SHA-256 hex of SEED + newline + id, which
+// anyone redraws with `printf '%s\n%s' "$SEED" "$ID" | sha256sum` (the hashes below).
+TEST_CASE("evaluate: the lottery tie-break, redrawn by sha256sum", "[evaluate]") {
+    CHECK(kcity::lottery_hash("K-City 2023", "X") ==
+          "b954cfaec53e511a12d6887989911970f948f90b6af0129ee65cbd0acaff3d0d");
+    CHECK(kcity::lottery_hash("K-City 2023", "Y") ==
+          "196776b1d8252f3d66b55a5763df5fe6a9c47ff0c5a95d37fb1734715363f460");
+    auto first = [](const std::string& seed, const std::string& tie_break) {
+        fixtures::CallSpec spec;
+        spec.program =
+            fixtures::program_yaml("[t]", "4000000000", 2023, "lottery_seed: \"" + seed + "\"\n");
+        TrackSpec t = two_criteria("{min_reviewers: 1, aggregate: mean}");
+        t.extra = "tie_break: " + tie_break + "\n";
+        spec.tracks = {t.file()};
+        spec.proposals = {fixtures::documents(
+            {proposal("X", reviews({"a: 30, b: 20"})), proposal("Y", reviews({"a: 30, b: 20"}))})};
+        auto run = fixtures::run(spec);
+        INFO(seed << " " << tie_break);
+        return run->order().at(0);
+    };
+    CHECK(first("K-City 2023", "[lottery]") == "Y");  // 1967... before b954...
+    CHECK(first("K-City 2023", "[lottery:desc]") == "X");
+    CHECK(first("seed 2", "[lottery]") == "X");           // 6fad... before 767a...
+    CHECK(first("seed 2", "[id:desc, lottery]") == "Y");  // id decides first
+}
+
 TEST_CASE("evaluate: a withdrawn proposal makes the next one move up", "[evaluate]") {
     TrackSpec t;
     t.selection = "{min: 1, max: 1, budget_krw: 4000000000, reserve: 1}";

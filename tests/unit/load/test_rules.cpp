@@ -813,3 +813,31 @@ TEST_CASE("rules: program.yaml's committee, read and checked", "[rules]") {
                     9));
     CHECK(errors.size() == 3);
 }
+
+// SPEC §5/§6: `lottery_seed` in program.yaml, needed by a track whose tie_break has `lottery`.
+TEST_CASE("rules: lottery_seed and the lottery tie-break key", "[rules]") {
+    fixtures::TrackSpec track;
+    track.extra = "tie_break: [a, lottery]\n";
+    auto program = [](const std::string& extra) {
+        return fixtures::program_yaml("[t]", "4000000000", 2023, extra);
+    };
+    Diagnostics diags;
+    Rules rules =
+        parse({{"program.yaml", program("lottery_seed: \"K-City 2023\"\n")}, track.file()}, diags);
+    INFO(fixtures::errors_of(diags));
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK(rules.program.lottery_seed == "K-City 2023");
+    REQUIRE(rules.tracks.at(0).tie_break.size() == 2);
+    CHECK(rules.tracks[0].tie_break[1].kind == kcity::TieKey::Kind::lottery);
+    CHECK(rules.tracks[0].tie_break[1].seed == "K-City 2023");
+
+    CHECK(has_error(errors_of(track, program("")),
+                    "tie-break key `lottery` needs program.yaml's `lottery_seed`", "t.yaml", 8));
+    CHECK(has_error(errors_of(track, program("lottery_seed: \"  \"\n")),
+                    "`lottery_seed` must not be blank"));
+    CHECK(
+        has_error(errors_of(track, program("lotery_seed: x\n")), "(did you mean `lottery_seed`?)"));
+    fixtures::TrackSpec named;
+    named.criteria = "[{id: lottery, name: L, max: 100}]";
+    CHECK(has_error(errors_of(named), "`lottery` is a tie-break key and cannot be a criterion id"));
+}
