@@ -276,6 +276,11 @@ void add_explain(CLI::App& app, Command& c) {
     };
 }
 
+// The commands that write many files (sheets, letters) into one folder.
+void add_output_dir_option(CLI::App* app, std::string& dir, const std::string& help) {
+    app->add_option("--output-dir", dir, help)->type_name("DIR")->required();
+}
+
 void add_sheets(CLI::App& app, Command& c) {
     c.app = app.add_subcommand("sheets", "Write a blank score sheet for each reviewer");
     struct Sheets {
@@ -284,11 +289,9 @@ void add_sheets(CLI::App& app, Command& c) {
     };
     auto s = std::make_shared<Sheets>();
     add_input_options(c.app, s->o.inputs);
-    c.app
-        ->add_option("--output-dir", s->o.output_dir,
-                     "Write DIR/<reviewer>.xlsx (or .csv); DIR is created; no file is replaced")
-        ->type_name("DIR")
-        ->required();
+    add_output_dir_option(
+        c.app, s->o.output_dir,
+        "Write DIR/<reviewer>.xlsx (or .csv); DIR is created; no file is replaced");
     c.app->add_option("--format", s->format, "xlsx | csv")->check(CLI::IsMember({"xlsx", "csv"}));
     c.app
         ->add_option("--reviewer", s->o.reviewers,
@@ -317,12 +320,9 @@ void add_letters(CLI::App& app, Command& c) {
     };
     auto s = std::make_shared<Letters>();
     add_input_options(c.app, s->o.inputs);
-    c.app
-        ->add_option("--output-dir", s->o.output_dir,
-                     "Write DIR/<id>.<ext> and DIR/index.<ext>; DIR is created; the letters of "
-                     "an earlier run are replaced")
-        ->type_name("DIR")
-        ->required();
+    add_output_dir_option(c.app, s->o.output_dir,
+                          "Write DIR/<id>.<ext> and DIR/index.<ext>; DIR is created; the letters "
+                          "of an earlier run are replaced");
     c.app->add_option("--format", s->format, "html | markdown | text")
         ->check(CLI::IsMember({"html", "markdown", "text"}));
     c.app->add_flag("--panel", s->o.panel,

@@ -34,6 +34,19 @@ std::optional<Outcome> unavailable_format(Format format, const std::string& comm
                 command + " (" + names + ")");
 }
 
+bool load_for_output_dir(const InputOptions& inputs, const std::string& output_dir, Call& call,
+                         Outcome& out) {
+    if (output_dir.empty()) {
+        out = fail("--output-dir DIR is required");
+        return false;
+    }
+    Diagnostics diags;
+    std::string rules_used;
+    call = load_call(inputs, diags, rules_used);
+    note_builtin_rules(call, out);
+    return !add_diagnostics(diags, out);
+}
+
 void note_builtin_rules(const Call& call, Outcome& out) {
     if (call.rules.origin == builtin_rules_origin)
         out.messages.push_back("kcity: note: no rules folder found; using the built-in 2023 rules");

@@ -6,6 +6,7 @@
 
 #include "kcity/base/diagnostics.hpp"
 #include "kcity/commands/outcome.hpp"
+#include "kcity/load/inputs.hpp"
 #include "kcity/model/call.hpp"
 #include "kcity/model/result.hpp"
 #include "kcity/report/format.hpp"
@@ -27,6 +28,12 @@ Outcome fail(const std::string& message, Failure failure = Failure::usage);
 // A failure when `format` is not one of `command`'s formats; nothing when it is.
 std::optional<Outcome> unavailable_format(Format format, const std::string& command,
                                           std::initializer_list<Format> formats);
+
+// The call of a command that writes files into --output-dir (sheets, letters), loaded and
+// checked, its notes and errors in `out`. False when there is nothing to write from: no
+// --output-dir, or errors in the call.
+bool load_for_output_dir(const InputOptions& inputs, const std::string& output_dir, Call& call,
+                         Outcome& out);
 
 // SPEC §2: when the built-in rules are used, the program names them on standard error.
 void note_builtin_rules(const Call& call, Outcome& out);

@@ -14,13 +14,9 @@ namespace kcity {
 namespace fs = std::filesystem;
 
 Outcome letters_command(const LettersOptions& options) {
-    if (options.output_dir.empty()) return fail("--output-dir DIR is required");
-    Diagnostics diags;
-    std::string rules_used;
-    Call call = load_call(options.inputs, diags, rules_used);
+    Call call;
     Outcome out;
-    note_builtin_rules(call, out);
-    if (add_diagnostics(diags, out)) return out;
+    if (!load_for_output_dir(options.inputs, options.output_dir, call, out)) return out;
     if (options.panel && !call.rules.panel.present)
         return fail(
             "--panel: the call has no panel (rules/panel.yaml): list it there, or leave "

@@ -294,13 +294,9 @@ std::optional<std::vector<std::string>> reviewers_of(const SheetsOptions& o, con
 }  // namespace
 
 Outcome sheets_command(const SheetsOptions& options) {
-    if (options.output_dir.empty()) return fail("--output-dir DIR is required");
-    Diagnostics diags;
-    std::string rules_used;
-    Call call = load_call(options.inputs, diags, rules_used);
+    Call call;
     Outcome out;
-    note_builtin_rules(call, out);
-    if (add_diagnostics(diags, out)) return out;
+    if (!load_for_output_dir(options.inputs, options.output_dir, call, out)) return out;
     auto reviewers = reviewers_of(options, call, out);
     if (!reviewers) return out;
     const Lang lang = options.lang.value_or(options.locale_lang);

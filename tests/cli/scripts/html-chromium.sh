@@ -10,15 +10,8 @@
 # Needs Debian's `chromium` (CI installs it). Without it the test fails when CI=true and is
 # skipped otherwise.
 set -eu
-browser=/usr/bin/chromium
-if [ ! -x "$browser" ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "FAIL: $browser is missing (CI installs the Debian package chromium)"
-    exit 1
-  fi
-  echo "SKIP: $browser is missing (apt-get install chromium); the HTML report was not checked"
-  exit 0
-fi
+. tests/cli/lib/chromium.sh
+need_chromium "the HTML report was not checked"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
