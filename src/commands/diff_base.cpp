@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -137,12 +138,17 @@ Outcome diff_base_command(const DiffOptions& options) {
     // --scores belongs to the current state; the base state reads its own folder's sheets and
     // those given by --base-scores (docs/diff.md).
     base_in.score_files = options.base_scores;
-    // The base state is run first and reduced to what the comparison reads, so that its run's
-    // result is freed before the current state is loaded; its proposals stay until the inputs
-    // are compared.
+    // The base state is run first and reduced to what the comparison reads (its run's result
+    // and its proposals' input values, packed), so that only its rules are held while the
+    // current state is loaded.
     State base = load_state(base_in, base_diags);
     BaseRun base_run;
-    if (!base_diags.has_errors()) base_run = run_base(base.call, options.run);
+    std::optional<ProposalInputs> base_inputs;
+    if (!base_diags.has_errors()) {
+        base_run = run_base(base.call, options.run);
+        base_inputs.emplace(base.call);
+    }
+    release_proposals(base.call);  // its rules stay: base_run and base_inputs read them
     State current = load_state(options.inputs, diags);
     add_base_state_diagnostics(base_diags, tmp, prefix, diags);
     Outcome out;
@@ -150,9 +156,11 @@ Outcome diff_base_command(const DiffOptions& options) {
     std::vector<InputChange> inputs = rule_input_changes(base.rule_files, current.rule_files);
     for (auto& c : decision_input_changes(base.call.rules, current.call.rules))
         inputs.push_back(std::move(c));
-    for (auto& c : proposal_input_changes(base.call, current.call)) inputs.push_back(std::move(c));
+    if (base_inputs)  // else the base state had errors, and the command returned above
+        for (auto& c : proposal_input_changes(*base_inputs, base.call.rules, current.call))
+            inputs.push_back(std::move(c));
+    base_inputs.reset();
     for (auto& c : inputs) c.file = relabel(c.file, tmp, prefix);
-    release_proposals(base.call);  // its rules stay: base_run points into them
     Result new_result;
     DiffResult d =
         diff_base_runs(base_run, current.call, options.run, std::move(inputs), new_result);

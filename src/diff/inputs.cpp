@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "kcity/base/date.hpp"
 #include "kcity/base/money.hpp"
@@ -123,121 +124,287 @@ Fields fields_of(const Proposal& p) {
     return f;
 }
 
-void diff_fields(const Proposal& a, const Proposal& b, std::vector<InputChange>& out) {
-    Fields fa = fields_of(a), fb = fields_of(b);
-    std::map<std::string, std::string> ma(fa.begin(), fa.end()), mb(fb.begin(), fb.end());
+// The criteria of a track on one side, by index (empty when the track is unknown).
+std::vector<std::string> criteria_of(const Rules& rules, const std::string& track) {
+    std::vector<std::string> ids;
+    if (const TrackRules* t = rules.track(track))
+        for (const auto& c : t->criteria) ids.push_back(c.id);
+    return ids;
+}
+
+// What the comparison reads of one proposal, from a loaded proposal or a packed one.
+struct Side {
+    struct Rev {
+        std::string reviewer, file;
+        std::vector<std::pair<std::string, std::string>> scores;  // criterion id → score
+        bool conflict = false;
+    };
+    Fields fields;
+    std::vector<std::string> conflicts;
+    std::vector<Rev> reviews;
+};
+
+// Each score with its criterion, as far as both go.
+std::vector<std::pair<std::string, std::string>> scores_by_criterion(
+    const Scores& scores, const std::vector<std::string>& criteria) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t i = 0; i < scores.size() && i < criteria.size(); ++i)
+        out.emplace_back(criteria[i], format_decimal_short(scores[i]));
+    return out;
+}
+
+Side side_of(const Proposal& p, const Rules& rules) {
+    Side s{fields_of(p), p.conflicts, {}};
+    std::vector<std::string> criteria = criteria_of(rules, p.track);
+    for (const auto& r : p.reviews)
+        s.reviews.push_back(
+            {r.reviewer, r.where.file.str(), scores_by_criterion(r.scores, criteria), r.conflict});
+    return s;
+}
+
+// Packing: lengths and word indexes as LEB128, texts as length then bytes.
+void put_number(std::string& out, std::size_t n) {
+    do {
+        unsigned char b = n & 0x7f;
+        n >>= 7;
+        out.push_back(static_cast<char>(n ? b | 0x80 : b));
+    } while (n);
+}
+
+void put_text(std::string& out, std::string_view s) {
+    put_number(out, s.size());
+    out.append(s);
+}
+
+struct Reader {
+    std::string_view in;
+    std::size_t number() {
+        std::size_t n = 0;
+        for (int shift = 0;; shift += 7) {
+            auto b = static_cast<unsigned char>(in.front());
+            in.remove_prefix(1);
+            n |= static_cast<std::size_t>(b & 0x7f) << shift;
+            if (!(b & 0x80)) return n;
+        }
+    }
+    std::string text() {
+        std::size_t n = number();
+        std::string s(in.substr(0, n));
+        in.remove_prefix(n);
+        return s;
+    }
+};
+
+// The packed form; `word` gives a word's index (or none, and then packing stops with false).
+template <class Word>
+bool pack_proposal(const Proposal& p, const Rules& rules, Word&& word, std::string& out) {
+    auto put_word = [&](std::string_view w) {
+        std::optional<std::uint32_t> i = word(w);
+        if (i) put_number(out, *i);
+        return i.has_value();
+    };
+    Fields fields = fields_of(p);
+    put_number(out, fields.size());
+    for (const auto& [name, value] : fields) {
+        if (!put_word(name)) return false;
+        put_text(out, value);
+    }
+    put_number(out, p.conflicts.size());
+    for (const auto& r : p.conflicts)
+        if (!put_word(r)) return false;
+    std::size_t criteria = rules.track(p.track) ? rules.track(p.track)->criteria.size() : 0;
+    put_number(out, p.reviews.size());
+    for (const auto& r : p.reviews) {
+        if (!put_word(r.reviewer) || !put_word(r.where.file.str())) return false;
+        out.push_back(r.conflict ? '1' : '0');
+        std::size_t n = std::min(r.scores.size(), criteria);
+        put_number(out, n);
+        for (std::size_t i = 0; i < n; ++i) put_text(out, format_decimal_short(r.scores[i]));
+    }
+    return true;
+}
+
+Side unpack(const ProposalInputs& inputs, const ProposalInputs::Entry& e, const Rules& rules) {
+    Reader r{e.packed};
+    Side s;
+    for (std::size_t n = r.number(); n; --n) {
+        std::string name = inputs.word(static_cast<std::uint32_t>(r.number()));
+        s.fields.emplace_back(std::move(name), r.text());
+    }
+    for (std::size_t n = r.number(); n; --n)
+        s.conflicts.push_back(inputs.word(static_cast<std::uint32_t>(r.number())));
+    std::vector<std::string> criteria = criteria_of(rules, inputs.word(e.track));
+    for (std::size_t n = r.number(); n; --n) {
+        Side::Rev rev;
+        rev.reviewer = inputs.word(static_cast<std::uint32_t>(r.number()));
+        rev.file = inputs.word(static_cast<std::uint32_t>(r.number()));
+        rev.conflict = r.in.front() == '1';
+        r.in.remove_prefix(1);
+        for (std::size_t k = 0, scores = r.number(); k < scores; ++k)
+            rev.scores.emplace_back(criteria[k], r.text());
+        s.reviews.push_back(std::move(rev));
+    }
+    return s;
+}
+
+struct Target {
+    const std::string& file;  // the current side's file of the proposal
+    const std::string& id;
+};
+
+void diff_fields(const Side& a, const Side& b, const Target& t, std::vector<InputChange>& out) {
+    std::map<std::string, std::string> ma(a.fields.begin(), a.fields.end()),
+        mb(b.fields.begin(), b.fields.end());
     auto add = [&](const std::string& field, std::optional<std::string> o,
                    std::optional<std::string> n) {
-        out.push_back({InputChange::Kind::proposal, b.where.file, b.id, field, "", std::move(o),
-                       std::move(n)});
+        out.push_back(
+            {InputChange::Kind::proposal, t.file, t.id, field, "", std::move(o), std::move(n)});
     };
-    for (const auto& [field, value] : fb) {
+    for (const auto& [field, value] : b.fields) {
         auto it = ma.find(field);
         if (it == ma.end())
             add(field, std::nullopt, value);
         else if (it->second != value)
             add(field, it->second, value);
     }
-    for (const auto& [field, value] : fa)
+    for (const auto& [field, value] : a.fields)
         if (!mb.count(field)) add(field, value, std::nullopt);
 }
 
-void diff_conflicts(const Proposal& a, const Proposal& b, std::vector<InputChange>& out) {
-    auto has = [](const Proposal& p, const std::string& r) {
-        return std::find(p.conflicts.begin(), p.conflicts.end(), r) != p.conflicts.end();
+void diff_conflicts(const Side& a, const Side& b, const Target& t, std::vector<InputChange>& out) {
+    auto has = [](const Side& s, const std::string& r) {
+        return std::find(s.conflicts.begin(), s.conflicts.end(), r) != s.conflicts.end();
     };
     for (const auto& r : b.conflicts)
         if (!has(a, r))
-            out.push_back({InputChange::Kind::conflict, b.where.file, b.id, "conflicts", r,
-                           std::nullopt, "declared"});
+            out.push_back({InputChange::Kind::conflict, t.file, t.id, "conflicts", r, std::nullopt,
+                           "declared"});
     for (const auto& r : a.conflicts)
         if (!has(b, r))
-            out.push_back({InputChange::Kind::conflict, b.where.file, b.id, "conflicts", r,
-                           "declared", std::nullopt});
+            out.push_back({InputChange::Kind::conflict, t.file, t.id, "conflicts", r, "declared",
+                           std::nullopt});
 }
 
-// The criteria of a proposal's track on one side, by index (empty when the track is unknown).
-std::vector<std::string> criteria_of(const Rules& rules, const Proposal& p) {
-    std::vector<std::string> ids;
-    if (const TrackRules* t = rules.track(p.track))
-        for (const auto& c : t->criteria) ids.push_back(c.id);
-    return ids;
-}
-
-std::string scores_text(const Review& r, const std::vector<std::string>& criteria) {
+std::string scores_text(const Side::Rev& r) {
     std::string s;
-    for (std::size_t i = 0; i < r.scores.size() && i < criteria.size(); ++i)
-        s += (s.empty() ? "" : ", ") + criteria[i] + ": " + format_decimal_short(r.scores[i]);
+    for (const auto& [criterion, score] : r.scores)
+        s += (s.empty() ? "" : ", ") + criterion + ": " + score;
     return s;
 }
 
-void diff_reviews(const Proposal& a, const Rules& ra, const Proposal& b, const Rules& rb,
-                  std::vector<InputChange>& out) {
-    std::vector<std::string> ca = criteria_of(ra, a), cb = criteria_of(rb, b);
-    std::map<std::string, const Review*> old_by, new_by;
+void diff_reviews(const Side& a, const Side& b, const Target& t, std::vector<InputChange>& out) {
+    std::map<std::string, const Side::Rev*> old_by, new_by;
     for (const auto& r : a.reviews) old_by[r.reviewer] = &r;
     for (const auto& r : b.reviews) new_by[r.reviewer] = &r;
     std::map<std::string, int> reviewers;
     for (const auto& [id, r] : old_by) reviewers[id] |= 1;
     for (const auto& [id, r] : new_by) reviewers[id] |= 2;
     for (const auto& [id, sides] : reviewers) {
-        const Review* o = sides & 1 ? old_by[id] : nullptr;
-        const Review* n = sides & 2 ? new_by[id] : nullptr;
+        const Side::Rev* o = sides & 1 ? old_by[id] : nullptr;
+        const Side::Rev* n = sides & 2 ? new_by[id] : nullptr;
         if (!o) {
-            out.push_back({InputChange::Kind::review_added, n->where.file, b.id, "", id,
-                           std::nullopt, scores_text(*n, cb)});
+            out.push_back({InputChange::Kind::review_added, n->file, t.id, "", id, std::nullopt,
+                           scores_text(*n)});
             continue;
         }
         if (!n) {
-            out.push_back({InputChange::Kind::review_removed, o->where.file, b.id, "", id,
-                           scores_text(*o, ca), std::nullopt});
+            out.push_back({InputChange::Kind::review_removed, o->file, t.id, "", id,
+                           scores_text(*o), std::nullopt});
             continue;
         }
-        // Each criterion of the current rules, by id in the base rules' order of scores.
-        for (std::size_t i = 0; i < cb.size() && i < n->scores.size(); ++i) {
-            auto at = std::find(ca.begin(), ca.end(), cb[i]);
-            std::size_t j = static_cast<std::size_t>(at - ca.begin());
+        // Each criterion of the current rules, matched by id with the base's scores.
+        for (const auto& [criterion, new_score] : n->scores) {
             std::optional<std::string> old_score;
-            if (at != ca.end() && j < o->scores.size())
-                old_score = format_decimal_short(o->scores[j]);
-            std::string new_score = format_decimal_short(n->scores[i]);
+            for (const auto& [c, s] : o->scores)
+                if (c == criterion) old_score = s;
             if (old_score != new_score)
-                out.push_back({InputChange::Kind::review, n->where.file, b.id, cb[i], id, old_score,
+                out.push_back({InputChange::Kind::review, n->file, t.id, criterion, id, old_score,
                                new_score});
         }
         if (o->conflict != n->conflict)
-            out.push_back({InputChange::Kind::conflict, n->where.file, b.id, "conflict", id,
+            out.push_back({InputChange::Kind::conflict, n->file, t.id, "conflict", id,
                            o->conflict ? std::optional<std::string>("declared") : std::nullopt,
                            n->conflict ? std::optional<std::string>("declared") : std::nullopt});
     }
 }
 
+// Tracks whose criteria are the same on both sides: there, equal packed forms mean equal
+// inputs, and the comparison of the values is skipped.
+std::set<std::string> tracks_with_same_criteria(const Rules& a, const Rules& b) {
+    std::set<std::string> same;
+    for (const auto& t : b.tracks)
+        if (criteria_of(a, t.id) == criteria_of(b, t.id)) same.insert(t.id);
+    return same;
+}
+
 }  // namespace
 
-std::vector<InputChange> proposal_input_changes(const Call& old_call, const Call& new_call) {
+ProposalInputs::ProposalInputs(const Call& call) {
+    entries_.reserve(call.proposals.size());
+    std::string buffer;
+    for (const auto& p : call.proposals) {
+        buffer.clear();
+        pack_proposal(
+            p, call.rules, [&](std::string_view w) { return intern(w); }, buffer);
+        entries_.push_back({p.id, intern(p.track), p.where.file, buffer});  // a copy: exact size
+    }
+}
+
+std::uint32_t ProposalInputs::intern(std::string_view w) {
+    if (auto it = index_.find(w); it != index_.end()) return it->second;
+    auto i = static_cast<std::uint32_t>(words_.size());
+    index_.emplace(words_.emplace_back(w), i);
+    return i;
+}
+
+std::optional<std::uint32_t> ProposalInputs::find(std::string_view w) const {
+    auto it = index_.find(w);
+    return it == index_.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+}
+
+bool ProposalInputs::pack(const Proposal& p, const Rules& rules, std::string& out) const {
+    out.clear();
+    return pack_proposal(
+        p, rules, [&](std::string_view w) { return find(w); }, out);
+}
+
+std::vector<InputChange> proposal_input_changes(const ProposalInputs& old_inputs,
+                                                const Rules& old_rules, const Call& new_call) {
     std::vector<InputChange> out;
-    const auto& a = old_call.proposals;
+    const auto& a = old_inputs.entries();
     const auto& b = new_call.proposals;
+    const std::set<std::string> same = tracks_with_same_criteria(old_rules, new_call.rules);
+    std::string packed;
     std::size_t i = 0, j = 0;
     // Both lists are sorted by id: one merge walk.
     while (i < a.size() || j < b.size()) {
         if (j == b.size() || (i < a.size() && a[i].id < b[j].id)) {
-            out.push_back({InputChange::Kind::proposal_removed, a[i].where.file, a[i].id, "", "",
-                           a[i].track, std::nullopt});
+            out.push_back({InputChange::Kind::proposal_removed, a[i].file, a[i].id, "", "",
+                           old_inputs.word(a[i].track), std::nullopt});
             ++i;
         } else if (i == a.size() || b[j].id < a[i].id) {
             out.push_back({InputChange::Kind::proposal_added, b[j].where.file, b[j].id, "", "",
                            std::nullopt, b[j].track});
             ++j;
         } else {
-            diff_fields(a[i], b[j], out);
-            diff_conflicts(a[i], b[j], out);
-            diff_reviews(a[i], old_call.rules, b[j], new_call.rules, out);
+            bool equal = same.count(b[j].track) && old_inputs.word(a[i].track) == b[j].track &&
+                         old_inputs.pack(b[j], new_call.rules, packed) && packed == a[i].packed;
+            if (!equal) {
+                Side sa = unpack(old_inputs, a[i], old_rules), sb = side_of(b[j], new_call.rules);
+                Target t{b[j].where.file.str(), b[j].id};
+                diff_fields(sa, sb, t, out);
+                diff_conflicts(sa, sb, t, out);
+                diff_reviews(sa, sb, t, out);
+            }
             ++i;
             ++j;
         }
     }
     return out;
+}
+
+std::vector<InputChange> proposal_input_changes(const Call& old_call, const Call& new_call) {
+    return proposal_input_changes(ProposalInputs(old_call), old_call.rules, new_call);
 }
 
 }  // namespace kcity

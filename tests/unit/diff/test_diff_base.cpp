@@ -187,3 +187,30 @@ TEST_CASE("diff: a shortfall that appears is a change; one on both sides is show
     CHECK_FALSE(same->diff.decisive);
     CHECK(kcity::diff_summary(same->diff, Lang::ko) == "t: 변경 없음");
 }
+
+TEST_CASE("diff --base: the base's packed inputs compare by criterion id, not by order", "[diff]") {
+    State old_state{TrackSpec{}, {two_reviews("P1", "80", "70"), two_reviews("P2", "60", "60")}};
+    old_state.track.criteria = "[{id: a, name: A, max: 100}, {id: b, name: B, max: 100}]";
+    old_state.proposals[0].reviews = {{"R1", "a: 80, b: 10"}, {"R2", "a: 70, b: 20"}};
+    old_state.proposals[1].reviews = {{"R1", "a: 60, b: 30"}, {"R2", "a: 60, b: 40"}};
+    State new_state = old_state;
+    // The same scores under the criteria in the other order: nothing changed.
+    new_state.track.criteria = "[{id: b, name: B, max: 100}, {id: a, name: A, max: 100}]";
+    auto a = load(old_state), b = load(new_state);
+    CHECK(kcity::proposal_input_changes(a->call, b->call).empty());
+    // One score changed: only it is said, with the base's value read back from its packed form.
+    new_state.proposals[1].reviews[0].second = "a: 60, b: 35";
+    auto c = load(new_state);
+    kcity::ProposalInputs packed(a->call);
+    auto changes = kcity::proposal_input_changes(packed, a->call.rules, c->call);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].id == "P2");
+    CHECK(changes[0].field == "b");
+    CHECK(changes[0].old_value == "30");
+    CHECK(changes[0].new_value == "35");
+    // An unchanged proposal packs as its entry did, under the same rules.
+    std::string p1;
+    REQUIRE(packed.pack(a->call.proposals[0], a->call.rules, p1));
+    CHECK(p1 == packed.entries()[0].packed);
+    CHECK_FALSE(packed.find("R9").has_value());
+}
