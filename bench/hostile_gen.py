@@ -13,6 +13,7 @@ KIND and N:
   attributes  N free attributes (`aNNNNNN: 1`), 1,000 to a proposal, in one multi-document file
   attributes5 N small proposals with five free attributes each, in two files
   cells       a CSV score sheet of N rows (proposal, reviewer, a), ten reviews of N/10 proposals
+  sheetreviews  one proposal with N reviews in a CSV score sheet
 """
 import pathlib
 import sys
@@ -90,6 +91,13 @@ def main():
             w.write("proposal,reviewer,a\n")
             for i in range(n):
                 w.write(f"P{i // 10:07d},R{i % 10},{i % 11}\n")
+    elif kind == "sheetreviews":
+        (out / "proposals/p1.yaml").write_text(proposal(1))
+        (out / "scores").mkdir(exist_ok=True)
+        with open(out / "scores/sheet.csv", "w", buffering=1 << 20) as w:
+            w.write("proposal,reviewer,a\n")
+            for i in range(n):
+                w.write(f"P0000001,R{i},{i % 11}\n")
     else:  # rules, tracks: one proposal with three reviews
         reviews = "".join(f"  - {{reviewer: R{i}, scores: {{a: {i % 11}}}}}\n" for i in range(3))
         (out / "proposals/p1.yaml").write_text(proposal(1, "reviews:\n" + reviews))

@@ -412,10 +412,13 @@ struct TrackSides {
     // sorted once for the track, not once per change (a rank change of 160 proposals in a
     // track of 55,000 sorted 55,000 ids 160 times: minutes).
     std::vector<std::string> by_rank;
+    // Each of by_rank's proposals on the two sides (null where absent): read once per track,
+    // so that the walk for each change looks nothing up in the maps.
+    std::vector<std::pair<const BaseProposal*, const ProposalResult*>> rows;
 };
 
 TrackSides sides_of(const BaseRun& a, const Result& b, const std::string& track) {
-    TrackSides t{find_track(a, track), find_track(b, track), {}, {}, {}};
+    TrackSides t{find_track(a, track), find_track(b, track), {}, {}, {}, {}};
     if (t.old_track)
         for (const auto& r : t.old_track->proposals) t.old_by[r.id] = &r;
     if (t.new_track)
@@ -431,7 +434,11 @@ TrackSides sides_of(const BaseRun& a, const Result& b, const std::string& track)
     }
     std::sort(keyed.begin(), keyed.end());
     t.by_rank.reserve(keyed.size());
-    for (auto& [rank, pid] : keyed) t.by_rank.push_back(std::move(pid));
+    t.rows.reserve(keyed.size());
+    for (auto& [rank, pid] : keyed) {
+        t.rows.emplace_back(at(t.old_by, pid), at(t.new_by, pid));
+        t.by_rank.push_back(std::move(pid));
+    }
     return t;
 }
 
@@ -511,10 +518,10 @@ std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
     bool cap = in_selection && (has_reason(xo, "country-cap") || has_reason(xn, "country-cap"));
     bool budget = in_selection && (has_reason(xo, "budget") || has_reason(xn, "budget")) &&
                   budget_left_at(t.old_track, xo) != budget_left_at(t.new_track, xn);
-    for (const auto& other : t.by_rank) {
+    for (std::size_t k = 0; k < t.by_rank.size(); ++k) {
+        const std::string& other = t.by_rank[k];
         if (other == id) continue;
-        const BaseProposal* po = at(t.old_by, other);
-        const ProposalResult* pn = at(t.new_by, other);
+        const auto [po, pn] = t.rows[k];
         bool above_old = before(po, xo), above_new = before(pn, xn);
         if (cap && xn && (po ? po->country : pn->proposal->country) == xn->proposal->country &&
             is_selected(po) != is_selected(pn)) {

@@ -508,9 +508,7 @@ class SheetReader {
             const bool scores_read = read_scores(row, h, *track, rv);
             if (!rv.conflict) check_total(row, h, rv, scores_read);
         }
-        auto same = std::find_if(p.reviews.begin(), p.reviews.end(),
-                                 [&](const Review& o) { return o.reviewer == rv.reviewer; });
-        if (same != p.reviews.end()) {
+        if (const Review* same = review_by(p, rv.reviewer)) {
             error(row.line, 1,
                   "reviewer `" + rv.reviewer + "` already reviewed `" + p.id + "` at " +
                       where_given(*same));
@@ -529,6 +527,23 @@ class SheetReader {
         // Kept even with errors in its scores (nothing is scored while an error stands), so
         // that the same reviewer given again is still reported.
         p.reviews.push_back(std::move(rv));
+    }
+
+    // The first review of `p` by `reviewer` so far, if any. A proposal's few reviews are
+    // searched in turn; past `index_from` they are indexed, as they come, since a sheet that
+    // gives one proposal many rows made the search quadratic.
+    const Review* review_by(Proposal& p, const std::string& reviewer) {
+        constexpr std::size_t index_from = 32;
+        if (p.reviews.size() < index_from) {
+            for (const auto& r : p.reviews)
+                if (r.reviewer == reviewer) return &r;
+            return nullptr;
+        }
+        ReviewerIndex& index = by_reviewer_[&p];
+        for (; index.indexed < p.reviews.size(); ++index.indexed)
+            index.first.try_emplace(p.reviews[index.indexed].reviewer, index.indexed);
+        auto it = index.first.find(reviewer);
+        return it == index.first.end() ? nullptr : &p.reviews[it->second];
     }
 
     // The reviewer's id: as written, or (with a panel) the id of the member it names by id or
@@ -582,6 +597,11 @@ class SheetReader {
     std::set<std::string> missing_reported_;
     std::set<int> duplicate_reported_;
     std::unordered_map<std::string, const PanelMember*> named_;  // reviewer cell -> member
+    struct ReviewerIndex {
+        std::unordered_map<std::string, std::size_t> first;  // reviewer -> index in reviews
+        std::size_t indexed = 0;                             // reviews indexed so far
+    };
+    std::unordered_map<const Proposal*, ReviewerIndex> by_reviewer_;  // of many-reviewed ones
     int suggestions_left_ = 20;
 };
 

@@ -301,6 +301,20 @@ TEST_CASE("sheet: a reviewer twice, also when the first row had errors", "[csv][
                               "scores-0.csv", 3));
 }
 
+TEST_CASE("sheet: a reviewer twice among many reviews of one proposal (indexed past 32)",
+          "[csv][sheet]") {
+    std::string csv = "proposal,reviewer,a,b\n";
+    for (int i = 1; i <= 40; ++i) csv += "P1,R" + std::to_string(i) + ",20,10\n";
+    csv += "P1,R3,21,10\nP1,R40,22,10\nP1,R41,23,10\n";  // lines 42 to 44
+    Sheet s = load_sheet(csv);
+    INFO(s.errors());
+    CHECK(fixtures::has_error(s.diags(), "reviewer `R3` already reviewed `P1` at scores-0.csv:4",
+                              "scores-0.csv", 42));
+    CHECK(fixtures::has_error(s.diags(), "reviewer `R40` already reviewed `P1` at scores-0.csv:41",
+                              "scores-0.csv", 43));
+    CHECK(s.diags().sorted().size() == 2);  // R41 is new
+}
+
 TEST_CASE("sheet: CP949 and UTF-16 are read; text in neither is refused at its place",
           "[csv][sheet]") {
     // "심사" in CP949, as Excel on Korean Windows saves "CSV (쉼표로 분리)": read, with a note,

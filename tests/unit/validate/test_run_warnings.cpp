@@ -90,3 +90,31 @@ TEST_CASE("run warnings: a reviewer of the track with neither a review nor a con
     CHECK_FALSE(has_error(diags, "reviewer `R1`"));
     CHECK(diags.size() == 1);
 }
+
+TEST_CASE("run warnings: an incomplete panel names the first ten ids it missed, then a count",
+          "[validate][panel]") {
+    // R1 reviews every proposal; R2 only P03, P07 and P12; R3 reviews P03 and has a conflict
+    // with P04.
+    std::vector<fixtures::ProposalSpec> ps;
+    for (int i = 15; i >= 1; --i) {  // given out of order: the ids are listed in order
+        std::string id = (i < 10 ? "P0" : "P") + std::to_string(i);
+        fixtures::ProposalSpec p = fixtures::scored(id, "80");
+        if (i == 7) p.reviews = fixtures::reviews({"a: 80", "a: 70"});
+        if (i == 12) p.reviews = {{"R1", "a: 80"}, {"R2", "a: 70"}};
+        if (i == 3) p.reviews = fixtures::reviews({"a: 80", "a: 70", "a: 60"});
+        if (i == 4) p.conflicts = "R3";
+        ps.push_back(p);
+    }
+    auto run = fixtures::run(fixtures::TrackSpec{}, ps);
+    auto diags = warnings_of(*run);
+    INFO(fixtures::errors_of(diags));
+    CHECK(has_error(diags,
+                    "reviewer `R2` of track `t` has neither a review nor a conflict for 12 "
+                    "eligible proposals: P01, P02, P04, P05, P06, P08, P09, P10, P11, P13 "
+                    "and 2 more"));
+    CHECK(has_error(diags,
+                    "reviewer `R3` of track `t` has neither a review nor a conflict for 13 "
+                    "eligible proposals: P01, P02, P05, P06, P07, P08, P09, P10, P11, P12 "
+                    "and 3 more"));
+    CHECK_FALSE(has_error(diags, "reviewer `R1` of track `t` has neither"));
+}
