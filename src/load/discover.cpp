@@ -296,6 +296,11 @@ void note_ignored(const Found& found, const fs::path& cwd, Diagnostics& diags) {
 
 }  // namespace
 
+bool is_read_by_discovery(std::string_view file_name) {
+    Kind k = kind_of_name(file_name);
+    return k == Kind::proposal || k == Kind::sheet;
+}
+
 std::optional<RulesLocation> find_rules(const InputOptions& in, Diagnostics& diags) {
     auto explicit_dir = [&](const std::string& dir,
                             const char* how) -> std::optional<RulesLocation> {

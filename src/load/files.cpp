@@ -48,6 +48,10 @@ struct Fd {
 
 }  // namespace
 
+std::string file_too_large_message(std::uintmax_t size) {
+    return too_large(size);
+}
+
 namespace {
 
 // Whether lexically_normal() leaves the path as it is: no `.` or `..` element and no empty one

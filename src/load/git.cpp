@@ -8,7 +8,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <string_view>
+
+#include "files.hpp"
+#include "kcity/load/inputs.hpp"
 
 extern char** environ;
 
@@ -164,7 +168,9 @@ std::optional<std::vector<SourceFile>> read_git_folder(const std::string& spec,
         return fail("unknown revision `" + rev + "`");
     }
     // -z: names as they are, not C-quoted ("\352\267\234\354\271\231" for 규칙).
-    std::vector<std::string> ls = {"ls-tree", "-z", "--name-only"};
+    // -l: each blob's size, so that a file larger than kcity reads is refused before git
+    // writes it into memory, and files kcity does not read are not fetched at all.
+    std::vector<std::string> ls = {"ls-tree", "-z", "-l"};
     if (whole_call) ls.push_back("-r");
     for (const char* a : {"--end-of-options", rev.c_str()}) ls.push_back(a);
     // The repository's root is the empty prefix: every file.
@@ -172,17 +178,40 @@ std::optional<std::vector<SourceFile>> read_git_folder(const std::string& spec,
     ProcessResult list = git(root, ls);
     if (list.status != 0) return fail(first_line(list.err));
     std::vector<SourceFile> files;
+    bool too_large = false;
     std::size_t start = 0;
     while (start < list.out.size()) {
         std::size_t end = list.out.find('\0', start);
-        std::string name = list.out.substr(start, end - start);
+        // "<mode> <type> <object> <size, padded>\t<name>"
+        std::string entry = list.out.substr(start, end - start);
         start = end == std::string::npos ? list.out.size() : end + 1;
+        std::size_t tab = entry.find('\t');
+        if (tab == std::string::npos) continue;
+        std::string name = entry.substr(tab + 1);
         std::string base = name.substr(name.rfind('/') + 1);
         if ((!whole_call && !name.ends_with(".yaml")) || base.starts_with(".")) continue;
+        std::string label = "git:" + rev + ":" + name;
+        // Only the files discovery reads are fetched; the others are named in the note of
+        // ignored files as they are locally, which needs their names alone.
+        if (!is_read_by_discovery(base)) {
+            files.push_back({label, {}});
+            continue;
+        }
+        std::string size_field = entry.substr(0, tab);
+        size_field = size_field.substr(size_field.find_last_of(' ') + 1);
+        std::uintmax_t size = 0;
+        auto [ptr, ec] =
+            std::from_chars(size_field.data(), size_field.data() + size_field.size(), size);
+        if (ec == std::errc() && size > max_file_bytes) {
+            diags.error({FileName(label), 1, 1}, file_too_large_message(size));
+            too_large = true;
+            continue;
+        }
         ProcessResult blob = git(root, {"cat-file", "blob", rev + ":" + name});
         if (blob.status != 0) return fail(first_line(blob.err));
-        files.push_back({"git:" + rev + ":" + name, std::move(blob.out)});
+        files.push_back({std::move(label), std::move(blob.out)});
     }
+    if (too_large) return std::nullopt;
     bool has_program = std::any_of(files.begin(), files.end(), [](const SourceFile& f) {
         return f.path.ends_with("/program.yaml");
     });

@@ -48,4 +48,21 @@ git checkout -q HEAD~1 -- "$call/proposals/planning/uman.yaml"
 if "$KCITY" diff "$call" --base git:HEAD >out.txt 2>err.txt; then echo "accepted"; exit 1; fi
 grep -q "^git:HEAD:calls/2023/proposals/planning/uman.yaml:[0-9]*:[0-9]*: error: .*(in the base state)$" err.txt ||
   { cat err.txt; exit 1; }
+
+# Sizes (issue 20): a file kcity does not read is named as ignored without being fetched, and
+# one it reads that is larger than 256 MiB is refused at its name before git hands it over.
+git checkout -q -- . && git clean -fdq
+truncate -s 300M "$call/proposals/scan.pdf"  # sparse: nothing is written but its size
+git -c user.name=t -c user.email=t@t add "$call/proposals/scan.pdf"
+git -c user.name=t -c user.email=t@t commit -qm "a scan"
+"$KCITY" diff "$call" --base git:HEAD --detailed-exitcode >out.txt
+grep -q "^planning: no change$" out.txt || { cat out.txt; exit 1; }
+git rm -q "$call/proposals/scan.pdf"
+truncate -s 300M "$call/proposals/huge.yaml"
+git -c user.name=t -c user.email=t@t add "$call/proposals/huge.yaml"
+git -c user.name=t -c user.email=t@t commit -qm "a huge file"
+rm "$call/proposals/huge.yaml"
+if "$KCITY" diff "$call" --base git:HEAD >out.txt 2>err.txt; then echo "accepted"; exit 1; fi
+grep -q "^git:HEAD:calls/2023/proposals/huge.yaml:1:1: error: the file is 314,572,800 bytes, more than the 268,435,456 bytes (256 MiB) kcity reads from one file" err.txt ||
+  { cat err.txt; exit 1; }
 echo "diff --base git: ok"
