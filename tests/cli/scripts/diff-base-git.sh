@@ -63,6 +63,6 @@ git -c user.name=t -c user.email=t@t add "$call/proposals/huge.yaml"
 git -c user.name=t -c user.email=t@t commit -qm "a huge file"
 rm "$call/proposals/huge.yaml"
 if "$KCITY" diff "$call" --base git:HEAD >out.txt 2>err.txt; then echo "accepted"; exit 1; fi
-grep -q "^git:HEAD:calls/2023/proposals/huge.yaml:1:1: error: the file is 314,572,800 bytes, more than the 268,435,456 bytes (256 MiB) kcity reads from one file" err.txt ||
+grep -q "^git:HEAD:calls/2023/proposals/huge.yaml:1:1: error: the file is 314,572,800 bytes, more than the 268,435,456 bytes (256 MiB) kcity reads from one file: split it into several files$" err.txt ||
   { cat err.txt; exit 1; }
 echo "diff --base git: ok"
