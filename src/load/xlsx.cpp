@@ -627,20 +627,25 @@ class Reader {
         WorksheetHandler h(shared_, cells, sheet.table.errors);
         if (auto e = zip_.read(part, h); !e.empty()) return "worksheet `" + entry.name + "`: " + e;
         if (h.too_many) return too_many_cells(entry.name);
-        if (!build_table(cells, sheet.table)) return too_many_cells(entry.name);
+        // The budget is the workbook's, not each worksheet's: the worksheets are held together,
+        // and a workbook of kilobytes could otherwise hold many of 2^22 padded cells.
+        if (!build_table(cells, max_xlsx_cells - padded_cells_, sheet.table, padded_cells_))
+            return too_many_cells(entry.name, padded_cells_ > 0);
         out_.sheets.push_back(std::move(sheet));
         return {};
     }
 
-    static std::string too_many_cells(const std::string& sheet) {
+    static std::string too_many_cells(const std::string& sheet, bool after_others = false) {
         return "worksheet `" + sheet + "`: more than " + std::to_string(max_xlsx_cells) +
-               " cells once its rows are made as wide as the widest: too large for a score "
-               "sheet (docs/validation.md)";
+               " cells once its rows are made as wide as the widest" +
+               (after_others ? " (with the workbook's worksheets before it)" : "") +
+               ": too large for a score sheet (docs/validation.md)";
     }
 
-    // Rows in order, each padded with empty cells to the worksheet's width. False when that
-    // makes too many cells.
-    static bool build_table(std::vector<PlacedCell>& cells, CsvTable& table) {
+    // Rows in order, each padded with empty cells to the worksheet's width, added to `used`.
+    // False when that makes more cells than `budget`.
+    static bool build_table(std::vector<PlacedCell>& cells, std::uint64_t budget, CsvTable& table,
+                            std::uint64_t& used) {
         std::stable_sort(cells.begin(), cells.end(), [](const PlacedCell& a, const PlacedCell& b) {
             return std::tie(a.row, a.column) < std::tie(b.row, b.column);
         });
@@ -650,7 +655,9 @@ class Reader {
             width = std::max(width, c.column);
             rows.insert(c.row);
         }
-        if (rows.size() * static_cast<std::uint64_t>(width) > max_xlsx_cells) return false;
+        const std::uint64_t padded = rows.size() * static_cast<std::uint64_t>(width);
+        if (padded > budget) return false;
+        used += padded;
         std::set<int> bad;
         for (const auto& e : table.errors) bad.insert(e.line);
         std::size_t twice = 0;
@@ -681,6 +688,7 @@ class Reader {
     Container zip_;
     std::vector<std::string> shared_;
     Workbook out_;
+    std::uint64_t padded_cells_ = 0;  // of the worksheets read so far, against max_xlsx_cells
 };
 
 }  // namespace

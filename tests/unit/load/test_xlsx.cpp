@@ -321,6 +321,19 @@ TEST_CASE("xlsx: a worksheet too wide once padded is refused", "[xlsx]") {
                Catch::Contains("more than 4194304 cells once its rows are made as wide"));
     CHECK(read_xlsx(one_sheet("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>"))
               .errors.empty());
+    SECTION("and so are worksheets that are too many cells together") {
+        // 160 x 16384 = 2,621,440 cells each: one fits, two do not.
+        std::string half;
+        for (int r = 1; r <= 159; ++r)
+            half += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+                    "\"><v>1</v></c></row>";
+        half += "<row r=\"160\"><c r=\"XFD160\"><v>1</v></c></row>";
+        CHECK(read_xlsx(workbook({{"One", half}})).errors.empty());
+        CHECK_THAT(only_error(read_xlsx(workbook({{"One", half}, {"Two", half}}))),
+                   Catch::Contains("worksheet `Two`: more than 4194304 cells once its rows are "
+                                   "made as wide as the widest (with the workbook's worksheets "
+                                   "before it)"));
+    }
 }
 
 namespace {
