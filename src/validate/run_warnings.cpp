@@ -1,6 +1,6 @@
 // The warnings of `kcity check` that need a run of the selection: a proposal with no reviews,
-// a flat reviewer, a tested value one edit from an accepted one, an incomplete panel, a certain
-// shortfall.
+// a flat reviewer, a tested value one edit from an accepted one, an incomplete panel, a lenient
+// or severe reviewer, a certain shortfall.
 #include "kcity/validate/run_warnings.hpp"
 
 #include <fmt/format.h>
