@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <tuple>
 
 #include "kcity/base/parallel.hpp"
@@ -33,26 +34,39 @@ const char* status_code(Status s) {
 
 namespace {
 
-Rational review_total(const TrackRules& t, const Review& r) {
+// A valid review's score of criterion i as steps 3–5 use it: with calibration (SPEC §6 step
+// 2a), the score minus the reviewer's offset, clamped to 0..max, exactly.
+Rational review_score(const TrackRules& t, const Review& r, std::size_t i, const Calibration* cal) {
+    const std::vector<Rational>* offsets = cal ? cal->find(r.reviewer) : nullptr;
+    if (!offsets) return Rational(r.scores[i]);
+    Rational v = Rational(r.scores[i]) + (*offsets)[i] * Rational(-1, 1);
+    if (v < Rational()) return Rational();
+    if (v > Rational(t.criteria[i].max)) return Rational(t.criteria[i].max);
+    return v;
+}
+
+Rational review_total(const TrackRules& t, const Review& r, const Calibration* cal = nullptr) {
     Rational total;
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
-        total = total + Rational(t.criteria[i].weight) * Rational(r.scores[i]);
+        total = total + Rational(t.criteria[i].weight) * review_score(t, r, i, cal);
     return total;
 }
 
-Rational mean_of(const std::vector<const Review*>& reviews, std::size_t criterion) {
+Rational mean_of(const TrackRules& t, const std::vector<const Review*>& reviews,
+                 std::size_t criterion, const Calibration* cal) {
     Rational sum;
-    for (const Review* r : reviews) sum = sum + Rational(r->scores[criterion]);
+    for (const Review* r : reviews) sum = sum + review_score(t, *r, criterion, cal);
     return sum / static_cast<std::int64_t>(reviews.size());
 }
 
-Rational median_of(const std::vector<const Review*>& reviews, std::size_t criterion) {
-    std::vector<Decimal> v;
-    for (const Review* r : reviews) v.push_back(r->scores[criterion]);
+Rational median_of(const TrackRules& t, const std::vector<const Review*>& reviews,
+                   std::size_t criterion, const Calibration* cal) {
+    std::vector<Rational> v;
+    for (const Review* r : reviews) v.push_back(review_score(t, *r, criterion, cal));
     std::sort(v.begin(), v.end());
     std::size_t n = v.size();
-    if (n % 2 == 1) return Rational(v[n / 2]);
-    return (Rational(v[n / 2 - 1]) + Rational(v[n / 2])) / 2;
+    if (n % 2 == 1) return v[n / 2];
+    return (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 std::vector<const Review*> by_reviewer(std::vector<const Review*> reviews) {
@@ -194,20 +208,47 @@ std::vector<Exclusion> exclusions(const Rules& rules, const Proposal& p) {
     return out;
 }
 
+// Step 2: a review of a reviewer excluded from the proposal.
+bool is_excluded(const Proposal& p, const Review& rv) {
+    return rv.conflict ||
+           std::find(p.conflicts.begin(), p.conflicts.end(), rv.reviewer) != p.conflicts.end() ||
+           same_organisation(p, rv.reviewer);
+}
+
+// Step 2a's scores for the trace: each valid review's calibrated scores.
+void trace_calibrated(const TrackRules& t, const Proposal& p,
+                      const std::vector<const Review*>& valid, const Calibration& cal,
+                      ProposalTrace& trace) {
+    trace.calibrated.assign(p.reviews.size(), {});
+    trace.calibrated_totals.assign(p.reviews.size(), std::nullopt);
+    for (const Review* rv : valid) {
+        const auto index = static_cast<std::size_t>(rv - p.reviews.data());
+        for (std::size_t i = 0; i < t.criteria.size(); ++i)
+            trace.calibrated[index].push_back(review_score(t, *rv, i, &cal));
+        trace.calibrated_totals[index] = review_total(t, *rv, &cal);
+    }
+}
+
+// The base and score the proposal would have without calibration, beside the calibrated ones.
+void raw_scores(const TrackRules& t, const std::vector<const Review*>& valid, ProposalResult& r) {
+    Aggregation raw = aggregate(t, valid);
+    Rational base;
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        base = base + Rational(t.criteria[i].weight) * raw.criteria[i];
+    r.raw_base = round_half_away(base, t.rounding);
+    r.raw_score = round_half_away(Rational(*r.raw_base + r.adjustment_total), t.rounding);
+}
+
 // Steps 2–5 for an eligible proposal. Returns false when it stays unscored.
-bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p, ProposalResult& r) {
+bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p,
+                    const Calibration* cal, ProposalResult& r) {
     r.has_reviews = true;
     r.exclusions = exclusions(rules, p);
     std::vector<const Review*> valid, excluded;
-    for (const auto& rv : p.reviews) {
-        bool conflict =
-            rv.conflict ||
-            std::find(p.conflicts.begin(), p.conflicts.end(), rv.reviewer) != p.conflicts.end() ||
-            same_organisation(p, rv.reviewer);
-        (conflict ? excluded : valid).push_back(&rv);
-    }
+    for (const auto& rv : p.reviews) (is_excluded(p, rv) ? excluded : valid).push_back(&rv);
     set_roles(p, excluded, ReviewRole::excluded, r);
     if (r.trace) trace_reviews(t, p, valid, *r.trace);
+    if (r.trace && cal) trace_calibrated(t, p, valid, *cal, *r.trace);
     if (static_cast<int>(valid.size()) < t.min_reviewers) {
         set_roles(p, valid, ReviewRole::used, r);
         r.reasons.push_back({"panel-size",
@@ -218,7 +259,8 @@ bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p, 
         r.status = Status::unscored;
         return false;
     }
-    Aggregation agg = aggregate(t, valid);
+    Aggregation agg = aggregate(t, valid, cal);
+    if (cal) raw_scores(t, valid, r);
     set_roles(p, agg.used, ReviewRole::used, r);
     set_roles(p, agg.trimmed, ReviewRole::trimmed, r);
     Rational base;
@@ -261,7 +303,7 @@ constexpr std::size_t evaluate_chunk = 256;
 
 // Steps 1–7 short of the rank for one proposal, into `r`.
 Stage evaluate_proposal(const Rules& rules, const TrackRules& t, const Proposal& p,
-                        const TraceRequest* trace, ProposalResult& r) {
+                        const Calibration* cal, const TraceRequest* trace, ProposalResult& r) {
     r.proposal = &p;
     if (trace && trace->wants(p.id)) r.trace = std::make_shared<ProposalTrace>();
     r.reasons = eligibility_reasons(rules, t, p, r.trace.get());
@@ -270,7 +312,7 @@ Stage evaluate_proposal(const Rules& rules, const TrackRules& t, const Proposal&
         return Stage::ineligible;
     }
     apply_adjustments(rules, t, p, r);
-    if (!score_proposal(rules, t, p, r)) return Stage::unscored;
+    if (!score_proposal(rules, t, p, cal, r)) return Stage::unscored;
     if (!r.reasons.empty()) {
         r.status = Status::below_threshold;
     } else if (rules.decisions.withdrawn.count(p.id)) {
@@ -309,12 +351,13 @@ std::vector<std::string> ProposalResult::reviewers(ReviewRole wanted) const {
     return ids;
 }
 
-Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
+Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews,
+                      const Calibration* calibration) {
     Aggregation out;
     if (t.aggregate == Aggregate::trimmed_mean &&
         reviews.size() > static_cast<std::size_t>(2 * t.trim)) {
         std::vector<std::pair<Rational, const Review*>> by_total;
-        for (const Review* r : reviews) by_total.emplace_back(review_total(t, *r), r);
+        for (const Review* r : reviews) by_total.emplace_back(review_total(t, *r, calibration), r);
         std::sort(by_total.begin(), by_total.end(), [](const auto& a, const auto& b) {
             auto c = a.first <=> b.first;
             return c != 0 ? c < 0 : a.second->reviewer < b.second->reviewer;
@@ -329,9 +372,57 @@ Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews) {
     }
     out.used = by_reviewer(reviews);
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
-        out.criteria.push_back(t.aggregate == Aggregate::median ? median_of(reviews, i)
-                                                                : mean_of(reviews, i));
+        out.criteria.push_back(t.aggregate == Aggregate::median
+                                   ? median_of(t, reviews, i, calibration)
+                                   : mean_of(t, reviews, i, calibration));
     return out;
+}
+
+const std::vector<Rational>* Calibration::find(std::string_view reviewer) const {
+    auto it = std::lower_bound(
+        reviewers.begin(), reviewers.end(), reviewer,
+        [](const ReviewerOffset& o, std::string_view id) { return o.reviewer < id; });
+    return it != reviewers.end() && it->reviewer == reviewer ? &it->offsets : nullptr;
+}
+
+Calibration calibration_offsets(const TrackRules& t,
+                                const std::vector<std::vector<const Review*>>& panels) {
+    const std::size_t n = t.criteria.size();
+    std::map<std::string, ReviewerOffset> by_reviewer;
+    for (const auto& valid : panels) {
+        for (const Review* rv : valid) {
+            ReviewerOffset& o = by_reviewer[rv->reviewer];
+            if (o.offsets.empty()) o.offsets.assign(n, Rational());
+        }
+        const auto k = static_cast<std::int64_t>(valid.size());
+        if (k < 2) continue;  // no other reviewer to compare with
+        for (std::size_t i = 0; i < n; ++i) {
+            std::int64_t total = 0;  // in units of 10^-4: exact
+            for (const Review* rv : valid) total += rv->scores[i].units;
+            // score − mean of the others = (k × score − total) / (k − 1)
+            for (const Review* rv : valid)
+                by_reviewer[rv->reviewer].offsets[i] =
+                    by_reviewer[rv->reviewer].offsets[i] +
+                    Rational(static_cast<i128>(k) * rv->scores[i].units - total,
+                             static_cast<i128>(k - 1) * Decimal::scale);
+        }
+        for (const Review* rv : valid) ++by_reviewer[rv->reviewer].proposals;
+    }
+    Calibration out;
+    for (auto& [id, o] : by_reviewer) {
+        o.reviewer = id;
+        if (o.proposals > 0)
+            for (auto& v : o.offsets) v = v / o.proposals;
+        out.reviewers.push_back(std::move(o));
+    }
+    return out;
+}
+
+std::vector<const Review*> valid_reviews(const Proposal& p) {
+    std::vector<const Review*> valid;
+    for (const auto& rv : p.reviews)
+        if (!is_excluded(p, rv)) valid.push_back(&rv);
+    return valid;
 }
 
 std::string lottery_hash(const std::string& seed, const std::string& id) {
@@ -384,12 +475,21 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     std::vector<const Proposal*> in_track;
     for (const auto& p : proposals)
         if (p.track == t.id) in_track.push_back(&p);
+    // Step 2a needs every eligible proposal's valid reviews before any proposal is scored.
+    if (t.calibrate == Calibrate::offset) {
+        std::vector<std::vector<const Review*>> panels;
+        for (const Proposal* p : in_track)
+            if (eligibility_reasons(rules, t, *p, nullptr).empty())
+                panels.push_back(valid_reviews(*p));
+        tr.calibration = calibration_offsets(t, panels);
+    }
+    const Calibration* cal = tr.calibration ? &*tr.calibration : nullptr;
     std::vector<ProposalResult>& ranked = tr.proposals;
     ranked.resize(in_track.size());
     std::vector<Stage> stages(in_track.size());
     parallel_chunks(in_track.size(), evaluate_chunk, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)
-            stages[i] = evaluate_proposal(rules, t, *in_track[i], trace, ranked[i]);
+            stages[i] = evaluate_proposal(rules, t, *in_track[i], cal, trace, ranked[i]);
     });
     tr.received = static_cast<int>(in_track.size());
     std::vector<ProposalResult> unranked;

@@ -308,6 +308,9 @@ void read_panel(const YamlReader& r, const YamlReader& warn, const YamlNode& n, 
     const YamlNode* trim = f.optional("trim");
     std::optional<int> trim_value = trim ? small_int(r, trim, "`panel.trim`", 0, 100) : 1;
     t.trim = trim_value.value_or(1);
+    if (auto* v = f.optional("calibrate"))
+        t.calibrate = static_cast<Calibrate>(
+            read_choice(r, *v, "`panel.calibrate`", {"none", "offset"}).value_or(0));
     f.finish();
     if (trim && aggregate && *aggregate != 2)
         warn.diags().warning(r.at(*trim),

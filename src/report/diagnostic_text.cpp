@@ -281,6 +281,7 @@ constexpr Shape shapes[] = {
     {"reviewer `{}` gave all {} proposals of track `{}` the same scores", "평가위원 `{0}`이(가) 분야 `{2}`의 신청서 {1}건 모두에 같은 점수를 주었습니다"},
     {"reviewer `{}` of track `{}` has neither a review nor a conflict for {} eligible proposal: {}", "분야 `{1}`의 평가위원 `{0}`은(는) 자격을 갖춘 신청서 {2}건에 대해 평가도 이해충돌 신고도 없습니다: {3~}"},
     {"reviewer `{}` of track `{}` has neither a review nor a conflict for {} eligible proposals: {}", "분야 `{1}`의 평가위원 `{0}`은(는) 자격을 갖춘 신청서 {2}건에 대해 평가도 이해충돌 신고도 없습니다: {3~}"},
+    {"reviewer `{}` of track `{}` scores {} points from the other reviewers on average, beyond 10% of the highest possible total {}", "분야 `{1}`의 평가위원 `{0}`은(는) 다른 평가위원보다 평균 {2}점 차이 나게 채점하여, 최고 가능 총점 {3}점의 10%를 넘습니다"},
     {"{} and {} more", "{0} 외 {1}건"},
     {"track `{}` falls short: {}", "분야 `{0}` 선정 미달: {1}"},
 

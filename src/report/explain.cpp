@@ -12,6 +12,7 @@
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
 #include "kcity/model/trace.hpp"
+#include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
 #include "why_not.hpp"
@@ -96,8 +97,37 @@ std::string organisation_note(const Ctx& c, const std::string& reviewer) {
     return out;
 }
 
+// SPEC §6 step 2a: the offsets of the proposal's valid reviewers, as one line.
+std::string offsets_line(const Ctx& c) {
+    std::vector<std::string> ids = c.r.used();
+    const auto trimmed = c.r.trimmed();
+    ids.insert(ids.end(), trimmed.begin(), trimmed.end());
+    std::sort(ids.begin(), ids.end());
+    std::string list;
+    for (const auto& id : ids) {
+        const auto* o = c.tr.calibration->find(id);
+        std::string offsets;
+        for (std::size_t i = 0; i < c.t.criteria.size(); ++i)
+            offsets += (i ? ", " : "") + c.criterion(c.t.criteria[i]) + " " +
+                       (o ? offset_text((*o)[i], 4) : "0");
+        list += (list.empty() ? "" : "; ") + id + " " + offsets;
+    }
+    return c.say("calib.explain-offsets", {list});
+}
+
+// A valid review's calibrated scores and total, under its raw line.
+void calibrated_review(const Ctx& c, std::size_t index, std::vector<std::string>& out) {
+    const auto& scores = c.x.calibrated[index];
+    if (scores.empty() || !c.x.calibrated_totals.at(index)) return;
+    std::string text;
+    for (std::size_t i = 0; i < c.t.criteria.size() && i < scores.size(); ++i)
+        text += (i ? ", " : "") + c.criterion(c.t.criteria[i]) + " " + exact(scores[i]);
+    out.push_back(c.say("calib.explain-review", {text, exact(*c.x.calibrated_totals.at(index))}));
+}
+
 Step panel(const Ctx& c) {
     Step s = c.step("panel");
+    if (c.tr.calibration) s.details.push_back(offsets_line(c));
     std::vector<const Review*> reviews;
     for (const auto& rv : c.p.reviews) reviews.push_back(&rv);
     std::sort(reviews.begin(), reviews.end(),
@@ -123,6 +153,7 @@ Step panel(const Ctx& c) {
             ++valid;
             s.details.push_back(
                 c.say("explain.review", {rv->reviewer, scores, exact(total.value()), said}));
+            if (index < c.x.calibrated.size()) calibrated_review(c, index, s.details);
         }
     }
     // The excluded who sent no review (named in `conflicts`): reported all the same.
@@ -147,8 +178,10 @@ Step aggregation(const Ctx& c) {
         std::string values;
         for (std::size_t j = 0; j < c.p.reviews.size(); ++j)
             if (c.r.role(j) == ReviewRole::used)
-                values +=
-                    (values.empty() ? "" : " + ") + format_decimal_short(c.p.reviews[j].scores[i]);
+                values += (values.empty() ? "" : " + ") +
+                          (j < c.x.calibrated.size() && i < c.x.calibrated[j].size()
+                               ? exact(c.x.calibrated[j][i])  // step 2a's scores
+                               : format_decimal_short(c.p.reviews[j].scores[i]));
         s.details.push_back(
             c.say("explain.aggregate",
                   {c.criterion(k), how, values, exact(c.x.criteria.at(i)), c.score(c.r.criteria[i]),
@@ -180,6 +213,9 @@ Step adjustments(const Ctx& c) {
     s.details.push_back(c.say(
         "explain.score",
         {c.score(*c.r.base), format_decimal_short(c.r.adjustment_total), c.score(*c.r.score)}));
+    if (c.r.raw_base && c.r.raw_score)
+        s.details.push_back(
+            c.say("calib.explain-score", {c.score(*c.r.raw_base), c.score(*c.r.raw_score)}));
     s.outcome = c.say("explain.score-outcome", {c.score(*c.r.score)});
     return s;
 }

@@ -16,6 +16,7 @@
 
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
+#include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
 #include "kcity/report/render.hpp"
@@ -584,6 +585,10 @@ std::string score_cell(const Ctx& c, const ProposalResult& r) {
         out += fmt::format("<small>{} {} {}</small>", c.l("html.base"),
                            html_escape(format_decimal(*r.base, places)),
                            html_escape(signed_short(r.adjustment_total)));
+    // SPEC §6 step 2a: the score without calibration, beside the calibrated one.
+    if (r.raw_score)
+        out += fmt::format("<small class=\"raw\">{} {}</small>", c.l("calib.raw-score"),
+                           html_escape(format_decimal(*r.raw_score, places)));
     return out + "</td>";
 }
 
@@ -686,6 +691,26 @@ void adjustments_list(Piecewise& w, const Ctx& c) {
     if (!first) w.buffer() += "</ul>\n";
 }
 
+// SPEC §6 step 2a: each reviewer's offsets, when the track calibrates.
+void calibration_table(Piecewise& w, const Ctx& c) {
+    if (!c.tr.calibration) return;
+    std::string& out = w.buffer();
+    out += fmt::format("<h3>{}</h3>\n<p>{}</p>\n<table class=\"calibration\">\n<thead><tr>",
+                       c.l("calib.heading"), c.l("calib.note"));
+    const auto head = calibration_head(c.t(), c.lang);
+    for (std::size_t i = 0; i < head.size(); ++i)
+        out += fmt::format("<th{}>{}</th>", i ? " class=\"num\"" : "", html_escape(head[i]));
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : calibration_rows(c.t(), *c.tr.calibration)) {
+        out += fmt::format("<tr data-reviewer=\"{}\">", html_escape(row[0]));
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out += fmt::format("<td{}>{}</td>", i ? " class=\"num\"" : "", html_escape(row[i]));
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    w.boundary();
+}
+
 void detail_tables(Piecewise& w, const Ctx& c) {
     static constexpr std::array<std::pair<Status, std::string_view>, 7> groups = {{
         {Status::selected, "label.selected"},
@@ -719,7 +744,8 @@ void track_section(Piecewise& w, const TrackResult& tr, Lang lang) {
     out += public_list(c);
     detail_tables(w, c);
     adjustments_list(w, c);
-    out += "</section>\n";
+    calibration_table(w, c);
+    w.buffer() += "</section>\n";
 }
 
 std::string warnings_section(const Result& result, Lang lang) {

@@ -39,6 +39,21 @@ constexpr Message table[] = {
      "the selection stopped at rank {rank}, whose award did not fit the budget left (budget_fit: "
      "stop)",
      "{rank}위 신청서의 지원액이 남은 예산을 초과하여 선정 중단 (budget_fit: stop)"},
+    // Calibration (SPEC §6 step 2a, `panel.calibrate: offset`): the reviewers' offsets in every
+    // report, the raw scores beside the calibrated ones, and both in `kcity explain`.
+    {"calib.explain-offsets", "calibration (offset): {0}", "점수 보정 (offset): {0}"},
+    {"calib.explain-review", "    calibrated: {0} (total {1})", "    보정 후: {0} (합계 {1})"},
+    {"calib.explain-score", "without calibration: base {0}, score {1}",
+     "보정 전: 기본 점수 {0}, 점수 {1}"},
+    {"calib.heading", "Calibration: reviewer offsets", "점수 보정: 평가위원별 편차"},
+    {"calib.note",
+     "Scores are calibrated (panel.calibrate: offset): each review's score minus its reviewer's "
+     "offset, clamped to 0..max. Raw: the score without calibration.",
+     "점수 보정 적용 (panel.calibrate: offset): 각 평가 점수에서 평가위원 편차를 빼고 0~만점 "
+     "범위로 제한. 보정 전: 보정하지 않은 점수."},
+    {"calib.proposals", "Proposals", "비교 신청서"},
+    {"calib.raw-score", "Raw", "보정 전"},
+    {"calib.reviewer", "Reviewer", "평가위원"},
     // `check`'s warning of a certain shortfall (commands/check.cpp): the run's warning, reasons.
     {"check.shortfall", "track `{track}` falls short: {warning} ({reasons})",
      "분야 `{track}` 선정 미달: {warning} ({reasons})"},

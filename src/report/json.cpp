@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kcity/base/parallel.hpp"
+#include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
@@ -56,7 +57,8 @@ constexpr std::size_t json_chunk = 8;
 constexpr std::size_t json_wave = 256;
 
 // Appends to `out`, which the caller hands on to the sink piece by piece.
-void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
+void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, bool calibrated,
+                   Lang lang) {
     const Proposal& p = *r.proposal;
     const std::string in = "        ";
     std::string criteria = "null";
@@ -93,9 +95,14 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
     // After the keys SPEC §8 orders: what a mail merge or a web page needs without the YAML.
     out += fmt::format("{}  \"title\": {{\"ko\": {}, \"en\": {}}},\n", in, text_or_null(p.title.ko),
                        text_or_null(p.title.en));
-    out += fmt::format("{}  \"applicant\": {{\"name\": {}, \"type\": {}, \"country\": {}}}\n", in,
+    out += fmt::format("{}  \"applicant\": {{\"name\": {}, \"type\": {}, \"country\": {}}}{}\n", in,
                        json_quote(p.applicant.name), text_or_null(p.applicant.type),
-                       text_or_null(p.applicant.country.value_or("")));
+                       text_or_null(p.applicant.country.value_or("")), calibrated ? "," : "");
+    // SPEC §6 step 2a: with calibration, `score` and `base` are calibrated; these are without.
+    if (calibrated)
+        out += fmt::format("{}  \"raw_score\": {}, \"raw_base\": {}\n", in,
+                           number_or_null(r.raw_score, t.rounding),
+                           number_or_null(r.raw_base, t.rounding));
     out += in + "}";
 }
 
@@ -129,7 +136,7 @@ void track_json(Piecewise& w, const TrackResult& tr, Lang lang) {
             std::size_t begin = wave + c * json_chunk, end = std::min(n, begin + json_chunk);
             for (std::size_t i = begin; i < end; ++i) {
                 text += i ? ",\n" : "\n";
-                proposal_json(text, t, tr.proposals[i], lang);
+                proposal_json(text, t, tr.proposals[i], tr.calibration.has_value(), lang);
             }
         });
         for (std::size_t c = 0; c < count; ++c) {
@@ -137,8 +144,12 @@ void track_json(Piecewise& w, const TrackResult& tr, Lang lang) {
             w.boundary();
         }
     }
-    out += tr.proposals.empty() ? "]\n" : "\n" + in + "  ]\n";
-    out += in + "}";
+    out += tr.proposals.empty() ? "]" : "\n" + in + "  ]";
+    // After the keys SPEC §8 orders: the reviewers' offsets when the track calibrates.
+    if (tr.calibration)
+        out += fmt::format(",\n{}  \"calibration\": {}", in,
+                           calibration_json(t, *tr.calibration, in + "  "));
+    out += "\n" + in + "}";
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kcity/base/countries.hpp"
+#include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
@@ -37,18 +38,36 @@ std::string track_summary(const TrackResult& tr, Lang lang) {
     return out;
 }
 
-void table_head(std::string& out, const TrackRules& t, Lang lang) {
+void table_head(std::string& out, const TrackRules& t, bool calibrated, Lang lang) {
     MarkdownRow head(out);
     for (const char* key : {"label.rank", "label.id", "label.country", "label.city", "label.title",
                             "label.status", "label.score"})
         head.cell(label(key, lang));
+    if (calibrated) head.cell(label("calib.raw-score", lang));
     for (const auto& c : t.criteria) head.cell(c.name.get(lang == Lang::ko));
     head.cell(label("label.award", lang)).cell(label("label.reasons", lang));
     head.end();
-    out += markdown_rule(std::string(t.criteria.size() + 9, 'l'));
+    out += markdown_rule(std::string(t.criteria.size() + 9 + (calibrated ? 1 : 0), 'l'));
 }
 
-void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, Lang lang) {
+// SPEC §6 step 2a: each reviewer's offsets, when the track calibrates.
+void calibration_markdown(std::string& out, const TrackRules& t, const Calibration& cal,
+                          Lang lang) {
+    out +=
+        fmt::format("\n**{}**\n\n{}\n\n", label("calib.heading", lang), label("calib.note", lang));
+    MarkdownRow head(out);
+    for (const auto& cell : calibration_head(t, lang)) head.cell(cell);
+    head.end();
+    out += markdown_rule("l" + std::string(t.criteria.size() + 1, 'r'));
+    for (const auto& cells : calibration_rows(t, cal)) {
+        MarkdownRow row(out);
+        for (const auto& cell : cells) row.cell(cell);
+        row.end();
+    }
+}
+
+void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, bool calibrated,
+               Lang lang) {
     const Proposal& p = *r.proposal;
     MarkdownRow row(out);
     row.cell(r.rank ? std::to_string(*r.rank) : "-")
@@ -58,6 +77,7 @@ void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, L
         .cell(p.title.get(lang == Lang::ko))
         .cell(status_label(r.status, lang))
         .cell(r.score ? format_decimal(*r.score, t.rounding) : "-");
+    if (calibrated) row.cell(r.raw_score ? format_decimal(*r.raw_score, t.rounding) : "-");
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
         row.cell(r.rank ? format_decimal(r.criteria[i], t.rounding) : "-");
     row.cell(r.award_krw ? format_krw(*r.award_krw, lang) : "-")
@@ -70,9 +90,10 @@ void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
     std::string& out = w.buffer();
     out += fmt::format("\n## {} ({})\n\n", t.name.get(lang == Lang::ko), t.id);
     out += track_summary(tr, lang) + "\n";
-    table_head(out, t, lang);
+    const bool calibrated = tr.calibration.has_value();
+    table_head(out, t, calibrated, lang);
     for (const auto& r : tr.proposals) {
-        table_row(out, t, r, lang);
+        table_row(out, t, r, calibrated, lang);
         w.boundary();
     }
     // The bonuses and penalties by name, visible in the page as in print.
@@ -85,6 +106,7 @@ void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
         out += fmt::format("- {}: {}\n", markdown_cell(r.proposal->id), markdown_cell(words));
         w.boundary();
     }
+    if (tr.calibration) calibration_markdown(out, t, *tr.calibration, lang);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kcity/base/countries.hpp"
+#include "kcity/report/calibration.hpp"
 #include "kcity/report/i18n.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
@@ -19,6 +20,7 @@ struct Ctx {
     const TrackRules& t;
     Lang lang;
     bool color = false;
+    bool calibrated = false;  // the track calibrates: a raw score beside each score
     // ANSI SGR codes: "1" bold, "32" green, "33" yellow, "31" red, "2" dim.
     std::string paint(const std::string& text, const char* sgr) const {
         return color ? std::string("\x1b[") + sgr + "m" + text + "\x1b[0m" : text;
@@ -73,6 +75,10 @@ void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
     std::vector<Align> align = identity_align;
     head.push_back(c.l("label.score"));
     align.push_back(Align::right);
+    if (c.calibrated) {
+        head.push_back(c.l("calib.raw-score"));
+        align.push_back(Align::right);
+    }
     for (const auto& crit : c.t.criteria) {
         head.push_back(crit.name.get(c.ko()));
         align.push_back(Align::right);
@@ -83,6 +89,7 @@ void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
     write_table(w, head, align, rows, [&](const ProposalResult& r) {
         std::vector<std::string> row = identity(c, r);
         row.push_back(score_text(r.score, c.t.rounding));
+        if (c.calibrated) row.push_back(score_text(r.raw_score, c.t.rounding));
         for (const auto& v : r.criteria) row.push_back(format_decimal(v, c.t.rounding));
         row.push_back(amount(reserve ? r.proposal->requested_krw : *r.award_krw, c.lang));
         if (reserve) row.push_back(reasons_words(r.reasons, c.lang));
@@ -93,14 +100,19 @@ void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
 // The others: rank (when ranked), score, and why.
 void reason_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalResult*>& rows) {
     std::vector<std::string> head = identity_head(c);
-    head.push_back(c.l("label.score"));
-    head.push_back(c.l("label.reasons"));
     std::vector<Align> align = identity_align;
+    head.push_back(c.l("label.score"));
     align.push_back(Align::right);
+    if (c.calibrated) {
+        head.push_back(c.l("calib.raw-score"));
+        align.push_back(Align::right);
+    }
+    head.push_back(c.l("label.reasons"));
     align.push_back(Align::left);
     write_table(w, head, align, rows, [&](const ProposalResult& r) {
         std::vector<std::string> row = identity(c, r);
         row.push_back(score_text(r.score, c.t.rounding));
+        if (c.calibrated) row.push_back(score_text(r.raw_score, c.t.rounding));
         row.push_back(reasons_words(r.reasons, c.lang));
         return row;
     });
@@ -125,6 +137,23 @@ void adjustments_text(Piecewise& w, const Ctx& c, const TrackResult& tr) {
     }
 }
 
+// SPEC §6 step 2a: each reviewer's offsets, when the track calibrates.
+void calibration_text(Piecewise& w, const Ctx& c, const TrackResult& tr) {
+    if (!tr.calibration) return;
+    w.buffer() += heading(c, c.l("calib.heading"), "1", tr.calibration->reviewers.size());
+    w.buffer() += "  " + c.l("calib.note") + "\n";
+    std::vector<Align> align(2 + c.t.criteria.size(), Align::right);
+    align[0] = Align::left;
+    TextColumns columns(align, "  ");
+    const auto head = calibration_head(c.t, c.lang);
+    const auto rows = calibration_rows(c.t, *tr.calibration);
+    columns.measure(head);
+    for (const auto& row : rows) columns.measure(row);
+    columns.write(w.buffer(), head);
+    for (const auto& row : rows) columns.write(w.buffer(), row);
+    w.boundary();
+}
+
 std::string summary(const Ctx& c, const TrackResult& tr) {
     const SelectionRules& s = c.t.selection;
     std::string range = s.min == s.max ? std::to_string(s.min) : fmt::format("{}–{}", s.min, s.max);
@@ -146,7 +175,7 @@ std::string summary(const Ctx& c, const TrackResult& tr) {
 }
 
 void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
-    Ctx c{*tr.rules, lang, color};
+    Ctx c{*tr.rules, lang, color, tr.calibration.has_value()};
     std::string& out = w.buffer();
     out += "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
     out += summary(c, tr);
@@ -188,6 +217,7 @@ void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
             reason_table(w, c, group(st));
         }
     adjustments_text(w, c, tr);
+    calibration_text(w, c, tr);
 }
 
 }  // namespace

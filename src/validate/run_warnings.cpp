@@ -1,6 +1,6 @@
 // The warnings of `kcity check` that need a run of the selection: a proposal with no reviews,
-// a flat reviewer, a tested value one edit from an accepted one, an incomplete panel, a certain
-// shortfall.
+// a flat reviewer, a tested value one edit from an accepted one, an incomplete panel, a lenient
+// or severe reviewer, a certain shortfall.
 #include "kcity/validate/run_warnings.hpp"
 
 #include <fmt/format.h>
@@ -141,6 +141,67 @@ void warn_incomplete_panel(const Result& result, Diagnostics& diags) {
     }
 }
 
+// A review's raw weighted total (SPEC §10: totals before calibration).
+Rational raw_total(const TrackRules& t, const Review& rv) {
+    Rational total;
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        total = total + Rational(t.criteria[i].weight) * Rational(rv.scores[i]);
+    return total;
+}
+
+// SPEC §10: a reviewer whose leniency — the mean, over the eligible proposals they reviewed
+// that have another valid review, of their total minus the mean total of the others — is more
+// than 10% of the track's highest possible total, either way. Exact; one warning per reviewer,
+// at their first review in the track.
+void warn_lenient_reviewers(const Result& result, Diagnostics& diags) {
+    for (const auto& tr : result.tracks) {
+        const TrackRules& t = *tr.rules;
+        Rational highest;
+        for (const auto& k : t.criteria) highest = highest + Rational(k.weight) * Rational(k.max);
+        struct Sum {
+            Rational sum;
+            std::int64_t count = 0;
+            Position where;
+        };
+        std::map<std::string, Sum> by_reviewer;
+        for (const auto& r : tr.proposals) {
+            if (r.status == Status::ineligible) continue;
+            std::vector<std::pair<const Review*, Rational>> valid;
+            Rational all;
+            for (std::size_t i = 0; i < r.proposal->reviews.size(); ++i)
+                if (r.role(i) == ReviewRole::used || r.role(i) == ReviewRole::trimmed) {
+                    const Review& rv = r.proposal->reviews[i];
+                    valid.emplace_back(&rv, raw_total(t, rv));
+                    all = all + valid.back().second;
+                }
+            const auto k = static_cast<std::int64_t>(valid.size());
+            if (k < 2) continue;
+            for (const auto& [rv, total] : valid) {
+                // total − (all − total) / (k − 1) = (k × total − all) / (k − 1)
+                Sum& s = by_reviewer[rv->reviewer];
+                if (s.count == 0) s.where = rv->where;
+                s.sum = s.sum + (total * Rational(k, 1) + all * Rational(-1, 1)) / (k - 1);
+                ++s.count;
+            }
+        }
+        const Rational limit = highest / 10;
+        for (const auto& [reviewer, s] : by_reviewer) {
+            const Rational leniency = s.sum / s.count;
+            const Rational size = leniency < Rational() ? leniency * Rational(-1, 1) : leniency;
+            if (!(size > limit)) continue;
+            Decimal shown = round_half_away(leniency, t.rounding);
+            diags.warning(
+                s.where,
+                fmt::format("reviewer `{}` of track `{}` scores {}{} points from the other "
+                            "reviewers on average, beyond 10% of the highest possible "
+                            "total {}",
+                            reviewer, t.id, shown > Decimal{} ? "+" : "",
+                            format_decimal(shown, t.rounding),
+                            format_decimal_short(round_half_away(highest, 4))));
+        }
+    }
+}
+
 }  // namespace
 
 void review_warnings(const Call& call, const Result& result, Diagnostics& diags) {
@@ -148,6 +209,7 @@ void review_warnings(const Call& call, const Result& result, Diagnostics& diags)
     warn_flat_reviewers(call, diags);
     warn_typos(result, diags);
     warn_incomplete_panel(result, diags);
+    warn_lenient_reviewers(result, diags);
 }
 
 }  // namespace kcity

@@ -15,8 +15,18 @@ struct Aggregation {
     std::vector<const Review*> used, trimmed;  // by reviewer id
 };
 
-// Step 3 on the valid reviews of one proposal (at least one).
-Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews);
+// Step 3 on the valid reviews of one proposal (at least one); with `calibration`, on their
+// calibrated scores (step 2a).
+Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews,
+                      const Calibration* calibration = nullptr);
+
+// Step 2: a proposal's valid reviews (those of reviewers not excluded from it), in its order.
+std::vector<const Review*> valid_reviews(const Proposal& p);
+
+// Step 2a: each reviewer's offsets from the valid reviews of each eligible proposal of the
+// track (`panels`, one list per proposal; a reviewer listed twice counts twice).
+Calibration calibration_offsets(const TrackRules& t,
+                                const std::vector<std::vector<const Review*>>& panels);
 
 // Steps 1–7 for every proposal of `track` among `proposals`; the results come back ranked
 // (step 6), the unranked after them by id. Selection is not applied yet. The proposals that

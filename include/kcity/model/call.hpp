@@ -198,6 +198,8 @@ struct Adjustment {
 enum class Aggregate { mean, median, trimmed_mean };
 enum class Method { merit, optimal };
 enum class BudgetFit { skip, stop, reduce };
+// SPEC §6 step 2a: `panel.calibrate`.
+enum class Calibrate { none, offset };
 
 struct TieKey {
     enum class Kind { criterion, base, requested_krw, submitted_at, id, lottery };
@@ -228,6 +230,7 @@ struct TrackRules {
     int min_reviewers = 1;
     Aggregate aggregate = Aggregate::trimmed_mean;
     int trim = 1;
+    Calibrate calibrate = Calibrate::none;
     std::vector<Criterion> criteria;
     std::optional<Decimal> threshold;
     int rounding = 2;

@@ -150,6 +150,9 @@ struct ProposalResult {
     std::vector<Exclusion> exclusions;
     // What each step decided and on what, when the run was asked to record it (RunOptions).
     std::shared_ptr<ProposalTrace> trace;
+    // With `panel.calibrate: offset` (SPEC §6 step 2a), a scored proposal's base and score from
+    // its raw reviews, as they would be without calibration (`base` and `score` are calibrated).
+    std::optional<Decimal> raw_base, raw_score;
 
     bool is_candidate = false;  // passed steps 1–5 and did not withdraw
 
@@ -161,8 +164,27 @@ struct ProposalResult {
     std::vector<std::string> excluded() const { return reviewers(ReviewRole::excluded); }
 };
 
+// SPEC §6 step 2a: a reviewer's exact offset per criterion (the rules' order), and the number of
+// proposals it is the mean over (0: no proposal shared with another reviewer, offsets 0).
+struct ReviewerOffset {
+    std::string reviewer;
+    std::vector<Rational> offsets;
+    int proposals = 0;
+};
+
+// The offsets of a track's reviewers, by reviewer id: every reviewer with a valid review of an
+// eligible proposal of the track.
+struct Calibration {
+    std::vector<ReviewerOffset> reviewers;
+
+    // The reviewer's offsets; null when they have none (then 0).
+    const std::vector<Rational>* find(std::string_view reviewer) const;
+};
+
 struct TrackResult {
     const TrackRules* rules = nullptr;
+    // Set when the track calibrates (`panel.calibrate: offset`).
+    std::optional<Calibration> calibration;
     Method method = Method::merit;
     Krw awarded_krw = 0;
     int selected = 0;

@@ -79,6 +79,11 @@ struct ProposalTrace {
     std::vector<PredicateTrace> eligibility;  // in the rules' order
     // Step 2: each review's weighted total, by the proposal's review index (excluded: unset)
     std::vector<std::optional<Rational>> review_totals;
+    // Step 2a (calibrate: offset): each valid review's calibrated scores, by review index
+    // (empty for an excluded review, and without calibration), and their weighted totals (what
+    // trimmed-mean then sorts by)
+    std::vector<std::vector<Rational>> calibrated;
+    std::vector<std::optional<Rational>> calibrated_totals;
     // Step 3: exact criterion scores and base, before rounding
     std::vector<Rational> criteria;
     std::optional<Rational> base;

@@ -9,7 +9,8 @@ namespace kcity {
 // The warnings `check` documents, found on a call without errors, from a run made over every
 // track: a proposal with no reviews yet, a reviewer who gave every proposal the same scores, an
 // eligibility rule failed on a value one edit from one it accepts, a reviewer of the track with
-// neither a review nor a conflict for an eligible proposal. A track whose shortfall is certain
+// neither a review nor a conflict for an eligible proposal, a reviewer whose leniency is beyond
+// 10% of the track's highest possible total (SPEC §10). A track whose shortfall is certain
 // is the run's own warning: `check` words it from the run (commands/check.cpp), `score` prints
 // it itself; score counts these for --strict as check does.
 void review_warnings(const Call& call, const Result& result, Diagnostics& diags);

@@ -118,3 +118,23 @@ TEST_CASE("run warnings: an incomplete panel names the first ten ids it missed, 
                     "and 3 more"));
     CHECK_FALSE(has_error(diags, "reviewer `R1` of track `t` has neither"));
 }
+
+TEST_CASE("run warnings: a reviewer more lenient or severe than 10% of the highest total",
+          "[validate][leniency]") {
+    // Criterion a, max 100. P1: R1 90, R2 70, R3 70: R1 +20, R2 −10, R3 −10.
+    // P2: R1 80, R2 60, R3 64: R1 +18, R2 −12, R3 −6. Leniency: R1 +19, R2 −11, R3 −8.
+    // Beyond 10 either way: R1 and R2, not R3.
+    fixtures::ProposalSpec p1, p2;
+    p1.id = "P1";
+    p1.reviews = fixtures::reviews({"a: 90", "a: 70", "a: 70"});
+    p2.id = "P2";
+    p2.reviews = fixtures::reviews({"a: 80", "a: 60", "a: 64"});
+    auto run = fixtures::run(fixtures::TrackSpec{}, {p1, p2});
+    auto diags = warnings_of(*run);
+    INFO(fixtures::errors_of(diags));
+    CHECK(has_error(diags,
+                    "reviewer `R1` of track `t` scores +19.00 points from the other reviewers on "
+                    "average, beyond 10% of the highest possible total 100"));
+    CHECK(has_error(diags, "reviewer `R2` of track `t` scores -11.00 points"));
+    CHECK_FALSE(has_error(diags, "reviewer `R3` of track `t` scores"));
+}
