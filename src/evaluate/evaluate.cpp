@@ -36,7 +36,7 @@ namespace {
 Rational review_total(const TrackRules& t, const Review& r) {
     Rational total;
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
-        total = total + Rational(t.criteria[i].weight) * Rational(r.scores[i]);
+        total = total + t.criteria[i].exact_weight() * Rational(r.scores[i]);
     return total;
 }
 
@@ -224,7 +224,7 @@ bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p, 
     Rational base;
     for (std::size_t i = 0; i < t.criteria.size(); ++i) {
         r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
-        base = base + Rational(t.criteria[i].weight) * agg.criteria[i];
+        base = base + t.criteria[i].exact_weight() * agg.criteria[i];
     }
     if (r.trace) {
         r.trace->criteria = agg.criteria;
