@@ -373,6 +373,31 @@ bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalRe
     return a.proposal->id < b.proposal->id;
 }
 
+std::vector<LotteryGroup> lottery_groups(const TrackResult& track, int tz_minutes) {
+    std::vector<LotteryGroup> groups;
+    const TrackRules& t = *track.rules;
+    const ProposalResult* previous = nullptr;
+    bool open = false;  // the last group takes `previous`
+    for (const auto& r : track.proposals) {
+        if (!r.rank) break;  // the ranked come first
+        const TieKey* decided = nullptr;
+        if (previous && *previous->score == *r.score) {
+            RankDecider d = decider(t, *previous, r, tz_minutes);
+            if (d.by == RankDecider::By::tie_key &&
+                t.tie_break[d.key].kind == TieKey::Kind::lottery)
+                decided = &t.tie_break[d.key];
+        }
+        if (decided && open) {
+            groups.back().proposals.push_back(&r);
+        } else if (decided) {
+            groups.push_back({decided, {previous, &r}});
+        }
+        open = decided != nullptr;
+        previous = &r;
+    }
+    return groups;
+}
+
 TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
                            const std::vector<Proposal>& proposals, const TraceRequest* trace) {
     TrackResult tr;

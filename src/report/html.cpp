@@ -18,6 +18,7 @@
 #include "kcity/base/text.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
+#include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
 
@@ -704,7 +705,7 @@ void detail_tables(Piecewise& w, const Ctx& c) {
 
 // ---------------------------------------------------------------------------------------------
 
-void track_section(Piecewise& w, const TrackResult& tr, Lang lang) {
+void track_section(Piecewise& w, const Result& result, const TrackResult& tr, Lang lang) {
     Ctx c{tr, lang};
     const TrackRules& t = c.t();
     std::string& out = w.buffer();
@@ -719,7 +720,11 @@ void track_section(Piecewise& w, const TrackResult& tr, Lang lang) {
     out += public_list(c);
     detail_tables(w, c);
     adjustments_list(w, c);
-    out += "</section>\n";
+    // Ties the lottery decided (SPEC §6: the report says so).
+    for (const auto& line : lottery_lines(result, tr, lang))
+        w.buffer() += "<p class=\"lottery\"><strong>" + c.l("lottery.heading") +
+                      "</strong>: " + html_escape(line) + "</p>\n";
+    w.buffer() += "</section>\n";
 }
 
 std::string warnings_section(const Result& result, Lang lang) {
@@ -752,7 +757,7 @@ void render_html(const Result& result, Lang lang, const Sink& sink) {
                        print_footer(result, lang));
     out += report_header(result, lang);
     out += track_overview(result, lang);
-    for (const auto& tr : result.tracks) track_section(w, tr, lang);
+    for (const auto& tr : result.tracks) track_section(w, result, tr, lang);
     out += warnings_section(result, lang);
     out += fmt::format(
         "<footer>{}</footer>\n",

@@ -226,6 +226,13 @@ constexpr Message table[] = {
     {"explain.fail", "FAIL", "탈락"},
     {"explain.header", "{0} — {1} ({2}, {3})", "{0} — {1} ({2}, {3})"},
     {"explain.ineligible", "ineligible", "자격 미달"},
+    // A tie the lottery decided: each tied proposal's draw, and the command that redraws them.
+    {"explain.lottery",
+     "lottery (seed \"{0}\"): the tied proposals in ascending order of the SHA-256 of the seed, a "
+     "newline and the id",
+     "추첨(시드 \"{0}\"): 동점 신청서는 시드, 줄바꿈, id를 이은 텍스트의 SHA-256 오름차순"},
+    {"explain.lottery-hash", "{0}: {1}", "{0}: {1}"},
+    {"explain.lottery-redraw", "redraw: {0}", "다시 추첨: {0}"},
     {"explain.lowest-selected",
      "the lowest selected proposal, {0} (rank {1}), scores {2}: {3} points above this one",
      "선정된 최하위 신청서 {0}({1}위)의 점수는 {2}점으로 이 신청서보다 {3}점 높음"},
@@ -469,6 +476,10 @@ constexpr Message table[] = {
      "통보문 {count}건과 목록을 {dir}에 작성함"},
     // The announcement's list says 구분 (선정 / 예비) where the report says 상태.
     {"list.status", "Status", "구분"},
+    // The `lottery` tie-break (SPEC §6): the ties it decided, in every report of the track.
+    {"lottery.decided", "the lottery (seed \"{seed}\") ordered {ids}, tied at ranks {ranks}",
+     "추첨(시드 \"{seed}\")으로 동점인 {ids}의 순서를 정함 ({ranks}위)"},
+    {"lottery.heading", "Lottery", "추첨"},
     {"method.merit", "merit", "순위순 (merit)"},
     {"method.optimal", "optimal", "최적 조합 (optimal)"},
     {"optimal", "not part of the optimal set of selections", "최적 선정 조합에 포함되지 않음"},

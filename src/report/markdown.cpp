@@ -4,6 +4,7 @@
 
 #include "kcity/base/countries.hpp"
 #include "kcity/report/escape.hpp"
+#include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
 
@@ -65,7 +66,7 @@ void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, L
         .end();
 }
 
-void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
+void track_markdown(Piecewise& w, const Result& result, const TrackResult& tr, Lang lang) {
     const TrackRules& t = *tr.rules;
     std::string& out = w.buffer();
     out += fmt::format("\n## {} ({})\n\n", t.name.get(lang == Lang::ko), t.id);
@@ -85,6 +86,9 @@ void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
         out += fmt::format("- {}: {}\n", markdown_cell(r.proposal->id), markdown_cell(words));
         w.boundary();
     }
+    // Ties the lottery decided (SPEC §6: the report says so).
+    for (const auto& line : lottery_lines(result, tr, lang))
+        out += fmt::format("\n**{}**: {}\n", label("lottery.heading", lang), markdown_cell(line));
 }
 
 }  // namespace
@@ -99,7 +103,7 @@ void render_markdown(const Result& result, Lang lang, const Sink& sink) {
                        rules.sha256);
     out += fmt::format("- {}: {} (sha256 `{}`)\n", label("label.proposals", lang),
                        result.proposal_count, result.proposals_sha256);
-    for (const auto& tr : result.tracks) track_markdown(w, tr, lang);
+    for (const auto& tr : result.tracks) track_markdown(w, result, tr, lang);
     w.finish();
 }
 
