@@ -194,9 +194,15 @@ TEST_CASE("robustness: the classes follow the shares", "[robustness]") {
     for (int i = 0; i < 12; ++i) {
         fixtures::ProposalSpec p;
         p.id = "P" + std::to_string(10 + i);
-        p.reviews = fixtures::reviews({"a: " + std::to_string(95 - 3 * i),
-                                       "a: " + std::to_string(60 + (i * 7) % 20),
-                                       "a: " + std::to_string(70 - i)});
+        // Two sure winners (secure), two sure losers (out), eight close ones between them.
+        if (i < 2 || i >= 10) {
+            std::string s = i < 2 ? "a: 99" : "a: 10";
+            p.reviews = fixtures::reviews({s, s, s});
+        } else {
+            p.reviews = fixtures::reviews({"a: " + std::to_string(95 - 3 * i),
+                                           "a: " + std::to_string(60 + (i * 7) % 20),
+                                           "a: " + std::to_string(70 - i)});
+        }
         ps.push_back(p);
     }
     auto run = fixtures::run(t, ps);
