@@ -496,7 +496,11 @@ constexpr Message table[] = {
     {"robustness.class.borderline", "borderline", "경계"},
     {"robustness.class.out", "out", "탈락권"},
     {"robustness.class.secure", "secure", "안정"},
-    {"robustness.funding-line", "funding line", "선정선"},
+    {"robustness.legend",
+     "Bar: the share of the runs that selected it (the mark at 95%). Rank interval: 5th to 95th "
+     "percentile, the dot at the median; the dashed line is the real run's funding line.",
+     "막대: 선정된 실행의 비율 (95% 표시). 순위 구간: 5–95 백분위, 점은 중앙값; 점선은 실제 "
+     "결과의 선정선."},
     {"robustness.nothing", "nothing perturbed", "변동 없음"},
     {"robustness.pair", "{selected} selected in {a} of the runs, {other} not selected but in {b}",
      "{selected} 선정 (실행 중 {a}), {other} 미선정 (실행 중 {b})"},

@@ -315,8 +315,8 @@ std::string render_html(const Robustness& r, Lang lang) {
         }
         out += "</section>\n";
     }
-    out += fmt::format("<footer>kcity {} · {}</footer>\n</body>\n</html>\n",
-                       html_escape(KCITY_VERSION), l("robustness.funding-line"));
+    out += fmt::format("<footer>{}<br>kcity {}</footer>\n</body>\n</html>\n",
+                       l("robustness.legend"), html_escape(KCITY_VERSION));
     return out;
 }
 
