@@ -231,7 +231,7 @@ constexpr Message table[] = {
      "lottery (seed \"{0}\"): the tied proposals in ascending order of the SHA-256 of the seed, a "
      "newline and the id",
      "추첨(시드 \"{0}\"): 동점 신청서는 시드, 줄바꿈, id를 이은 텍스트의 SHA-256 오름차순"},
-    {"explain.lottery-hash", "{0}: {1}", "{0}: {1}"},
+    {"explain.lottery-hash", "{0}: {1}", "{0} 해시: {1}"},
     {"explain.lottery-redraw", "redraw: {0}", "다시 추첨: {0}"},
     {"explain.lowest-selected",
      "the lowest selected proposal, {0} (rank {1}), scores {2}: {3} points above this one",
