@@ -36,7 +36,7 @@ median_time() {
     start=$(date +%s.%N)
     "$kcity" "$@" >"$work/out.json" 2>/dev/null
     end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc)")
+    times+=("$(printf '%.3f' "$(echo "$end - $start" | bc)")")
   done
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((repeat + 1) / 2))p")
   printf '| %s | %s | %s |\n' "$label" "$median" "$(printf '%s ' "${times[@]}")"
