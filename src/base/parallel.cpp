@@ -20,8 +20,15 @@ unsigned worker_count() {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+namespace {
+// Set on the threads of a parallel_for: a parallel_for inside its body (robustness runs each
+// evaluate a track, which spreads its proposals) runs on the calling thread, rather than
+// starting threads of its own for every item on cores that are busy already.
+thread_local bool in_parallel_for = false;
+}  // namespace
+
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& body) {
-    std::size_t threads = std::min<std::size_t>(worker_count(), n);
+    std::size_t threads = in_parallel_for ? 1 : std::min<std::size_t>(worker_count(), n);
     if (threads <= 1) {
         for (std::size_t i = 0; i < n; ++i) body(i);
         return;
@@ -31,6 +38,8 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& body) {
     std::exception_ptr first_error;
     std::mutex error_lock;
     auto work = [&] {
+        const bool outer = in_parallel_for;
+        in_parallel_for = true;
         for (std::size_t i; !failed && (i = next.fetch_add(1)) < n;) {
             try {
                 body(i);
@@ -40,6 +49,7 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& body) {
                 failed = true;
             }
         }
+        in_parallel_for = outer;
     };
     std::vector<std::thread> pool;
     pool.reserve(threads - 1);

@@ -66,4 +66,13 @@ std::string sha256_hex(std::string_view bytes) {
     return to_hex(digest, size);
 }
 
+std::uint64_t sha256_first64(std::string_view bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    check(EVP_Digest(bytes.data(), bytes.size(), digest, &size, sha256_algorithm(), nullptr));
+    std::uint64_t u = 0;
+    for (int i = 0; i < 8; ++i) u = (u << 8) | digest[i];
+    return u;
+}
+
 }  // namespace kcity

@@ -18,7 +18,7 @@ using kcity::Format;
 
 // A function rather than a global: nothing may throw before main's catch-all.
 std::vector<std::string> command_names() {
-    return {"score", "check", "explain", "diff", "sheets", "letters", "init"};
+    return {"score", "check", "explain", "diff", "robustness", "sheets", "letters", "init"};
 }
 
 // A command as the command line set it up. Its options live in the closure of `run`.
@@ -276,6 +276,51 @@ void add_explain(CLI::App& app, Command& c) {
     };
 }
 
+void add_robustness(CLI::App& app, Command& c) {
+    c.app = app.add_subcommand("robustness",
+                               "How sure each selection is: the run repeated on perturbed reviews "
+                               "and weights");
+    auto o = std::make_shared<kcity::RobustnessCommandOptions>();
+    using enum Format;
+    add_call_options(c, o->inputs, o->format, {text, markdown, json, html});
+    c.app
+        ->add_option("--runs", o->run.runs, "Runs of the selection, 1 to 1,000,000 (default 1,000)")
+        ->type_name("N");
+    c.app->add_option("--seed", o->run.seed, "The draws' seed (default kcity)")->type_name("TEXT");
+    c.app
+        ->add_option_function<std::string>(
+            "--weights", [o](const std::string& p) { o->weights = p; },
+            "Shake each criterion's weight by up to ±P percent (0 < P <= 50)")
+        ->type_name("P");
+    c.app->add_flag_callback(
+        "--no-resample", [o] { o->run.resample = false; },
+        "Keep each proposal's reviews as they are (no resampling of reviewers)");
+    c.app
+        ->add_option_function<std::string>(
+            "--track",
+            [o](const std::string& t) {
+                if (t.empty()) throw CLI::ValidationError("--track", "an empty track id");
+                o->run.track = t;
+            },
+            "Report this track only (every input is still validated)")
+        ->type_name("ID");
+    add_lang_option(c);
+    c.app
+        ->add_option_function<std::string>(
+            "--method",
+            [o](const std::string& m) {
+                o->run.method = m == "merit" ? kcity::Method::merit : kcity::Method::optimal;
+            },
+            "merit | optimal: overrides the rules for every run")
+        ->check(CLI::IsMember({"merit", "optimal"}));
+    c.run = [o, &c] {
+        add_environment(o->inputs);
+        o->lang = c.lang;
+        o->locale_lang = c.env_lang;
+        return kcity::robustness_command(*o);
+    };
+}
+
 // The commands that write many files (sheets, letters) into one folder.
 void add_output_dir_option(CLI::App* app, std::string& dir, const std::string& help) {
     app->add_option("--output-dir", dir, help)->type_name("DIR")->required();
@@ -397,8 +442,10 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     std::vector<std::string> names = command_names();
     for (const auto& c : names)
         if (c == word) return std::nullopt;
+    std::string list;
+    for (const auto& c : names) list += (list.empty() ? "" : ", ") + c;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, names) +
-           "; the commands are score, check, explain, diff, sheets, letters, init";
+           "; the commands are " + list;
 }
 
 // Environment variables that would otherwise be ignored without a word.
@@ -476,8 +523,8 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     // Stable addresses: the options are bound to the commands' fields.
     std::list<Command> commands;
-    for (auto add :
-         {add_score, add_check, add_diff, add_explain, add_sheets, add_letters, add_init})
+    for (auto add : {add_score, add_check, add_diff, add_explain, add_robustness, add_sheets,
+                     add_letters, add_init})
         add(app, commands.emplace_back());
 
     const kcity::Lang env_lang = environment_lang();

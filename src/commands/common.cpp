@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kcity/base/fold.hpp"
 #include "kcity/load/inputs.hpp"
 #include "kcity/validate/run_warnings.hpp"
 
@@ -69,6 +70,24 @@ void add_strict_warnings(const Call& call, const Result& result, const RunOption
     out.warnings = load_warnings + result.warnings.size() + review.size();
     for (const auto& d : review.sorted()) out.strict_messages.push_back(format_diagnostic(d));
     out.strict_messages.push_back(strict_run_note);
+}
+
+const TrackRules* track_named(const Rules& rules, const std::string& given) {
+    if (const TrackRules* t = rules.track(given)) return t;
+    const std::string key = fold_name(given);
+    for (const auto& t : rules.tracks)
+        if ((!t.name.ko.empty() && fold_name(t.name.ko) == key) ||
+            (!t.name.en.empty() && fold_name(t.name.en) == key))
+            return &t;
+    return nullptr;
+}
+
+std::vector<std::string> track_words(const Rules& rules) {
+    std::vector<std::string> words;
+    for (const auto& t : rules.tracks)
+        for (const std::string* w : {&t.id, &t.name.ko, &t.name.en})
+            if (!w->empty()) words.push_back(*w);
+    return words;
 }
 
 }  // namespace kcity

@@ -52,4 +52,11 @@ inline constexpr const char* strict_run_note = "kcity: error: --strict: the run 
 void add_strict_warnings(const Call& call, const Result& result, const RunOptions& run,
                          std::size_t load_warnings, Outcome& out);
 
+// --track names a track by its id or by its Korean or English name (the rules' `name`),
+// names compared as people mean them (fold_name: case, Unicode forms). Null when none.
+const TrackRules* track_named(const Rules& rules, const std::string& given);
+
+// What --track could have meant: the ids and both names of every track.
+std::vector<std::string> track_words(const Rules& rules);
+
 }  // namespace kcity

@@ -12,27 +12,6 @@
 namespace kcity {
 namespace {
 
-// --track names a track by its id or by its Korean or English name (the rules' `name`),
-// names compared as people mean them (fold_name: case, Unicode forms).
-const TrackRules* track_named(const Rules& rules, const std::string& given) {
-    if (const TrackRules* t = rules.track(given)) return t;
-    const std::string key = fold_name(given);
-    for (const auto& t : rules.tracks)
-        if ((!t.name.ko.empty() && fold_name(t.name.ko) == key) ||
-            (!t.name.en.empty() && fold_name(t.name.en) == key))
-            return &t;
-    return nullptr;
-}
-
-// What --track could have meant: the ids and both names of every track.
-std::vector<std::string> track_words(const Rules& rules) {
-    std::vector<std::string> words;
-    for (const auto& t : rules.tracks)
-        for (const std::string* w : {&t.id, &t.name.ko, &t.name.en})
-            if (!w->empty()) words.push_back(*w);
-    return words;
-}
-
 // --committee, --meeting-date and --approval over program.yaml's `committee`: errors when they
 // are given for another format than HTML, or the date is not one.
 void apply_committee_options(const ScoreOptions& options, Committee& committee,

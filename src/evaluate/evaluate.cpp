@@ -48,7 +48,7 @@ Rational review_score(const TrackRules& t, const Review& r, std::size_t i, const
 Rational review_total(const TrackRules& t, const Review& r, const Calibration* cal = nullptr) {
     Rational total;
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
-        total = total + Rational(t.criteria[i].weight) * review_score(t, r, i, cal);
+        total = total + t.criteria[i].exact_weight() * review_score(t, r, i, cal);
     return total;
 }
 
@@ -234,7 +234,7 @@ void raw_scores(const TrackRules& t, const std::vector<const Review*>& valid, Pr
     Aggregation raw = aggregate(t, valid);
     Rational base;
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
-        base = base + Rational(t.criteria[i].weight) * raw.criteria[i];
+        base = base + t.criteria[i].exact_weight() * raw.criteria[i];
     r.raw_base = round_half_away(base, t.rounding);
     r.raw_score = round_half_away(Rational(*r.raw_base + r.adjustment_total), t.rounding);
 }
@@ -266,7 +266,7 @@ bool score_proposal(const Rules& rules, const TrackRules& t, const Proposal& p,
     Rational base;
     for (std::size_t i = 0; i < t.criteria.size(); ++i) {
         r.criteria.push_back(round_half_away(agg.criteria[i], t.rounding));
-        base = base + Rational(t.criteria[i].weight) * agg.criteria[i];
+        base = base + t.criteria[i].exact_weight() * agg.criteria[i];
     }
     if (r.trace) {
         r.trace->criteria = agg.criteria;
@@ -462,6 +462,31 @@ bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalRe
     for (const auto& k : t.tie_break)
         if (int c = compare_tie_key(k, a, b, tz_minutes); c != 0) return c < 0;
     return a.proposal->id < b.proposal->id;
+}
+
+std::vector<LotteryGroup> lottery_groups(const TrackResult& track, int tz_minutes) {
+    std::vector<LotteryGroup> groups;
+    const TrackRules& t = *track.rules;
+    const ProposalResult* previous = nullptr;
+    bool open = false;  // the last group takes `previous`
+    for (const auto& r : track.proposals) {
+        if (!r.rank) break;  // the ranked come first
+        const TieKey* decided = nullptr;
+        if (previous && *previous->score == *r.score) {
+            RankDecider d = decider(t, *previous, r, tz_minutes);
+            if (d.by == RankDecider::By::tie_key &&
+                t.tie_break[d.key].kind == TieKey::Kind::lottery)
+                decided = &t.tie_break[d.key];
+        }
+        if (decided && open) {
+            groups.back().proposals.push_back(&r);
+        } else if (decided) {
+            groups.push_back({decided, {previous, &r}});
+        }
+        open = decided != nullptr;
+        previous = &r;
+    }
+    return groups;
 }
 
 TrackResult evaluate_track(const Rules& rules, const TrackRules& t,

@@ -288,12 +288,15 @@ constexpr Shape shapes[] = {
     // The command line and the commands (cli, commands).
     {"no proposal `{}`", "신청서 `{0}`이(가) 없습니다"},
     {"--track {} is not a track of this call", "--track {0}은(는) 이번 공모의 분야가 아닙니다"},
+    // kcity robustness (SPEC §9).
+    {"--runs {} is out of range: give 1 to 1,000,000 runs", "--runs {0}은(는) 범위를 벗어났습니다. 실행 횟수는 1에서 1,000,000까지입니다"},
+    {"--weights {} is not a percentage above 0 and at most 50 (two decimals at most)", "--weights {0}은(는) 0보다 크고 50 이하인 백분율이 아닙니다(소수점 둘째 자리까지)"},
     {"--format {} is not available for {} ({})", "--format {0}은(는) {1} 명령에서 쓸 수 없습니다({2})"},
     {"no rules folder found; using the built-in 2023 rules", "규칙 폴더가 없어 기본 제공 2023년 규칙을 사용합니다"},
     {"--strict: the run has warnings", "--strict: 실행 결과에 경고가 있습니다"},
     {"no rules to compare with", "비교할 규칙이 없습니다"},
-    {"unknown command `{}` (did you mean `{}`?); the commands are score, check, explain, diff, sheets, letters, init", "알 수 없는 명령 `{0}`입니다(`{1}`의 오타입니까?). 명령은 score, check, explain, diff, sheets, letters, init입니다"},
-    {"unknown command `{}`; the commands are score, check, explain, diff, sheets, letters, init", "알 수 없는 명령 `{0}`입니다. 명령은 score, check, explain, diff, sheets, letters, init입니다"},
+    {"unknown command `{}` (did you mean `{}`?); the commands are {}", "알 수 없는 명령 `{0}`입니다(`{1}`의 오타입니까?). 명령은 {2}입니다"},
+    {"unknown command `{}`; the commands are {}", "알 수 없는 명령 `{0}`입니다. 명령은 {1}입니다"},
     {"unknown option {} for {}; did you mean {}?", "{1}에 알 수 없는 옵션 {0}입니다. {2}의 오타입니까?"},
     {"unknown option {} for {}; see '{}'", "{1}에 알 수 없는 옵션 {0}입니다. '{2}'를 참고하십시오"},
     {"cannot tell the format from the name {} (.txt, .md, .json, .csv, .html): give --format", "이름 {0}(으)로는 형식을 알 수 없습니다(.txt, .md, .json, .csv, .html). --format을 지정하십시오"},

@@ -11,10 +11,12 @@
 
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
+#include "kcity/evaluate/evaluate.hpp"
 #include "kcity/model/trace.hpp"
 #include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
+#include "kcity/report/lottery.hpp"
 #include "why_not.hpp"
 
 namespace kcity {
@@ -255,6 +257,22 @@ std::string decided_by(const Ctx& c, const std::optional<RankDecider>& d) {
     return c.say("explain.by-tie-break", {"id"});
 }
 
+// When the lottery ordered the proposal among others tied with it (SPEC §6): each one's draw,
+// in the order it gave, and the shell command that redraws them.
+void lottery_details(const Ctx& c, std::vector<std::string>& out) {
+    for (const auto& g : lottery_groups(c.tr, c.call.rules.program.tz_minutes)) {
+        if (std::find(g.proposals.begin(), g.proposals.end(), &c.r) == g.proposals.end()) continue;
+        out.push_back(c.say("explain.lottery", {g.key->seed}));
+        std::vector<std::string> ids;
+        for (const ProposalResult* r : g.proposals) {
+            ids.push_back(r->proposal->id);
+            out.push_back(c.say("explain.lottery-hash",
+                                {r->proposal->id, lottery_hash(g.key->seed, r->proposal->id)}));
+        }
+        out.push_back(c.say("explain.lottery-redraw", {lottery_command(g.key->seed, ids)}));
+    }
+}
+
 Step ranking(const Ctx& c) {
     Step s = c.step("ranking");
     s.outcome = c.say("explain.rank-outcome", {std::to_string(*c.r.rank)});
@@ -273,6 +291,7 @@ Step ranking(const Ctx& c) {
         s.details.push_back(
             c.say("explain.below", {std::to_string(*below->rank), below->proposal->id,
                                     c.score(*below->score), decided_by(c, c.x.below)}));
+    lottery_details(c, s.details);
     return s;
 }
 

@@ -19,6 +19,7 @@
 #include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/i18n.hpp"
+#include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
 
@@ -729,7 +730,7 @@ void detail_tables(Piecewise& w, const Ctx& c) {
 
 // ---------------------------------------------------------------------------------------------
 
-void track_section(Piecewise& w, const TrackResult& tr, Lang lang) {
+void track_section(Piecewise& w, const Result& result, const TrackResult& tr, Lang lang) {
     Ctx c{tr, lang};
     const TrackRules& t = c.t();
     std::string& out = w.buffer();
@@ -745,6 +746,10 @@ void track_section(Piecewise& w, const TrackResult& tr, Lang lang) {
     detail_tables(w, c);
     adjustments_list(w, c);
     calibration_table(w, c);
+    // Ties the lottery decided (SPEC §6: the report says so).
+    for (const auto& line : lottery_lines(result, tr, lang))
+        w.buffer() += "<p class=\"lottery\"><strong>" + c.l("lottery.heading") +
+                      "</strong>: " + html_escape(line) + "</p>\n";
     w.buffer() += "</section>\n";
 }
 
@@ -778,7 +783,7 @@ void render_html(const Result& result, Lang lang, const Sink& sink) {
                        print_footer(result, lang));
     out += report_header(result, lang);
     out += track_overview(result, lang);
-    for (const auto& tr : result.tracks) track_section(w, tr, lang);
+    for (const auto& tr : result.tracks) track_section(w, result, tr, lang);
     out += warnings_section(result, lang);
     out += fmt::format(
         "<footer>{}</footer>\n",

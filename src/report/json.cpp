@@ -4,7 +4,9 @@
 
 #include "kcity/base/parallel.hpp"
 #include "kcity/report/calibration.hpp"
+#include "kcity/evaluate/evaluate.hpp"
 #include "kcity/report/escape.hpp"
+#include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
 
@@ -106,7 +108,27 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
     out += in + "}";
 }
 
-void track_json(Piecewise& w, const TrackResult& tr, Lang lang) {
+// The ties the lottery decided (SPEC §6), only when it decided one: `,\n "lottery": [{"seed",
+// "ids", "ranks", "message"}, ...]`.
+std::string lottery_json(const TrackResult& tr, int tz, Lang lang, const std::string& in) {
+    std::vector<LotteryGroup> groups = lottery_groups(tr, tz);
+    if (groups.empty()) return "";
+    std::string out = ",\n" + in + "  \"lottery\": [";
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        std::string ids, ranks;
+        for (const ProposalResult* r : groups[g].proposals) {
+            ids += (ids.empty() ? "" : ", ") + json_quote(r->proposal->id);
+            ranks += (ranks.empty() ? "" : ", ") + std::to_string(*r->rank);
+        }
+        std::string message = lottery_line(groups[g], lang);
+        out += fmt::format("{}{{\"seed\": {}, \"ids\": [{}], \"ranks\": [{}], \"message\": {}}}",
+                           g ? ", " : "", json_quote(groups[g].key->seed), ids, ranks,
+                           json_quote(message));
+    }
+    return out + "]";
+}
+
+void track_json(Piecewise& w, const TrackResult& tr, int tz, Lang lang) {
     std::string& out = w.buffer();
     const TrackRules& t = *tr.rules;
     const std::string in = "    ";
@@ -149,6 +171,7 @@ void track_json(Piecewise& w, const TrackResult& tr, Lang lang) {
     if (tr.calibration)
         out += fmt::format(",\n{}  \"calibration\": {}", in,
                            calibration_json(t, *tr.calibration, in + "  "));
+    out += lottery_json(tr, tz, lang, in);
     out += "\n" + in + "}";
 }
 
@@ -170,7 +193,7 @@ void render_json(const Result& result, Lang lang, const Sink& sink) {
     out += "  \"tracks\": [";
     for (std::size_t i = 0; i < result.tracks.size(); ++i) {
         out += i ? ",\n" : "\n";
-        track_json(w, result.tracks[i], lang);
+        track_json(w, result.tracks[i], result.rules->program.tz_minutes, lang);
     }
     out += result.tracks.empty() ? "],\n" : "\n  ],\n";
     out += "  \"warnings\": [";

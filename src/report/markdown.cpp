@@ -5,6 +5,7 @@
 #include "kcity/base/countries.hpp"
 #include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
+#include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
 
@@ -85,7 +86,7 @@ void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, b
         .end();
 }
 
-void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
+void track_markdown(Piecewise& w, const Result& result, const TrackResult& tr, Lang lang) {
     const TrackRules& t = *tr.rules;
     std::string& out = w.buffer();
     out += fmt::format("\n## {} ({})\n\n", t.name.get(lang == Lang::ko), t.id);
@@ -107,6 +108,9 @@ void track_markdown(Piecewise& w, const TrackResult& tr, Lang lang) {
         w.boundary();
     }
     if (tr.calibration) calibration_markdown(out, t, *tr.calibration, lang);
+    // Ties the lottery decided (SPEC §6: the report says so).
+    for (const auto& line : lottery_lines(result, tr, lang))
+        out += fmt::format("\n**{}**: {}\n", label("lottery.heading", lang), markdown_cell(line));
 }
 
 }  // namespace
@@ -121,7 +125,7 @@ void render_markdown(const Result& result, Lang lang, const Sink& sink) {
                        rules.sha256);
     out += fmt::format("- {}: {} (sha256 `{}`)\n", label("label.proposals", lang),
                        result.proposal_count, result.proposals_sha256);
-    for (const auto& tr : result.tracks) track_markdown(w, tr, lang);
+    for (const auto& tr : result.tracks) track_markdown(w, result, tr, lang);
     w.finish();
 }
 

@@ -7,6 +7,7 @@
 #include "kcity/base/countries.hpp"
 #include "kcity/report/calibration.hpp"
 #include "kcity/report/i18n.hpp"
+#include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
 #include "out.hpp"
 
@@ -174,7 +175,7 @@ std::string summary(const Ctx& c, const TrackResult& tr) {
            "\n";
 }
 
-void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
+void track_text(Piecewise& w, const Result& result, const TrackResult& tr, Lang lang, bool color) {
     Ctx c{*tr.rules, lang, color, tr.calibration.has_value()};
     std::string& out = w.buffer();
     out += "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
@@ -218,6 +219,9 @@ void track_text(Piecewise& w, const TrackResult& tr, Lang lang, bool color) {
         }
     adjustments_text(w, c, tr);
     calibration_text(w, c, tr);
+    // Ties the lottery decided (SPEC §6: the report says so).
+    for (const auto& line : lottery_lines(result, tr, lang))
+        w.buffer() += "\n" + c.l("lottery.heading") + ": " + plain_text(line) + "\n";
 }
 
 }  // namespace
@@ -235,7 +239,7 @@ void render_text(const Result& result, Lang lang, bool color, const Sink& sink) 
                        rules.origin, rules.sha256);
     out += fmt::format("{} {} (sha256 {})\n", pad(proposals_label + ":", width, Align::left),
                        result.proposal_count, result.proposals_sha256);
-    for (const auto& tr : result.tracks) track_text(w, tr, lang, color);
+    for (const auto& tr : result.tracks) track_text(w, result, tr, lang, color);
     if (!result.warnings.empty()) {
         out += "\n" + label("label.warnings", lang) + "\n";
         for (const auto& wn : result.warnings)

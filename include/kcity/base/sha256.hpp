@@ -2,6 +2,7 @@
 // the CPU's SHA instructions where there are any, so hashing every input costs next to
 // nothing (and `robustness` hashes millions of draws).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,5 +26,9 @@ class Sha256 {
 
 // Lower-case hex digest of the bytes.
 std::string sha256_hex(std::string_view bytes);
+
+// The first 8 bytes of the digest read as a big-endian unsigned integer: `kcity robustness`'s
+// draws (SPEC §9), so that a draw costs one hash and no text.
+std::uint64_t sha256_first64(std::string_view bytes);
 
 }  // namespace kcity

@@ -43,6 +43,15 @@ std::string lottery_hash(const std::string& seed, const std::string& id);
 int compare_tie_key(const TieKey& k, const ProposalResult& a, const ProposalResult& b,
                     int tz_minutes);
 
+// The groups of consecutive ranked proposals of a track whose order the `lottery` key decided:
+// tied on the score and every key before it (SPEC §6, "when the lottery decided an order, the
+// report says so"), each group in rank order. Empty when no lottery decided anything.
+struct LotteryGroup {
+    const TieKey* key = nullptr;  // the lottery key of the rules (its seed)
+    std::vector<const ProposalResult*> proposals;
+};
+std::vector<LotteryGroup> lottery_groups(const TrackResult& track, int tz_minutes);
+
 // Step 6's order: true when `a` ranks before `b`.
 bool ranks_before(const TrackRules& t, const ProposalResult& a, const ProposalResult& b,
                   int tz_minutes);

@@ -176,7 +176,12 @@ struct Criterion {
     Decimal max;
     std::optional<Decimal> cutoff;
     Decimal weight = Decimal::from_int(1);
+    // The weight one run of `kcity robustness` gives it (SPEC §9: weight × a factor, exactly,
+    // which a Decimal cannot hold); unset in every other run. Evaluation reads exact_weight().
+    std::optional<Rational> run_weight;
     Position where;
+
+    Rational exact_weight() const { return run_weight ? *run_weight : Rational(weight); }
 };
 
 struct EligibilityRule {

@@ -31,6 +31,8 @@ size=$(wc -c <"$tmp/multi/proposals/all.yaml")
 same multi-json score "$tmp/multi" --format json
 same multi-check check "$tmp/multi"
 same files-json score "$tmp/files" --format json
+same robustness robustness examples/2023 --runs 400 --weights 10 --format json
+same robustness-optimal robustness examples/2023 --runs 100 --method optimal
 grep -q "\"proposals\": 2500" "$tmp/multi-json.1.out" || { echo "not 2500 proposals"; exit 1; }
 
 # Problems in two parts: a YAML syntax error in the first quarter, after which a single pass
