@@ -8,7 +8,10 @@
 #include <cstdlib>
 #include <iostream>
 #include <list>
+#include <sstream>
 
+#include "kcity/base/version.hpp"
+#include "kcity/commands/attest.hpp"
 #include "kcity/commands/commands.hpp"
 #include "kcity/report/diagnostic_text.hpp"
 
@@ -18,7 +21,7 @@ using kcity::Format;
 
 // A function rather than a global: nothing may throw before main's catch-all.
 std::vector<std::string> command_names() {
-    return {"score", "check", "explain", "diff", "sheets", "letters", "init"};
+    return {"score", "check", "explain", "diff", "sheets", "letters", "init", "verify"};
 }
 
 // A command as the command line set it up. Its options live in the closure of `run`.
@@ -38,6 +41,11 @@ struct Command {
     std::optional<kcity::Lang> lang;
     kcity::Lang env_lang = kcity::Lang::en;
     kcity::Lang messages_lang() const { return lang.value_or(env_lang); }
+    // --attest STATEMENT (SPEC §12; add_attest_option): the run's inputs, and its --output-dir
+    // for a command that writes a folder.
+    std::string attest;
+    kcity::InputOptions* attest_inputs = nullptr;
+    std::string* attest_output_dir = nullptr;
 };
 
 std::vector<std::string> names_of(std::initializer_list<Format> formats) {
@@ -151,6 +159,18 @@ bool use_color(const std::string& mode, bool to_stdout) {
     return isatty(STDOUT_FILENO) == 1;
 }
 
+// --attest STATEMENT (SPEC §12): one line in a command that writes a report to --output FILE,
+// or files to `output_dir`; finish() writes the statement once the report is written.
+void add_attest_option(Command& c, kcity::InputOptions& inputs, std::string* output_dir = nullptr) {
+    c.app
+        ->add_option("--attest", c.attest,
+                     "Also write an in-toto statement of the run: its inputs' sha256, options "
+                     "and output (check it with kcity verify)")
+        ->type_name("STATEMENT");
+    c.attest_inputs = &inputs;
+    c.attest_output_dir = output_dir;
+}
+
 void add_score(CLI::App& app, Command& c) {
     c.app = app.add_subcommand("score", "Rank, select and print the selection report");
     struct Score {
@@ -192,6 +212,7 @@ void add_score(CLI::App& app, Command& c) {
         ->type_name("TITLE");
     add_lang_option(c);
     add_method_option(c.app, s->o.run, "merit | optimal: overrides the rules for this run");
+    add_attest_option(c, s->o.inputs);
     c.run = [s, &c] {
         add_environment(s->o.inputs);
         s->o.csv_bom = !s->no_bom;
@@ -328,6 +349,7 @@ void add_letters(CLI::App& app, Command& c) {
     c.app->add_flag("--panel", s->o.panel,
                     "Name the track's panel (rules/panel.yaml) in each letter");
     add_lang_option(c);
+    add_attest_option(c, s->o.inputs, &s->o.output_dir);
     c.inputs = [s] {
         add_environment(s->o.inputs);
         return kcity::run_input_files(s->o.inputs);
@@ -361,6 +383,67 @@ void add_init(CLI::App& app, Command& c) {
     c.run = [o] { return kcity::init_command(o->dir, o->year); };
 }
 
+void add_verify(CLI::App& app, Command& c) {
+    c.app = app.add_subcommand(
+        "verify",
+        "Check an attested report: its inputs' sha256, and the same output when run again");
+    auto o = std::make_shared<kcity::VerifyOptions>();
+    c.app->add_option("STATEMENT", o->statement, "The statement --attest wrote")->required();
+    c.app
+        ->add_option("--call", o->call,
+                     "The call directory (default: where the statement says, from its folder)")
+        ->type_name("DIR");
+    add_lang_option(c);
+    c.run = [o] {
+        o->program = "/proc/self/exe";  // this very kcity runs the command again
+        return kcity::verify_command(*o);
+    };
+}
+
+// The options of a command as given, as arguments, but for those that name its inputs and
+// outputs (the statement records those apart): what shapes the output, for --attest.
+std::vector<std::string> shaping_options(const CLI::App& app) {
+    std::vector<std::string> args;
+    for (const CLI::Option* o : app.get_options()) {
+        if (!o->nonpositional() || o->count() == 0 || o->get_lnames().empty()) continue;
+        const std::string name = "--" + o->get_lnames().front();
+        if (name == "--help" || name == "--rules" || name == "--scores" || name == "--output" ||
+            name == "--output-dir" || name == "--attest")
+            continue;
+        if (o->get_type_size() == 0) {
+            args.push_back(name);  // a flag
+            continue;
+        }
+        for (const auto& value : o->results()) {
+            args.push_back(name);
+            args.push_back(value);
+        }
+    }
+    return args;
+}
+
+// Writes --attest's statement for a run whose output is written; an error message, or nothing.
+std::optional<std::string> write_statement(const Command& c, const kcity::Outcome& outcome) {
+    kcity::AttestRequest request;
+    request.command = c.app->get_name();
+    request.inputs = *c.attest_inputs;
+    add_environment(request.inputs);
+    request.options = shaping_options(*c.app);
+    request.statement = c.attest;
+    request.environment_lang = c.env_lang == kcity::Lang::ko ? "ko" : "en";
+    if (c.attest_output_dir) {  // the files listed on standard output, one a line
+        request.output_option = "--output-dir";
+        request.output_target = *c.attest_output_dir;
+        std::istringstream lines(outcome.output);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty()) request.outputs.push_back(line);
+    } else {
+        request.output_target = c.output;
+        request.outputs.push_back(c.output);
+    }
+    return kcity::write_attestation(request);
+}
+
 // Says the outcome on standard error, writes its report, and returns the exit code.
 // Every line in the command's language: the commands write the diagnostics' English, and
 // report/diagnostic_text gives them in Korean.
@@ -387,6 +470,11 @@ int finish(kcity::Outcome outcome, const Command& c) {
         say("kcity: error: " + *err);
         outcome.failure = kcity::Failure::output;
     }
+    if (!c.attest.empty() && outcome.failure == kcity::Failure::none)
+        if (auto err = write_statement(c, outcome)) {
+            say("kcity: error: " + *err);
+            outcome.failure = kcity::Failure::output;
+        }
     return kcity::exit_code(outcome, c.exit);
 }
 
@@ -398,7 +486,7 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
     for (const auto& c : names)
         if (c == word) return std::nullopt;
     return "unknown command `" + word + "`" + kcity::did_you_mean(word, names) +
-           "; the commands are score, check, explain, diff, sheets, letters, init";
+           "; the commands are score, check, explain, diff, sheets, letters, init, verify";
 }
 
 // Environment variables that would otherwise be ignored without a word.
@@ -472,12 +560,13 @@ int usage_error(const std::string& message, kcity::Lang lang) {
 
 int run(int argc, char** argv) {
     CLI::App app{"kcity: runs the selection of a K-City Network call"};
-    app.set_version_flag("--version", std::string("kcity ") + KCITY_VERSION);
+    app.set_version_flag("--version", "kcity " + std::string(kcity::build_version()) + " (commit " +
+                                          std::string(kcity::build_commit()) + ")");
     app.require_subcommand(1);
     // Stable addresses: the options are bound to the commands' fields.
     std::list<Command> commands;
-    for (auto add :
-         {add_score, add_check, add_diff, add_explain, add_sheets, add_letters, add_init})
+    for (auto add : {add_score, add_check, add_diff, add_explain, add_sheets, add_letters, add_init,
+                     add_verify})
         add(app, commands.emplace_back());
 
     const kcity::Lang env_lang = environment_lang();
@@ -503,15 +592,22 @@ int run(int argc, char** argv) {
     for (auto& c : commands) {
         if (!c.app->parsed()) continue;
         if (c.output == "-") c.output.clear();  // `-` is standard output, never a file named -
-        if (!c.output.empty() && c.inputs)
-            if (auto message = kcity::output_is_input(c.output, c.inputs())) {
-                std::cerr << kcity::localized_line("kcity: error: " + *message, c.messages_lang())
-                          << "\n";
-                kcity::Outcome refused;
-                refused.failure = kcity::Failure::output;
-                return kcity::exit_code(refused, {});
-            }
+        for (const std::string* written : {&c.output, &c.attest})
+            if (!written->empty() && c.inputs)
+                if (auto message = kcity::output_is_input(*written, c.inputs())) {
+                    std::cerr << kcity::localized_line("kcity: error: " + *message,
+                                                       c.messages_lang())
+                              << "\n";
+                    kcity::Outcome refused;
+                    refused.failure = kcity::Failure::output;
+                    return kcity::exit_code(refused, {});
+                }
         if (auto message = format_from_output(c)) return usage_error(*message, c.messages_lang());
+        if (!c.attest.empty() && c.output.empty() && !c.attest_output_dir)
+            return usage_error(
+                "--attest STATEMENT needs --output FILE: a report on standard "
+                "output cannot be attested",
+                c.messages_lang());
         return finish(c.run(), c);
     }
     return usage_error("no command", early);  // not reached: CLI11 requires one
