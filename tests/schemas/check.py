@@ -47,6 +47,32 @@ def documents(path):
             if d is not None]
 
 
+def golden_reports(command, formats_arg="json"):
+    """The end-to-end goldens' JSON reports of `command` that ran without error."""
+    for case in sorted((ROOT / "tests/cli/cases").iterdir()):
+        args = (case / "args").read_text().splitlines() if (case / "args").exists() else []
+        if (args[:1] == [command] and formats_arg in args and "--list" not in args
+                and (case / "exit").read_text().strip() == "0"):
+            yield case
+
+
+def check_reports(name, command):
+    schema = json.loads((ROOT / "schemas" / name).read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failed = count = 0
+    for case in golden_reports(command):
+        count += 1
+        for error in validator.iter_errors(json.loads((case / "stdout").read_text())):
+            print(f"FAIL {case.relative_to(ROOT)}: {list(error.path)}: {error.message}")
+            failed += 1
+    if count == 0:
+        print(f"FAIL no golden JSON report of {command}")
+        failed += 1
+    print(f"{count} golden reports of kcity {command} checked against {name}")
+    return failed
+
+
 def main():
     schema = json.loads((ROOT / "schemas/proposal.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -64,6 +90,8 @@ def main():
         if not any(list(validator.iter_errors(d)) for d in docs):
             print(f"FAIL tests/bad/{case}: the schema accepts it")
             failed += 1
+    failed += check_reports("score-report.schema.json", "score")
+    failed += check_reports("diff-report.schema.json", "diff")
     print(f"{len(files)} example proposal files valid, {len(REFUSED)} bad cases refused"
           if not failed else f"{failed} failures")
     return 1 if failed else 0
