@@ -27,7 +27,7 @@ _kcity() {
         esac
     done
 
-    local call="--rules --scores --lang --help"
+    local call="--rules --scores --lang --quiet --help"
     local report="--format --output --strict"
     local opts formats=""
     case $cmd in
@@ -55,8 +55,8 @@ _kcity() {
             opts="$call --output-dir --format --panel --attest"
             formats="html markdown text"
             ;;
-        init) opts="--year --lang --help" ;;
-        verify) opts="--call --lang --help" ;;
+        init) opts="--year --lang --quiet --help" ;;
+        verify) opts="--call --lang --quiet --help" ;;
         *) opts="--version --help" ;;
     esac
 

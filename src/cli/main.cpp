@@ -10,6 +10,7 @@
 #include <list>
 #include <sstream>
 
+#include "kcity/base/progress.hpp"
 #include "kcity/base/version.hpp"
 #include "kcity/commands/attest.hpp"
 #include "kcity/commands/commands.hpp"
@@ -46,6 +47,7 @@ struct Command {
     std::string attest;
     kcity::InputOptions* attest_inputs = nullptr;
     std::string* attest_output_dir = nullptr;
+    bool quiet = false;  // --quiet: no progress on standard error
 };
 
 std::vector<std::string> names_of(std::initializer_list<Format> formats) {
@@ -112,6 +114,29 @@ void add_lang_option(Command& c) {
             "ko | en: the language of the report and of every message (default from LC_ALL, "
             "LC_MESSAGES, then LANG: ko* is Korean, else English)")
         ->check(CLI::IsMember({"ko", "en"}));
+    // Every command has --quiet too (issue 19): with it, no progress line ever.
+    c.app->add_flag("--quiet", c.quiet,
+                    "No progress on standard error (shown only at a terminal, for long loads)");
+}
+
+// Progress of a long load on standard error, at a terminal (kcity/base/progress.hpp): one line
+// rewritten in place, cleared when the step ends.
+kcity::ProgressReporter terminal_progress(kcity::Lang lang) {
+    return [lang](kcity::ProgressStep step, std::size_t done, std::size_t total) {
+        std::cerr << "\r\033[K";
+        if (done < total) {
+            const bool ko = lang == kcity::Lang::ko;
+            // Files are counted as they are read; parsing counts parts of files (and their
+            // hashes), so only its share is shown.
+            if (step == kcity::ProgressStep::read_files)
+                std::cerr << (ko ? "제안서 파일 읽는 중: " : "reading proposal files: ") << done
+                          << "/" << total << " (" << done * 100 / total << "%)";
+            else
+                std::cerr << (ko ? "제안서 분석 중: " : "parsing proposal files: ")
+                          << done * 100 / total << "%";
+        }
+        std::cerr << std::flush;
+    };
 }
 
 // The environment's language (SPEC §7), read once.
@@ -608,6 +633,8 @@ int run(int argc, char** argv) {
                 "--attest STATEMENT needs --output FILE: a report on standard "
                 "output cannot be attested",
                 c.messages_lang());
+        if (!c.quiet && isatty(STDERR_FILENO) == 1)
+            kcity::set_progress_reporter(terminal_progress(c.messages_lang()));
         return finish(c.run(), c);
     }
     return usage_error("no command", early);  // not reached: CLI11 requires one
