@@ -32,11 +32,14 @@ TEST_CASE("progress is reported once its delay has passed, and its end", "[progr
         Progress p(ProgressStep::parse_files, 10, std::chrono::milliseconds(0));
         for (int i = 0; i < 4; ++i) p.advance();
     }
-    REQUIRE(captured.calls.size() == 2);  // the first advance, then none within 100 ms; the end
-    CHECK(captured.calls[0].step == ProgressStep::parse_files);
-    CHECK(captured.calls[0].done == 1);
-    CHECK(captured.calls[0].total == 10);
-    CHECK(captured.calls[1].done == 10);
+    // The first advance, then at most one report a tenth of a second (none, unless this thread
+    // was held up); the end.
+    REQUIRE(captured.calls.size() >= 2);
+    CHECK(captured.calls.front().step == ProgressStep::parse_files);
+    CHECK(captured.calls.front().done == 1);
+    CHECK(captured.calls.front().total == 10);
+    CHECK(captured.calls.back().done == 10);
+    CHECK(captured.calls.size() <= 5);
 }
 
 TEST_CASE("a short step reports nothing, not even its end", "[progress]") {
