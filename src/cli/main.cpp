@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <list>
 #include <sstream>
@@ -620,6 +621,8 @@ int run(int argc, char** argv) {
         for (const std::string* written : {&c.output, &c.attest})
             if (!written->empty() && c.inputs)
                 if (auto message = kcity::output_is_input(*written, c.inputs())) {
+                    if (written == &c.attest && message->starts_with("--output "))
+                        message->replace(0, 8, "--attest");
                     std::cerr << kcity::localized_line("kcity: error: " + *message,
                                                        c.messages_lang())
                               << "\n";
@@ -628,6 +631,13 @@ int run(int argc, char** argv) {
                     return kcity::exit_code(refused, {});
                 }
         if (auto message = format_from_output(c)) return usage_error(*message, c.messages_lang());
+        if (!c.attest.empty() && !c.output.empty() &&
+            std::filesystem::weakly_canonical(std::filesystem::absolute(c.attest)) ==
+                std::filesystem::weakly_canonical(std::filesystem::absolute(c.output)))
+            return usage_error("--attest " + c.attest +
+                                   " is the report's own --output: the "
+                                   "statement goes in a file of its own",
+                               c.messages_lang());
         if (!c.attest.empty() && c.output.empty() && !c.attest_output_dir)
             return usage_error(
                 "--attest STATEMENT needs --output FILE: a report on standard "

@@ -53,6 +53,13 @@ grep -q "report.json: the attested output was edited" "$tmp/err"
 # --attest needs a file; letters attest every letter and the index.
 if "$KCITY" score "$tmp/call" --attest "$tmp/x.json" >/dev/null 2>"$tmp/err"; then exit 1; fi
 grep -q -- "--attest STATEMENT needs --output FILE" "$tmp/err"
+# The statement never replaces the report, nor an input.
+if "$KCITY" score "$tmp/call" --output "$tmp/same.json" --attest "$tmp/./same.json" 2>"$tmp/err"; then exit 1; fi
+grep -q -- "is the report's own --output" "$tmp/err"
+[ ! -e "$tmp/same.json" ]
+if "$KCITY" score "$tmp/call" --output "$tmp/o.json" --attest "$tmp/call/rules/program.yaml" 2>"$tmp/err"; then exit 1; fi
+grep -q -- "--attest .*program.yaml is an input of this run" "$tmp/err"
+cmp "$tmp/call/rules/program.yaml" examples/2023/rules/program.yaml
 "$KCITY" letters "$tmp/call" --output-dir "$tmp/letters" --format text --attest "$tmp/letters.json" >/dev/null 2>&1
 [ "$(grep -c '"digest"' "$tmp/letters.json")" = "$(ls "$tmp/letters" | wc -l)" ]
 "$KCITY" verify "$tmp/letters.json" >/dev/null
