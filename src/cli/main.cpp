@@ -6,9 +6,14 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <list>
+#include <sstream>
 
+#include "kcity/base/progress.hpp"
+#include "kcity/base/version.hpp"
+#include "kcity/commands/attest.hpp"
 #include "kcity/commands/commands.hpp"
 #include "kcity/report/diagnostic_text.hpp"
 
@@ -18,7 +23,8 @@ using kcity::Format;
 
 // A function rather than a global: nothing may throw before main's catch-all.
 std::vector<std::string> command_names() {
-    return {"score", "check", "explain", "diff", "robustness", "sheets", "letters", "init"};
+    return {"score",  "check",   "explain", "diff",  "robustness",
+            "sheets", "letters", "init",    "verify"};
 }
 
 // A command as the command line set it up. Its options live in the closure of `run`.
@@ -38,6 +44,12 @@ struct Command {
     std::optional<kcity::Lang> lang;
     kcity::Lang env_lang = kcity::Lang::en;
     kcity::Lang messages_lang() const { return lang.value_or(env_lang); }
+    // --attest STATEMENT (SPEC §12; add_attest_option): the run's inputs, and its --output-dir
+    // for a command that writes a folder.
+    std::string attest;
+    kcity::InputOptions* attest_inputs = nullptr;
+    std::string* attest_output_dir = nullptr;
+    bool quiet = false;  // --quiet: no progress on standard error
 };
 
 std::vector<std::string> names_of(std::initializer_list<Format> formats) {
@@ -104,6 +116,29 @@ void add_lang_option(Command& c) {
             "ko | en: the language of the report and of every message (default from LC_ALL, "
             "LC_MESSAGES, then LANG: ko* is Korean, else English)")
         ->check(CLI::IsMember({"ko", "en"}));
+    // Every command has --quiet too (issue 19): with it, no progress line ever.
+    c.app->add_flag("--quiet", c.quiet,
+                    "No progress on standard error (shown only at a terminal, for long loads)");
+}
+
+// Progress of a long load on standard error, at a terminal (kcity/base/progress.hpp): one line
+// rewritten in place, cleared when the step ends.
+kcity::ProgressReporter terminal_progress(kcity::Lang lang) {
+    return [lang](kcity::ProgressStep step, std::size_t done, std::size_t total) {
+        std::cerr << "\r\033[K";
+        if (done < total) {
+            const bool ko = lang == kcity::Lang::ko;
+            // Files are counted as they are read; parsing counts parts of files (and their
+            // hashes), so only its share is shown.
+            if (step == kcity::ProgressStep::read_files)
+                std::cerr << (ko ? "제안서 파일 읽는 중: " : "reading proposal files: ") << done
+                          << "/" << total << " (" << done * 100 / total << "%)";
+            else
+                std::cerr << (ko ? "제안서 분석 중: " : "parsing proposal files: ")
+                          << done * 100 / total << "%";
+        }
+        std::cerr << std::flush;
+    };
 }
 
 // The environment's language (SPEC §7), read once.
@@ -151,6 +186,18 @@ bool use_color(const std::string& mode, bool to_stdout) {
     return isatty(STDOUT_FILENO) == 1;
 }
 
+// --attest STATEMENT (SPEC §12): one line in a command that writes a report to --output FILE,
+// or files to `output_dir`; finish() writes the statement once the report is written.
+void add_attest_option(Command& c, kcity::InputOptions& inputs, std::string* output_dir = nullptr) {
+    c.app
+        ->add_option("--attest", c.attest,
+                     "Also write an in-toto statement of the run: its inputs' sha256, options "
+                     "and output (check it with kcity verify)")
+        ->type_name("STATEMENT");
+    c.attest_inputs = &inputs;
+    c.attest_output_dir = output_dir;
+}
+
 void add_score(CLI::App& app, Command& c) {
     c.app = app.add_subcommand("score", "Rank, select and print the selection report");
     struct Score {
@@ -192,6 +239,7 @@ void add_score(CLI::App& app, Command& c) {
         ->type_name("TITLE");
     add_lang_option(c);
     add_method_option(c.app, s->o.run, "merit | optimal: overrides the rules for this run");
+    add_attest_option(c, s->o.inputs);
     c.run = [s, &c] {
         add_environment(s->o.inputs);
         s->o.csv_bom = !s->no_bom;
@@ -373,6 +421,7 @@ void add_letters(CLI::App& app, Command& c) {
     c.app->add_flag("--panel", s->o.panel,
                     "Name the track's panel (rules/panel.yaml) in each letter");
     add_lang_option(c);
+    add_attest_option(c, s->o.inputs, &s->o.output_dir);
     c.inputs = [s] {
         add_environment(s->o.inputs);
         return kcity::run_input_files(s->o.inputs);
@@ -406,6 +455,67 @@ void add_init(CLI::App& app, Command& c) {
     c.run = [o] { return kcity::init_command(o->dir, o->year); };
 }
 
+void add_verify(CLI::App& app, Command& c) {
+    c.app = app.add_subcommand(
+        "verify",
+        "Check an attested report: its inputs' sha256, and the same output when run again");
+    auto o = std::make_shared<kcity::VerifyOptions>();
+    c.app->add_option("STATEMENT", o->statement, "The statement --attest wrote")->required();
+    c.app
+        ->add_option("--call", o->call,
+                     "The call directory (default: where the statement says, from its folder)")
+        ->type_name("DIR");
+    add_lang_option(c);
+    c.run = [o] {
+        o->program = "/proc/self/exe";  // this very kcity runs the command again
+        return kcity::verify_command(*o);
+    };
+}
+
+// The options of a command as given, as arguments, but for those that name its inputs and
+// outputs (the statement records those apart): what shapes the output, for --attest.
+std::vector<std::string> shaping_options(const CLI::App& app) {
+    std::vector<std::string> args;
+    for (const CLI::Option* o : app.get_options()) {
+        if (!o->nonpositional() || o->count() == 0 || o->get_lnames().empty()) continue;
+        const std::string name = "--" + o->get_lnames().front();
+        if (name == "--help" || name == "--rules" || name == "--scores" || name == "--output" ||
+            name == "--output-dir" || name == "--attest")
+            continue;
+        if (o->get_type_size() == 0) {
+            args.push_back(name);  // a flag
+            continue;
+        }
+        for (const auto& value : o->results()) {
+            args.push_back(name);
+            args.push_back(value);
+        }
+    }
+    return args;
+}
+
+// Writes --attest's statement for a run whose output is written; an error message, or nothing.
+std::optional<std::string> write_statement(const Command& c, const kcity::Outcome& outcome) {
+    kcity::AttestRequest request;
+    request.command = c.app->get_name();
+    request.inputs = *c.attest_inputs;
+    add_environment(request.inputs);
+    request.options = shaping_options(*c.app);
+    request.statement = c.attest;
+    request.environment_lang = c.env_lang == kcity::Lang::ko ? "ko" : "en";
+    if (c.attest_output_dir) {  // the files listed on standard output, one a line
+        request.output_option = "--output-dir";
+        request.output_target = *c.attest_output_dir;
+        std::istringstream lines(outcome.output);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty()) request.outputs.push_back(line);
+    } else {
+        request.output_target = c.output;
+        request.outputs.push_back(c.output);
+    }
+    return kcity::write_attestation(request);
+}
+
 // Says the outcome on standard error, writes its report, and returns the exit code.
 // Every line in the command's language: the commands write the diagnostics' English, and
 // report/diagnostic_text gives them in Korean.
@@ -432,6 +542,11 @@ int finish(kcity::Outcome outcome, const Command& c) {
         say("kcity: error: " + *err);
         outcome.failure = kcity::Failure::output;
     }
+    if (!c.attest.empty() && outcome.failure == kcity::Failure::none)
+        if (auto err = write_statement(c, outcome)) {
+            say("kcity: error: " + *err);
+            outcome.failure = kcity::Failure::output;
+        }
     return kcity::exit_code(outcome, c.exit);
 }
 
@@ -519,12 +634,13 @@ int usage_error(const std::string& message, kcity::Lang lang) {
 
 int run(int argc, char** argv) {
     CLI::App app{"kcity: runs the selection of a K-City Network call"};
-    app.set_version_flag("--version", std::string("kcity ") + KCITY_VERSION);
+    app.set_version_flag("--version", "kcity " + std::string(kcity::build_version()) + " (commit " +
+                                          std::string(kcity::build_commit()) + ")");
     app.require_subcommand(1);
     // Stable addresses: the options are bound to the commands' fields.
     std::list<Command> commands;
     for (auto add : {add_score, add_check, add_diff, add_explain, add_robustness, add_sheets,
-                     add_letters, add_init})
+                     add_letters, add_init, add_verify})
         add(app, commands.emplace_back());
 
     const kcity::Lang env_lang = environment_lang();
@@ -550,15 +666,33 @@ int run(int argc, char** argv) {
     for (auto& c : commands) {
         if (!c.app->parsed()) continue;
         if (c.output == "-") c.output.clear();  // `-` is standard output, never a file named -
-        if (!c.output.empty() && c.inputs)
-            if (auto message = kcity::output_is_input(c.output, c.inputs())) {
-                std::cerr << kcity::localized_line("kcity: error: " + *message, c.messages_lang())
-                          << "\n";
-                kcity::Outcome refused;
-                refused.failure = kcity::Failure::output;
-                return kcity::exit_code(refused, {});
-            }
+        for (const std::string* written : {&c.output, &c.attest})
+            if (!written->empty() && c.inputs)
+                if (auto message = kcity::output_is_input(*written, c.inputs())) {
+                    if (written == &c.attest && message->starts_with("--output "))
+                        message->replace(0, 8, "--attest");
+                    std::cerr << kcity::localized_line("kcity: error: " + *message,
+                                                       c.messages_lang())
+                              << "\n";
+                    kcity::Outcome refused;
+                    refused.failure = kcity::Failure::output;
+                    return kcity::exit_code(refused, {});
+                }
         if (auto message = format_from_output(c)) return usage_error(*message, c.messages_lang());
+        if (!c.attest.empty() && !c.output.empty() &&
+            std::filesystem::weakly_canonical(std::filesystem::absolute(c.attest)) ==
+                std::filesystem::weakly_canonical(std::filesystem::absolute(c.output)))
+            return usage_error("--attest " + c.attest +
+                                   " is the report's own --output: the "
+                                   "statement goes in a file of its own",
+                               c.messages_lang());
+        if (!c.attest.empty() && c.output.empty() && !c.attest_output_dir)
+            return usage_error(
+                "--attest STATEMENT needs --output FILE: a report on standard "
+                "output cannot be attested",
+                c.messages_lang());
+        if (!c.quiet && isatty(STDERR_FILENO) == 1)
+            kcity::set_progress_reporter(terminal_progress(c.messages_lang()));
         return finish(c.run(), c);
     }
     return usage_error("no command", early);  // not reached: CLI11 requires one

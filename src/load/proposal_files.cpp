@@ -15,6 +15,7 @@
 #include "files.hpp"
 #include "kcity/base/encoding.hpp"
 #include "kcity/base/parallel.hpp"
+#include "kcity/base/progress.hpp"
 #include "kcity/base/sha256.hpp"
 #include "kcity/load/inputs.hpp"
 #include "kcity/load/load.hpp"
@@ -111,9 +112,11 @@ void decode_before_parts(ProposalFile& file, const std::string& path) {
 
 std::vector<ProposalFile> read_files(const std::vector<std::string>& paths) {
     std::vector<ProposalFile> files(paths.size());
+    Progress progress(ProgressStep::read_files, files.size());
     parallel_for(files.size(), [&](std::size_t i) {
         files[i].bytes = read_file(paths[i], files[i].read_diags);
         if (files[i].bytes) decode_before_parts(files[i], paths[i]);
+        progress.advance();
     });
     return files;
 }
@@ -148,7 +151,12 @@ void plan_tasks(std::size_t index, ProposalFile& file, std::vector<Task>& tasks)
 void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
                const std::vector<std::string>& paths, const Rules& rules) {
     KeptCount kept;
+    Progress progress(ProgressStep::parse_files, tasks.size());
     parallel_for(tasks.size(), [&](std::size_t t) {
+        struct Advance {  // every task counts, whichever way it returns
+            Progress& p;
+            ~Advance() { p.advance(); }
+        } advance{progress};
         Task& task = tasks[t];
         ProposalFile& file = files[task.file];
         std::string_view text = *file.bytes;
