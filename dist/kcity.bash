@@ -16,11 +16,11 @@ _kcity_tracks() {
 
 _kcity() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="score check explain diff sheets letters init verify"
+    local commands="score check explain diff robustness sheets letters init verify"
     local cmd="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            score | check | explain | diff | sheets | letters | init | verify)
+            score | check | explain | diff | robustness | sheets | letters | init | verify)
                 cmd=${COMP_WORDS[i]}
                 break
                 ;;
@@ -46,6 +46,10 @@ _kcity() {
         diff)
             opts="$call $report --method --base --base-rules --base-scores --detailed-exitcode"
             formats="text markdown json"
+            ;;
+        robustness)
+            opts="$call $report --runs --seed --weights --no-resample --track --method --attest"
+            formats="text markdown json html"
             ;;
         sheets)
             opts="$call --output-dir --format --reviewer"
@@ -89,7 +93,7 @@ _kcity() {
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;
-        --year | --committee | --meeting-date | --approval | --reviewer) return ;;
+        --year | --committee | --meeting-date | --approval | --reviewer | --runs | --seed | --weights) return ;;
     esac
 
     if [ -z "$cmd" ]; then

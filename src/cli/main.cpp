@@ -361,6 +361,7 @@ void add_robustness(CLI::App& app, Command& c) {
             },
             "merit | optimal: overrides the rules for every run")
         ->check(CLI::IsMember({"merit", "optimal"}));
+    add_attest_option(c, o->inputs);
     c.run = [o, &c] {
         add_environment(o->inputs);
         o->lang = c.lang;
