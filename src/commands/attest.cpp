@@ -203,21 +203,6 @@ int run_quietly(const std::vector<std::string>& args, const fs::path& dir,
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-// A temporary folder, removed with everything in it when the value goes.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string templ = (fs::temp_directory_path() / "kcity-verify-XXXXXX").string();
-        if (mkdtemp(templ.data())) path = templ;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        if (!path.empty()) fs::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-};
-
 std::vector<std::string> strings_of(const YAML::Node& node) {
     std::vector<std::string> out;
     if (node && node.IsSequence())
@@ -285,8 +270,8 @@ Outcome verify_command(const VerifyOptions& options) {
                 bad(name + ": the attested output was edited (its sha256 is not the statement's)");
         }
         // The same command again, into a temporary folder, compared with the subjects.
-        TempDir tmp;
-        if (tmp.path.empty()) return fail("cannot create a temporary folder", Failure::output);
+        TempDir tmp("kcity-verify");
+        if (tmp.dir().empty()) return fail("cannot create a temporary folder", Failure::output);
         std::vector<std::string> args{options.program, pred["command"].as<std::string>()};
         // From the folder the command was given in, with its paths as given, when they still
         // lead into the call; else from the call directory, with its paths in the call (a
@@ -307,7 +292,7 @@ Outcome verify_command(const VerifyOptions& options) {
         // A call that moved or was renamed: its old name, from a folder of its own, leads to it.
         const fs::path to_call = pred["call_from_working_directory"].as<std::string>();
         if (!as_given && to_call != "." && *to_call.begin() != "..") {
-            const fs::path stage = tmp.path / "run";
+            const fs::path stage = fs::path(tmp.dir()) / "run";
             std::error_code ec;
             fs::create_directories((stage / to_call).parent_path(), ec);
             fs::create_directory_symlink(fs::absolute(call), stage / to_call, ec);
@@ -322,7 +307,7 @@ Outcome verify_command(const VerifyOptions& options) {
             args.push_back(p[as_given ? "given" : "path"].as<std::string>());
         }
         for (const auto& o : strings_of(pred["options"])) args.push_back(o);
-        const fs::path rerun_target = fs::absolute(tmp.path / output_target.filename());
+        const fs::path rerun_target = fs::absolute(fs::path(tmp.dir()) / output_target.filename());
         args.push_back(output_option);
         args.push_back(rerun_target.string());
         int status = run_quietly(args, run_dir, pred["environment_lang"].as<std::string>());

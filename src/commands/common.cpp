@@ -1,6 +1,10 @@
 #include "common.hpp"
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 #include "kcity/base/fold.hpp"
 #include "kcity/load/inputs.hpp"
@@ -88,6 +92,16 @@ std::vector<std::string> track_words(const Rules& rules) {
         for (const std::string* w : {&t.id, &t.name.ko, &t.name.en})
             if (!w->empty()) words.push_back(*w);
     return words;
+}
+
+TempDir::TempDir(const std::string& prefix) {
+    std::string templ = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    if (mkdtemp(templ.data())) dir_ = templ;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
 }
 
 }  // namespace kcity

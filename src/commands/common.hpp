@@ -59,4 +59,18 @@ const TrackRules* track_named(const Rules& rules, const std::string& given);
 // What --track could have meant: the ids and both names of every track.
 std::vector<std::string> track_words(const Rules& rules);
 
+// A private temporary folder (mkdtemp under the system's temporary folder, named PREFIX-XXXXXX),
+// removed with everything in it when the value goes. dir() is empty when it could not be made.
+class TempDir {
+  public:
+    explicit TempDir(const std::string& prefix);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& dir() const { return dir_; }
+
+  private:
+    std::string dir_;
+};
+
 }  // namespace kcity

@@ -30,26 +30,6 @@ std::string current_call_dir(const InputOptions& in) {
     return fs::is_directory(p, ec) ? p.string() : p.parent_path().string();
 }
 
-// A git base, written into a private temporary folder so that it is read as any call
-// directory is; removed when the command ends.
-class TempTree {
-  public:
-    TempTree() {
-        std::string tmpl = (fs::temp_directory_path() / "kcity-base-XXXXXX").string();
-        if (mkdtemp(tmpl.data())) dir_ = tmpl;
-    }
-    ~TempTree() {
-        std::error_code ec;
-        if (!dir_.empty()) fs::remove_all(dir_, ec);
-    }
-    TempTree(const TempTree&) = delete;
-    TempTree& operator=(const TempTree&) = delete;
-    const std::string& dir() const { return dir_; }
-
-  private:
-    std::string dir_;
-};
-
 bool write_tree(const std::vector<SourceFile>& files, const std::string& prefix,
                 const std::string& dir) {
     for (const auto& f : files) {
@@ -110,7 +90,9 @@ std::string git_origin_label(std::string prefix) {
 Outcome diff_base_command(const DiffOptions& options) {
     Diagnostics diags, base_diags;
     // The base side: a folder as given, or the tree at a revision written to a temporary one.
-    TempTree tmp_tree;
+    // A git base is written into a private temporary folder, so that it is read as any call
+    // directory is; removed when the command ends.
+    TempDir tmp_tree("kcity-base");
     std::string tmp, prefix;
     InputOptions base_in;
     if (options.base.starts_with("git:")) {

@@ -14,6 +14,7 @@
 #include <array>
 #include <string_view>
 
+#include "html_page.hpp"
 #include "kcity/base/countries.hpp"
 #include "kcity/base/text.hpp"
 #include "kcity/report/calibration.hpp"
@@ -63,14 +64,7 @@ std::string px(std::int64_t tenths) {
 // Style. System fonts only (with the usual Korean ones named), colours kept on paper.
 
 constexpr std::string_view css =
-    R"css(:root{--ink:#1d2430;--muted:#5b6472;--line:#d5dae1;--soft:#f3f5f8;
---sel:#fff4c2;--accent:#1f4e99;--bad:#b3261e;--ok:#1b7f3b}
-*{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0 auto;max-width:1120px;padding:24px 28px 40px;color:var(--ink);background:#fff;
-font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans KR","Noto Sans CJK KR",
-"Apple SD Gothic Neo","Malgun Gothic",sans-serif}
-h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.35em;margin:0 0 .5em;padding-bottom:.2em;
-border-bottom:2px solid var(--accent)}h3{font-size:1.05em;margin:1.4em 0 .5em}
+    R"css(border-bottom:2px solid var(--accent)}h3{font-size:1.05em;margin:1.4em 0 .5em}
 /* Korean wraps at spaces, between words, not between syllables. */
 html:lang(ko) body{word-break:keep-all}
 h3.group{font-size:1.2em;margin-top:1.8em;padding-top:.4em;border-top:1px solid var(--line)}
@@ -772,15 +766,9 @@ void render_html(const Result& result, Lang lang, const Sink& sink) {
                                     label("label.report", lang));
     Piecewise w(sink);
     std::string& out = w.buffer();
-    out += "<!DOCTYPE html>\n";
-    out += fmt::format("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-                       lang == Lang::ko ? "ko" : "en");
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out +=
-        fmt::format("<meta name=\"generator\" content=\"kcity {}\">\n", html_escape(KCITY_VERSION));
-    out += fmt::format("<title>{}</title>\n<style>\n{}{}{}</style>\n</head>\n<body>\n",
-                       html_escape(title), css, lang == Lang::ko ? css_ko : "",
-                       print_footer(result, lang));
+    out += html_page_head(html_escape(title), lang,
+                          std::string(css) + std::string(lang == Lang::ko ? css_ko : "") +
+                              print_footer(result, lang));
     out += report_header(result, lang);
     out += track_overview(result, lang);
     for (const auto& tr : result.tracks) track_section(w, result, tr, lang);
@@ -794,6 +782,33 @@ void render_html(const Result& result, Lang lang, const Sink& sink) {
 
 std::string render_html(const Result& result, Lang lang) {
     return collect([&](const Sink& sink) { render_html(result, lang, sink); });
+}
+
+}  // namespace kcity
+
+namespace kcity {
+
+// Shared with every HTML page (html_page.hpp): the palette, the box model and the page's font.
+constexpr std::string_view page_css =
+    R"css(:root{--ink:#1d2430;--muted:#5b6472;--line:#d5dae1;--soft:#f3f5f8;
+--sel:#fff4c2;--accent:#1f4e99;--bad:#b3261e;--ok:#1b7f3b}
+*{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{margin:0 auto;max-width:1120px;padding:24px 28px 40px;color:var(--ink);background:#fff;
+font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans KR","Noto Sans CJK KR",
+"Apple SD Gothic Neo","Malgun Gothic",sans-serif}
+h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.35em;margin:0 0 .5em;padding-bottom:.2em;
+)css";
+
+std::string html_page_head(std::string_view title, Lang lang, std::string_view style) {
+    std::string out = "<!DOCTYPE html>\n";
+    out += fmt::format("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+                       lang == Lang::ko ? "ko" : "en");
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out +=
+        fmt::format("<meta name=\"generator\" content=\"kcity {}\">\n", html_escape(KCITY_VERSION));
+    out += fmt::format("<title>{}</title>\n<style>\n{}{}</style>\n</head>\n<body>\n", title,
+                       page_css, style);
+    return out;
 }
 
 }  // namespace kcity

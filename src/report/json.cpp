@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "kcity/base/parallel.hpp"
-#include "kcity/report/calibration.hpp"
 #include "kcity/evaluate/evaluate.hpp"
+#include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "html_page.hpp"
 #include "kcity/base/text.hpp"
 #include "kcity/report/escape.hpp"
 
@@ -189,14 +190,7 @@ std::string render_json(const Robustness& r) {
 // last selected rank of the real run).
 
 constexpr std::string_view css =
-    R"css(:root{--ink:#1d2430;--muted:#5b6472;--line:#d5dae1;--soft:#f3f5f8;
---sel:#fff4c2;--accent:#1f4e99;--bad:#b3261e;--ok:#1b7f3b}
-*{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0 auto;max-width:1120px;padding:24px 28px 40px;color:var(--ink);background:#fff;
-font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans KR","Noto Sans CJK KR",
-"Apple SD Gothic Neo","Malgun Gothic",sans-serif}
-h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.35em;margin:0 0 .5em;padding-bottom:.2em;
-border-bottom:2px solid var(--accent)}html:lang(ko) body{word-break:keep-all}
+    R"css(border-bottom:2px solid var(--accent)}html:lang(ko) body{word-break:keep-all}
 header.report dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.5em 0 1em}
 header.report dt{font-weight:600}header.report dd{margin:0}
 section.track{margin-top:2.2em}
@@ -255,14 +249,7 @@ std::string interval_svg(const RobustProposal& p, int ranks, int funding) {
 
 std::string render_html(const Robustness& r, Lang lang) {
     auto l = [&](std::string_view key) { return html_escape(label(key, lang)); };
-    std::string out = "<!DOCTYPE html>\n";
-    out += fmt::format("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-                       lang == Lang::ko ? "ko" : "en");
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out +=
-        fmt::format("<meta name=\"generator\" content=\"kcity {}\">\n", html_escape(KCITY_VERSION));
-    out += fmt::format("<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-                       l("robustness.title"), css);
+    std::string out = html_page_head(l("robustness.title"), lang, css);
     out += "<header class=\"report\">\n<h1>" + l("robustness.title") + "</h1>\n<dl>\n";
     out += "<dt>" + l("robustness.runs") + "</dt><dd>" + std::to_string(r.options.runs) + "</dd>\n";
     out += "<dt>" + l("robustness.seed") + "</dt><dd><code>" + html_escape(r.options.seed) +
