@@ -94,6 +94,14 @@ std::vector<std::string> track_words(const Rules& rules) {
     return words;
 }
 
+std::optional<std::string> track_option(const Rules& rules, const std::string& given,
+                                        Diagnostics& diags) {
+    if (const TrackRules* t = track_named(rules, given)) return t->id;
+    diags.error({}, "--track " + given + " is not a track of this call" +
+                        did_you_mean(given, track_words(rules)));
+    return std::nullopt;
+}
+
 TempDir::TempDir(const std::string& prefix) {
     std::string templ = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
     if (mkdtemp(templ.data())) dir_ = templ;

@@ -1,6 +1,7 @@
 // What the commands share: loading messages into an Outcome. Private to src/commands/.
 #pragma once
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,10 @@ const TrackRules* track_named(const Rules& rules, const std::string& given);
 
 // What --track could have meant: the ids and both names of every track.
 std::vector<std::string> track_words(const Rules& rules);
+
+// --track's track id (track_named); else an error that says what it could have meant.
+std::optional<std::string> track_option(const Rules& rules, const std::string& given,
+                                        Diagnostics& diags);
 
 // A private temporary folder (mkdtemp under the system's temporary folder, named PREFIX-XXXXXX),
 // removed with everything in it when the value goes. dir() is empty when it could not be made.

@@ -35,13 +35,8 @@ Outcome robustness_command(const RobustnessCommandOptions& options) {
         diags.error({}, "--runs " + std::to_string(run.runs) +
                             " is out of range: give 1 to 1,000,000 runs");
     if (options.weights) run.weights_percent = parse_weights(*options.weights, diags);
-    if (options.run.track && !diags.has_errors()) {
-        if (const TrackRules* t = track_named(call.rules, *options.run.track))
-            run.track = t->id;
-        else
-            diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
-                                did_you_mean(*options.run.track, track_words(call.rules)));
-    }
+    if (options.run.track && !diags.has_errors())
+        run.track = track_option(call.rules, *options.run.track, diags);
     note_builtin_rules(call, out);
     if (add_diagnostics(diags, out)) return out;
     std::size_t load_warnings = diags.sorted().size();  // no error stands: all are warnings

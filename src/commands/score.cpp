@@ -52,13 +52,8 @@ Outcome score_command(const ScoreOptions& options) {
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
     RunOptions run_options = options.run;
-    if (options.run.track && !diags.has_errors()) {
-        if (const TrackRules* t = track_named(call.rules, *options.run.track))
-            run_options.track = t->id;
-        else
-            diags.error({}, "--track " + *options.run.track + " is not a track of this call" +
-                                did_you_mean(*options.run.track, track_words(call.rules)));
-    }
+    if (options.run.track && !diags.has_errors())
+        run_options.track = track_option(call.rules, *options.run.track, diags);
     if (!diags.has_errors()) apply_committee_options(options, call.rules.program.committee, diags);
     note_builtin_rules(call, out);
     if (add_diagnostics(diags, out)) return out;
