@@ -64,15 +64,29 @@ std::vector<std::string> warning_lines(const Result& result, Lang lang) {
     return lines;
 }
 
+std::vector<std::string> add_panel_warnings(const Call& call, const Result& result, Outcome& out) {
+    Diagnostics panel;
+    panel_warnings(call, result, panel);
+    std::vector<std::string> lines;
+    for (const auto& d : panel.sorted()) lines.push_back(format_diagnostic(d));
+    out.messages.insert(out.messages.end(), lines.begin(), lines.end());
+    return lines;
+}
+
 void add_strict_warnings(const Call& call, const Result& result, const RunOptions& run,
                          std::size_t load_warnings, Outcome& out) {
+    const std::vector<std::string> printed = add_panel_warnings(call, result, out);
     Diagnostics review;
     if (run.track || run.method)
         review_warnings(call, run_selection(call, {}), review);
     else
         review_warnings(call, result, review);
     out.warnings = load_warnings + result.warnings.size() + review.size();
-    for (const auto& d : review.sorted()) out.strict_messages.push_back(format_diagnostic(d));
+    for (const auto& d : review.sorted()) {
+        std::string line = format_diagnostic(d);
+        if (std::find(printed.begin(), printed.end(), line) == printed.end())
+            out.strict_messages.push_back(std::move(line));
+    }
     out.strict_messages.push_back(strict_run_note);
 }
 

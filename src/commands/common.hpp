@@ -43,13 +43,19 @@ void note_builtin_rules(const Call& call, Outcome& out);
 // In `lang`, by the message catalogue (the CLI leaves lines it cannot match as they are).
 std::vector<std::string> warning_lines(const Result& result, Lang lang = Lang::en);
 
+// SPEC §10: the warnings about the panel of the tracks `result` reports (an incomplete panel, a
+// flat reviewer, a lenient or severe one), which every command that runs the selection prints
+// on standard error; the lines added.
+std::vector<std::string> add_panel_warnings(const Call& call, const Result& result, Outcome& out);
+
 // What standard error says last when --strict fails on a run's warnings.
 inline constexpr const char* strict_run_note = "kcity: error: --strict: the run has warnings";
 
-// --strict fails on the warnings `check --strict` fails on, in every command that reports
-// (SPEC §7): `load_warnings` of loading, the run's (shortfalls) and check's own, from a run of
-// every track by the rules' method. Check's are named on standard error when --strict fails,
-// after what `out.strict_messages` holds already.
+// The panel's warnings on standard error (add_panel_warnings, from `result`), and --strict: it
+// fails on the warnings `check --strict` fails on, in every command that reports (SPEC §7):
+// `load_warnings` of loading, the run's (shortfalls) and check's own, from a run of every
+// track by the rules' method. Check's other warnings are named on standard error when
+// --strict fails, after what `out.strict_messages` holds already.
 void add_strict_warnings(const Call& call, const Result& result, const RunOptions& run,
                          std::size_t load_warnings, Outcome& out);
 

@@ -25,7 +25,12 @@ void warn_no_reviews(const Result& result, Diagnostics& diags) {
 }
 
 // A reviewer who gave every one of their (two or more) proposals the very same scores.
-void warn_flat_reviewers(const Call& call, Diagnostics& diags) {
+void warn_flat_reviewers(const Call& call, const Result& result, Diagnostics& diags) {
+    // Only the tracks the result reports (`--track` narrows them).
+    auto reported = [&](const std::string& track) {
+        return std::any_of(result.tracks.begin(), result.tracks.end(),
+                           [&](const TrackResult& tr) { return tr.rules->id == track; });
+    };
     struct Seen {
         const Review* first = nullptr;
         int count = 0;
@@ -34,7 +39,7 @@ void warn_flat_reviewers(const Call& call, Diagnostics& diags) {
     std::map<std::pair<std::string, std::string>, Seen> by_reviewer;  // (track, reviewer)
     for (const auto& p : call.proposals)
         for (const auto& r : p.reviews) {
-            if (r.conflict) continue;
+            if (r.conflict || !reported(p.track)) continue;
             Seen& s = by_reviewer[{p.track, r.reviewer}];
             if (!s.first)
                 s.first = &r;
@@ -206,8 +211,12 @@ void warn_lenient_reviewers(const Result& result, Diagnostics& diags) {
 
 void review_warnings(const Call& call, const Result& result, Diagnostics& diags) {
     warn_no_reviews(result, diags);
-    warn_flat_reviewers(call, diags);
     warn_typos(result, diags);
+    panel_warnings(call, result, diags);
+}
+
+void panel_warnings(const Call& call, const Result& result, Diagnostics& diags) {
+    warn_flat_reviewers(call, result, diags);
     warn_incomplete_panel(result, diags);
     warn_lenient_reviewers(result, diags);
 }
