@@ -542,7 +542,7 @@ constexpr Message table[] = {
      "선정 한도 {max}건이 이미 채워짐"},
     // kcity robustness (SPEC §9): how often each proposal came out selected over N runs.
     {"robustness.against-odds", "Ordered against the odds", "확률과 반대로 정해진 선정"},
-    {"robustness.borderline", "Funding line (borderline)", "선정선 경계 (borderline)"},
+    {"robustness.borderline", "Funding line (borderline)", "선정선 경계 제안"},
     {"robustness.class", "Class", "분류"},
     {"robustness.class.borderline", "borderline", "경계"},
     {"robustness.class.out", "out", "탈락권"},
