@@ -250,6 +250,7 @@ Side unpack(const ProposalInputs& inputs, const ProposalInputs::Entry& e, const 
 struct Target {
     const std::string& file;  // the current side's file of the proposal
     const std::string& id;
+    const TrackRules* track = nullptr;  // the current rules' track of the proposal
 };
 
 void diff_fields(const Side& a, const Side& b, const Target& t, std::vector<InputChange>& out) {
@@ -304,12 +305,12 @@ void diff_reviews(const Side& a, const Side& b, const Target& t, std::vector<Inp
         const Side::Rev* n = sides & 2 ? new_by[id] : nullptr;
         if (!o) {
             out.push_back({InputChange::Kind::review_added, n->file, t.id, "", id, std::nullopt,
-                           scores_text(*n)});
+                           scores_text(*n), t.track, n->scores});
             continue;
         }
         if (!n) {
             out.push_back({InputChange::Kind::review_removed, o->file, t.id, "", id,
-                           scores_text(*o), std::nullopt});
+                           scores_text(*o), std::nullopt, t.track, o->scores});
             continue;
         }
         // Each criterion of the current rules, matched by id with the base's scores.
@@ -319,7 +320,7 @@ void diff_reviews(const Side& a, const Side& b, const Target& t, std::vector<Inp
                 if (c == criterion) old_score = s;
             if (old_score != new_score)
                 out.push_back({InputChange::Kind::review, n->file, t.id, criterion, id, old_score,
-                               new_score});
+                               new_score, t.track});
         }
         if (o->conflict != n->conflict)
             out.push_back({InputChange::Kind::conflict, n->file, t.id, "conflict", id,
@@ -391,7 +392,7 @@ std::vector<InputChange> proposal_input_changes(const ProposalInputs& old_inputs
                          old_inputs.pack(b[j], new_call.rules, packed) && packed == a[i].packed;
             if (!equal) {
                 Side sa = unpack(old_inputs, a[i], old_rules), sb = side_of(b[j], new_call.rules);
-                Target t{b[j].where.file.str(), b[j].id};
+                Target t{b[j].where.file.str(), b[j].id, new_call.rules.track(b[j].track)};
                 diff_fields(sa, sb, t, out);
                 diff_conflicts(sa, sb, t, out);
                 diff_reviews(sa, sb, t, out);

@@ -95,6 +95,28 @@ std::string because_text(const Because& b, Lang lang, bool json) {
     return {};
 }
 
+namespace {
+
+// A criterion as the report names it: in Korean by the rules' Korean name, in English by its
+// id, as the other reports' reason codes do.
+std::string criterion_word(const InputChange& c, const std::string& id, Lang lang) {
+    if (lang == Lang::ko && c.track)
+        for (const auto& k : c.track->criteria)
+            if (k.id == id && !k.name.ko.empty()) return k.name.ko;
+    return id;
+}
+
+// A review's scores added or removed: "importance: 26, viability: 23.5" (in Korean by name).
+std::string scores_words(const InputChange& c, const std::optional<std::string>& text, Lang lang) {
+    if (c.scores.empty() || lang != Lang::ko) return text ? *text : label("label.none", lang);
+    std::string out;
+    for (const auto& [criterion, score] : c.scores)
+        out += (out.empty() ? "" : ", ") + criterion_word(c, criterion, lang) + ": " + score;
+    return out;
+}
+
+}  // namespace
+
 std::string input_change_text(const InputChange& c, Lang lang, bool with_id) {
     using K = InputChange::Kind;
     auto value = [lang](const std::optional<std::string>& v) {
@@ -103,7 +125,7 @@ std::string input_change_text(const InputChange& c, Lang lang, bool with_id) {
     std::vector<Arg> args = {{"old", value(c.old_value)},
                              {"new", value(c.new_value)},
                              {"reviewer", c.reviewer},
-                             {"criterion", c.field}};
+                             {"criterion", criterion_word(c, c.field, lang)}};
     auto say = [&](std::string_view key, std::vector<Arg> a) {
         return format_message(key, lang, a);
     };
@@ -124,11 +146,11 @@ std::string input_change_text(const InputChange& c, Lang lang, bool with_id) {
             break;
         case K::review_added:
             text = say("diff-base.review-added",
-                       {{"reviewer", c.reviewer}, {"scores", value(c.new_value)}});
+                       {{"reviewer", c.reviewer}, {"scores", scores_words(c, c.new_value, lang)}});
             break;
         case K::review_removed:
             text = say("diff-base.review-removed",
-                       {{"reviewer", c.reviewer}, {"scores", value(c.old_value)}});
+                       {{"reviewer", c.reviewer}, {"scores", scores_words(c, c.old_value, lang)}});
             break;
         case K::review:
             text = say("diff-base.review", args);

@@ -90,6 +90,12 @@ struct InputChange {
     std::string field;     // a proposal's field, or a review's criterion
     std::string reviewer;  // reviews and conflicts
     std::optional<std::string> old_value, new_value;
+    // Reviews: the current rules' track of the proposal (null when it has none), so that a
+    // Korean report names a criterion as the rules do (실현가능성, not `feasibility`).
+    const TrackRules* track = nullptr;
+    // A review added or removed: its scores by criterion id (old_value/new_value hold them as
+    // one line of ids, which JSON keeps).
+    std::vector<std::pair<std::string, std::string>> scores = {};
 };
 
 // Why a proposal moved under `diff --base`, as values read from the input changes and the

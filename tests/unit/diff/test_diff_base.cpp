@@ -103,6 +103,23 @@ TEST_CASE("diff --base: every kind of proposal input change, from values", "[dif
                     R"("reviewer": "R2", "old": "70", "new": "75"})") != std::string::npos);
 }
 
+TEST_CASE("diff --base: Korean names a review's criteria as the rules do", "[diff]") {
+    TrackSpec t;
+    t.criteria = "[{id: a, name: {ko: 사업 중요도, en: Importance}, max: 100}]";
+    State old_state{t, {two_reviews("P1", "70", "80"), two_reviews("P2", "60", "65")}};
+    State new_state = old_state;
+    new_state.proposals[0].reviews[1] = {"R2", "a: 75"};
+    new_state.proposals[1].reviews.pop_back();
+    auto c = compare(old_state, new_state);
+    CHECK(c->inputs(Lang::ko) == std::vector<std::string>{
+                                     "review P1: R2 위원 사업 중요도 80 → 75",
+                                     "review-removed P2: R2 위원 평가 삭제 (사업 중요도: 65)",
+                                 });
+    // English keeps the ids, as reason codes do; JSON keeps them in every language.
+    CHECK(c->inputs()[0] == "review P1: R2's a 80 → 75");
+    CHECK(kcity::render_diff_json(c->diff, Lang::ko).find(R"("field": "a")") != std::string::npos);
+}
+
 TEST_CASE("diff --base: a score sheet's row and the committee's decisions", "[diff]") {
     State old_state{TrackSpec{}, {fixtures::scored("P1", "80"), fixtures::scored("P2", "70")}};
     old_state.decisions = "awards: {P1: 300000000}\n";
