@@ -69,6 +69,52 @@ RULES_NOT_EXPRESSIBLE = [
 # (letters, sheets), program.yaml's committee and lottery_seed.
 RULES_FIXTURES_VALID = ["committee", "letters", "lottery", "sheets"]
 
+# Rules that `kcity check` accepts, in forms the examples do not use (checked by hand: a call of
+# these files has no error in its rules): the schemas must accept them too.
+RULES_VALID = {
+    "program": """\
+program: Edge
+year: 2023
+timezone: "-03:30"
+budget_krw: 10억
+tracks: [t, 2024]
+lottery_seed: "seed"
+results_date: 2023. 6. 20.
+appeal_days: 10
+""",
+    "track": """\
+track: t
+name: T
+deadline: 2023-05-10T18:00+09:00
+award: {min_krw: "1억", max_krw: 500000000, above_max: reject}
+panel: {min_reviewers: 1, aggregate: mean, calibrate: offset}
+criteria:
+  - {id: q, name: {ko: 품질}, max: 12.5, weight: 0.5, cutoff: 0}
+  - {id: 7, name: Seven, max: 10}
+threshold: 0
+rounding: 0
+eligibility:
+  - id: r1
+    name: R
+    require:
+      any:
+        - {field: requested_krw, in: [1억, 200000000]}
+        - {field: submitted_at, before: 2023. 5. 1.}
+        - {field: city, in_history: false}
+        - {not: {field: attributes.flag, equals: true}}
+        - {field: partner.country, not_in: [KR, JP]}
+        - {field: attributes.n, at_most: 3.25}
+adjustments:
+  - {id: a, name: A, when: {field: attributes.x_krw, at_least: "₩1,000,000"}, points: -2.5}
+adjustment_caps: {penalty: 2}
+selection: {min: 0, max: 1, budget_krw: 5억, method: optimal, reserve: 0}
+tie_break: [q:asc, base:desc, lottery, id]
+""",
+    "decisions": "withdrawn: []\nawards: {}\n",
+    "history": "[]\n",
+    "panel": "- {id: 7, name: {en: Seven}, tracks: [t]}\n- {id: R.2, name: 이서연, organisation: ''}\n",
+}
+
 # Which schema a rules file is checked against, by its name; any other is a track's file.
 RULES_SCHEMAS = {"program.yaml": "program", "history.yaml": "history",
                  "decisions.yaml": "decisions", "panel.yaml": "panel"}
@@ -128,6 +174,10 @@ def check_rules():
     for folder in folders:
         for error in rules_errors(folder, validators):
             print(f"FAIL {error}")
+            failed += 1
+    for name, text in RULES_VALID.items():
+        for error in validators[name].iter_errors(yaml.load(text, Loader=CoreLoader)):
+            print(f"FAIL good {name} rules refused: {list(error.path)}: {error.message}")
             failed += 1
     for case in RULES_REFUSED:
         if not rules_errors(ROOT / "tests/bad" / case / "rules", validators):
