@@ -467,8 +467,9 @@ void add_verify(CLI::App& app, Command& c) {
                      "The call directory (default: where the statement says, from its folder)")
         ->type_name("DIR");
     add_lang_option(c);
-    c.run = [o] {
+    c.run = [o, &c] {
         o->program = "/proc/self/exe";  // this very kcity runs the command again
+        o->lang = c.messages_lang();
         return kcity::verify_command(*o);
     };
 }

@@ -20,6 +20,7 @@
 #include "kcity/base/version.hpp"
 #include "kcity/commands/output.hpp"
 #include "kcity/report/escape.hpp"
+#include "kcity/report/i18n.hpp"
 
 extern char** environ;
 
@@ -219,17 +220,22 @@ bool same_file(const fs::path& a, const fs::path& b) {
 }  // namespace
 
 Outcome verify_command(const VerifyOptions& options) {
-    auto text = read_bytes(options.statement);
-    if (!text) return fail("cannot read " + options.statement, Failure::input);
+    // Every message by the catalogue, in the language of --lang or the locale.
+    auto say = [&](std::string_view key, const std::vector<Arg>& args) {
+        return format_message(key, options.lang, args);
+    };
+    const std::string& statement = options.statement;
+    auto text = read_bytes(statement);
+    if (!text) return fail(say("verify.cannot-read", {{"file", statement}}), Failure::input);
     YAML::Node doc;
     try {
         doc = YAML::Load(*text);
         if (!doc.IsMap() || doc["predicateType"].as<std::string>() != attest_predicate_type)
-            return fail(options.statement + " is not a kcity attestation (predicateType " +
-                            std::string(attest_predicate_type) + ")",
+            return fail(say("verify.not-attestation",
+                            {{"file", statement}, {"type", std::string(attest_predicate_type)}}),
                         Failure::input);
     } catch (const YAML::Exception&) {
-        return fail(options.statement + " is not a kcity attestation (not JSON)", Failure::input);
+        return fail(say("verify.not-json", {{"file", statement}}), Failure::input);
     }
     Outcome out;
     try {
@@ -248,12 +254,15 @@ Outcome verify_command(const VerifyOptions& options) {
         for (const auto& f : pred["input_files"]) {
             const std::string path = f["path"].as<std::string>();
             auto digest = file_sha256(call / path);
+            const std::string role = f["role"].as<std::string>();
+            const std::string attested = f["sha256"].as<std::string>();
             if (!digest)
-                bad(path + ": missing (" + f["role"].as<std::string>() + ")");
-            else if (*digest != f["sha256"].as<std::string>())
-                bad(path + ": changed (" + f["role"].as<std::string>() + "; sha256 " +
-                    digest->substr(0, 12) + ", attested " +
-                    f["sha256"].as<std::string>().substr(0, 12) + ")");
+                bad(say("verify.input-missing", {{"path", path}, {"role", role}}));
+            else if (*digest != attested)
+                bad(say("verify.input-changed", {{"path", path},
+                                                 {"role", role},
+                                                 {"now", digest->substr(0, 12)},
+                                                 {"attested", attested.substr(0, 12)}}));
             else
                 ++unchanged;
         }
@@ -265,13 +274,13 @@ Outcome verify_command(const VerifyOptions& options) {
             const std::string name = path.lexically_normal().generic_string();
             auto digest = file_sha256(path);
             if (!digest)
-                bad(name + ": the attested output is missing");
+                bad(say("verify.output-missing", {{"path", name}}));
             else if (*digest != s["digest"]["sha256"].as<std::string>())
-                bad(name + ": the attested output was edited (its sha256 is not the statement's)");
+                bad(say("verify.output-edited", {{"path", name}}));
         }
         // The same command again, into a temporary folder, compared with the subjects.
         TempDir tmp("kcity-verify");
-        if (tmp.dir().empty()) return fail("cannot create a temporary folder", Failure::output);
+        if (tmp.dir().empty()) return fail(say("verify.temp-folder", {}), Failure::output);
         std::vector<std::string> args{options.program, pred["command"].as<std::string>()};
         // From the folder the command was given in, with its paths as given, when they still
         // lead into the call; else from the call directory, with its paths in the call (a
@@ -312,8 +321,7 @@ Outcome verify_command(const VerifyOptions& options) {
         args.push_back(rerun_target.string());
         int status = run_quietly(args, run_dir, pred["environment_lang"].as<std::string>());
         if (status != 0) {
-            bad("the command failed when run again (exit " + std::to_string(status) +
-                "): run `kcity check` on the call");
+            bad(say("verify.rerun-failed", {{"status", Count{status}}}));
         } else {
             for (const auto& s : doc["subject"]) {
                 const fs::path name = s["name"].as<std::string>();
@@ -322,21 +330,24 @@ Outcome verify_command(const VerifyOptions& options) {
                                      : rerun_target / name.lexically_relative(output_target);
                 auto digest = file_sha256(again);
                 if (!digest || *digest != s["digest"]["sha256"].as<std::string>())
-                    bad((statement_dir / name).lexically_normal().generic_string() +
-                        ": the output differs when run again");
+                    bad(say(
+                        "verify.output-differs",
+                        {{"path", (statement_dir / name).lexically_normal().generic_string()}}));
             }
         }
         if (!ok) {
             out.failure = Failure::input;
-            out.messages.push_back("kcity: error: " + options.statement + " does not verify");
+            out.messages.push_back("kcity: error: " +
+                                   say("verify.does-not-verify", {{"file", statement}}));
             return out;
         }
-        out.output = "verified " + options.statement + ": " + std::to_string(unchanged) +
-                     " inputs unchanged, " + std::to_string(doc["subject"].size()) +
-                     " output(s) the same bytes when run again (kcity " +
-                     std::string(build_version()) + ")\n";
+        out.output = say("verify.verified", {{"file", statement},
+                                             {"inputs", Count{unchanged}},
+                                             {"outputs", Count{doc["subject"].size()}},
+                                             {"version", std::string(build_version())}}) +
+                     "\n";
     } catch (const YAML::Exception&) {
-        return fail(options.statement + " is not a complete kcity attestation", Failure::input);
+        return fail(say("verify.incomplete", {{"file", statement}}), Failure::input);
     }
     return out;
 }

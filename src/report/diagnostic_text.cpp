@@ -301,6 +301,12 @@ constexpr Shape shapes[] = {
     {"unknown option {} for {}; see '{}'", "{1}에 알 수 없는 옵션 {0}입니다. '{2}'를 참고하십시오"},
     {"cannot tell the format from the name {} (.txt, .md, .json, .csv, .html): give --format", "이름 {0}(으)로는 형식을 알 수 없습니다(.txt, .md, .json, .csv, .html). --format을 지정하십시오"},
     {"--output {} is an input of this run ({}); writing the report there would replace it: choose another file", "--output {0}은(는) 이번 실행의 입력 파일({1})입니다. 보고서를 쓰면 입력이 바뀌므로 다른 파일을 지정하십시오"},
+    // --attest (SPEC §12) on score, robustness and letters.
+    {"--attest {} is an input of this run ({}); writing the report there would replace it: choose another file", "--attest {0}은(는) 이번 실행의 입력 파일({1})입니다. 증명서를 쓰면 입력이 바뀌므로 다른 파일을 지정하십시오"},
+    {"--attest {} is the report's own --output: the statement goes in a file of its own", "--attest {0}은(는) 보고서의 --output과 같은 파일입니다. 증명서는 별도 파일에 쓰십시오"},
+    {"--attest STATEMENT needs --output FILE: a report on standard output cannot be attested", "--attest STATEMENT에는 --output FILE이 필요합니다. 표준 출력으로 낸 보고서는 증명할 수 없습니다"},
+    {"--attest: the inputs changed while the report was written", "--attest: 보고서를 쓰는 동안 입력 파일이 바뀌었습니다"},
+    {"--attest: cannot read {}", "--attest: {0}을(를) 읽을 수 없습니다"},
     {"--year {} is not a year of a call ({})", "--year {0}은(는) 공모 연도가 아닙니다({1})"},
     {"wrote a new {} call in {} (rules/ with panel.yaml, proposals/, scores/panel.csv); next: kcity check {}, then kcity sheets {} --output-dir DIR for the panel", "{1}에 {0}년 공모 폴더를 새로 만들었습니다(rules/와 panel.yaml, proposals/, scores/panel.csv). 다음 단계: kcity check {2}, 이어서 kcity sheets {3} --output-dir DIR로 평가위원별 평가표를 만드십시오"},
     {"{} exists; init never overwrites a file", "{0}이(가) 이미 있습니다. init은 파일을 덮어쓰지 않습니다"},

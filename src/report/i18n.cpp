@@ -647,6 +647,36 @@ constexpr Message table[] = {
      "{method}"},
     {"threshold", "base score {base} is below the threshold {threshold}",
      "기본 점수 {base}점, 최저 기준 {threshold}점 미만"},
+    // `kcity verify` (SPEC §12): what it found of a statement, its inputs and its outputs. The
+    // roles (rules, proposals, sheet, ...) and sha256 are the statement's own words.
+    {"verify.cannot-read", "cannot read {file}", "{file}을(를) 읽을 수 없습니다"},
+    {"verify.does-not-verify", "{file} does not verify", "{file}은(는) 검증되지 않았습니다"},
+    {"verify.incomplete", "{file} is not a complete kcity attestation",
+     "{file}은(는) 완전한 kcity 증명서가 아닙니다"},
+    {"verify.input-changed", "{path}: changed ({role}; sha256 {now}, attested {attested})",
+     "{path}: 변경됨 ({role}; sha256 {now}, 증명서의 값 {attested})"},
+    {"verify.input-missing", "{path}: missing ({role})", "{path}: 파일이 없음 ({role})"},
+    {"verify.not-attestation", "{file} is not a kcity attestation (predicateType {type})",
+     "{file}은(는) kcity 증명서가 아닙니다 (predicateType {type})"},
+    {"verify.not-json", "{file} is not a kcity attestation (not JSON)",
+     "{file}은(는) kcity 증명서가 아닙니다 (JSON이 아님)"},
+    {"verify.output-differs", "{path}: the output differs when run again",
+     "{path}: 다시 실행한 출력이 다릅니다"},
+    {"verify.output-edited",
+     "{path}: the attested output was edited (its sha256 is not the statement's)",
+     "{path}: 증명된 출력이 수정되었습니다 (sha256이 증명서와 다름)"},
+    {"verify.output-missing", "{path}: the attested output is missing",
+     "{path}: 증명된 출력 파일이 없습니다"},
+    {"verify.rerun-failed",
+     "the command failed when run again (exit {status}): run `kcity check` on the call",
+     "명령을 다시 실행했으나 실패했습니다 (종료 코드 {status}). 공모 폴더에 `kcity check`를 "
+     "실행하십시오"},
+    {"verify.temp-folder", "cannot create a temporary folder", "임시 폴더를 만들 수 없습니다"},
+    {"verify.verified",
+     "verified {file}: {inputs} inputs unchanged, {outputs} output(s) the same bytes when run "
+     "again (kcity {version})",
+     "{file} 검증됨: 입력 파일 {inputs}개 변경 없음, 출력 {outputs}개가 다시 실행해도 같은 "
+     "바이트 (kcity {version})"},
     {"withdrawn", "withdrawn after applying (decisions.yaml)", "신청 후 철회 (decisions.yaml)"},
 };
 

@@ -9,6 +9,7 @@
 
 #include "kcity/commands/outcome.hpp"
 #include "kcity/load/inputs.hpp"
+#include "kcity/report/i18n.hpp"
 
 namespace kcity {
 
@@ -36,6 +37,7 @@ struct VerifyOptions {
     std::string statement;
     std::optional<std::string> call;  // --call DIR: the call directory, over the statement's
     std::string program;              // the kcity binary that re-runs the command
+    Lang lang = Lang::en;             // of its messages and its line on standard output
 };
 
 // Checks every input's sha256 and re-runs the command: exit 0 (Failure::none) when all

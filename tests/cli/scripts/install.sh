@@ -65,5 +65,9 @@ for f in bin/kcity share/man/man1/kcity.1 share/bash-completion/completions/kcit
          share/zsh/vendor-completions/_kcity share/kcity/schemas/proposal.schema.json; do
   [ -s "$tmp/root/$f" ] || { echo "cmake --install did not write $f"; exit 1; }
 done
+# Every schema of the repository, as it is (the rules' and the reports' too).
+for f in schemas/*.schema.json; do
+  cmp -s "$f" "$tmp/root/share/kcity/$f" || { echo "cmake --install did not write $f"; exit 1; }
+done
 "$tmp/root/bin/kcity" --version | grep -q "^kcity $version "
 echo "install tree, man page (every option of $(echo $commands | wc -w) commands) and completions checked"
