@@ -67,7 +67,10 @@ struct PanelTrack {
     // none when undefined (fewer than two pairable values, or no disagreement to expect).
     std::optional<Rational> alpha;
     std::optional<Decimal> alpha_rounded;  // alpha to three decimals, half away from zero
-    std::optional<Decimal> mean_spread;    // rounded to `rounding`
+    // alpha exactly, as `P/Q` in lowest terms (or `P` when whole): set whenever alpha is, also
+    // when it is too large for a Rational (`alpha` is then none; computed with GMP).
+    std::string alpha_ratio;
+    std::optional<Decimal> mean_spread;  // rounded to `rounding`
     // With calibration switched the other way (on when the rules say none, off when offset):
     // the ids whose selection flips, each way, by id.
     bool calibrated = false;                       // the rules calibrate (panel.calibrate)
@@ -82,5 +85,22 @@ struct PanelAnalysis {
 };
 
 PanelAnalysis analyse_panel(const Call& call, const PanelOptions& options);
+
+// The pieces of the analysis, exact (GMP inside), for tests and for run_warnings.
+
+// Krippendorff's alpha, interval metric: one list of values per unit (a unit's values are the
+// coders' values; a missing value is simply absent), every value on the same scale. None when
+// undefined: fewer than two pairable values, or no disagreement to expect.
+struct ExactAlpha {
+    std::optional<Rational> exact;  // none when it does not fit a Rational
+    std::string ratio;              // `P/Q` or `P`
+    Decimal rounded;                // three decimals, half away from zero
+};
+std::optional<ExactAlpha> interval_alpha(const std::vector<std::vector<i128>>& units);
+
+// Spearman's rank correlation of x and y (same length; average ranks for ties), exactly, rounded
+// to two decimals half away from zero. None with fewer than three pairs or when one side has no
+// spread (the correlation is undefined).
+std::optional<Decimal> spearman(const std::vector<Rational>& x, const std::vector<Rational>& y);
 
 }  // namespace kcity

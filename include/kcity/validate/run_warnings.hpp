@@ -15,4 +15,9 @@ namespace kcity {
 // it itself; score counts these for --strict as check does.
 void review_warnings(const Call& call, const Result& result, Diagnostics& diags);
 
+// SPEC §10's warnings alone, over the tracks of `result`: an incomplete panel, a flat reviewer,
+// a reviewer whose leniency is beyond 10% of the highest possible total (`kcity panel` says them
+// on standard error).
+void panel_warnings(const Result& result, Diagnostics& diags);
+
 }  // namespace kcity
