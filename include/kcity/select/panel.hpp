@@ -48,15 +48,18 @@ struct PanelReviewer {
     std::vector<const Proposal*> missing;  // eligible, neither a review nor a conflict; by id
     bool flat = false;                     // two or more reviews, all totals equal
     // The §6 step 2a offset of their total (the weighted sum of their per-criterion offsets),
-    // rounded to `rounding`; whether or not the track calibrates.
+    // rounded to `rounding`; whether or not the track calibrates. None for a reviewer with no
+    // valid review of an eligible proposal (conflicts only).
     std::optional<Decimal> offset;
     bool lenient_warning = false;  // |leniency| beyond 10% of the highest possible total
 };
 
 struct PanelProposal {
     const ProposalResult* result = nullptr;  // eligible proposals only, in the run's order
-    std::optional<Decimal> spread;           // highest minus lowest valid total; none without
-    std::vector<PanelCell> cells;            // one per reviewer of PanelTrack::reviewers
+    // Highest minus lowest valid total, rounded to `rounding`; none with fewer than two valid
+    // reviews (a single review disagrees with nobody, and would pull the mean spread down).
+    std::optional<Decimal> spread;
+    std::vector<PanelCell> cells;  // one per reviewer of PanelTrack::reviewers
 };
 
 struct PanelTrack {
