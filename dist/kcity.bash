@@ -16,11 +16,11 @@ _kcity_tracks() {
 
 _kcity() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="score check explain diff robustness sheets letters init verify"
+    local commands="score check explain diff robustness panel sheets letters init verify"
     local cmd="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            score | check | explain | diff | robustness | sheets | letters | init | verify)
+            score | check | explain | diff | robustness | panel | sheets | letters | init | verify)
                 cmd=${COMP_WORDS[i]}
                 break
                 ;;
@@ -49,6 +49,10 @@ _kcity() {
             ;;
         robustness)
             opts="$call $report --runs --seed --weights --no-resample --track --method --attest"
+            formats="text markdown json html"
+            ;;
+        panel)
+            opts="$call $report --track --attest"
             formats="text markdown json html"
             ;;
         sheets)

@@ -23,8 +23,8 @@ using kcity::Format;
 
 // A function rather than a global: nothing may throw before main's catch-all.
 std::vector<std::string> command_names() {
-    return {"score",  "check",   "explain", "diff",  "robustness",
-            "sheets", "letters", "init",    "verify"};
+    return {"score", "check",  "explain", "diff", "robustness",
+            "panel", "sheets", "letters", "init", "verify"};
 }
 
 // A command as the command line set it up. Its options live in the closure of `run`.
@@ -370,6 +370,32 @@ void add_robustness(CLI::App& app, Command& c) {
     };
 }
 
+void add_panel(CLI::App& app, Command& c) {
+    c.app = app.add_subcommand("panel",
+                               "How the panel scored: leniency, agreement, gaps, and what "
+                               "calibration would change");
+    auto o = std::make_shared<kcity::PanelCommandOptions>();
+    using enum Format;
+    add_call_options(c, o->inputs, o->format, {text, markdown, json, html});
+    c.app
+        ->add_option_function<std::string>(
+            "--track",
+            [o](const std::string& t) {
+                if (t.empty()) throw CLI::ValidationError("--track", "an empty track id");
+                o->track = t;
+            },
+            "Report this track only (every input is still validated)")
+        ->type_name("ID");
+    add_lang_option(c);
+    add_attest_option(c, o->inputs);
+    c.run = [o, &c] {
+        add_environment(o->inputs);
+        o->lang = c.lang;
+        o->locale_lang = c.env_lang;
+        return kcity::panel_command(*o);
+    };
+}
+
 // The commands that write many files (sheets, letters) into one folder.
 void add_output_dir_option(CLI::App* app, std::string& dir, const std::string& help) {
     app->add_option("--output-dir", dir, help)->type_name("DIR")->required();
@@ -641,8 +667,8 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     // Stable addresses: the options are bound to the commands' fields.
     std::list<Command> commands;
-    for (auto add : {add_score, add_check, add_diff, add_explain, add_robustness, add_sheets,
-                     add_letters, add_init, add_verify})
+    for (auto add : {add_score, add_check, add_diff, add_explain, add_robustness, add_panel,
+                     add_sheets, add_letters, add_init, add_verify})
         add(app, commands.emplace_back());
 
     const kcity::Lang env_lang = environment_lang();

@@ -64,9 +64,9 @@ std::vector<std::string> warning_lines(const Result& result, Lang lang) {
     return lines;
 }
 
-std::vector<std::string> add_panel_warnings(const Call& call, const Result& result, Outcome& out) {
+std::vector<std::string> add_panel_warnings(const Result& result, Outcome& out) {
     Diagnostics panel;
-    panel_warnings(call, result, panel);
+    panel_warnings(result, panel);
     std::vector<std::string> lines;
     for (const auto& d : panel.sorted()) lines.push_back(format_diagnostic(d));
     out.messages.insert(out.messages.end(), lines.begin(), lines.end());
@@ -75,7 +75,7 @@ std::vector<std::string> add_panel_warnings(const Call& call, const Result& resu
 
 void add_strict_warnings(const Call& call, const Result& result, const RunOptions& run,
                          std::size_t load_warnings, Outcome& out) {
-    const std::vector<std::string> printed = add_panel_warnings(call, result, out);
+    const std::vector<std::string> printed = add_panel_warnings(result, out);
     Diagnostics review;
     if (run.track || run.method)
         review_warnings(call, run_selection(call, {}), review);

@@ -46,7 +46,7 @@ std::vector<std::string> warning_lines(const Result& result, Lang lang = Lang::e
 // SPEC §10: the warnings about the panel of the tracks `result` reports (an incomplete panel, a
 // flat reviewer, a lenient or severe one), which every command that runs the selection prints
 // on standard error; the lines added.
-std::vector<std::string> add_panel_warnings(const Call& call, const Result& result, Outcome& out);
+std::vector<std::string> add_panel_warnings(const Result& result, Outcome& out);
 
 // What standard error says last when --strict fails on a run's warnings.
 inline constexpr const char* strict_run_note = "kcity: error: --strict: the run has warnings";

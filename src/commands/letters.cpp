@@ -26,7 +26,7 @@ Outcome letters_command(const LettersOptions& options) {
     RunOptions run;
     run.trace = TraceRequest{true, {}};  // a letter reads what the run decided, and why
     Result result = run_selection(call, run);
-    add_panel_warnings(call, result, out);
+    add_panel_warnings(result, out);
     const std::string ext = letter_extension(options.format);
     for (const auto& p : call.proposals)
         if (p.id == "index")

@@ -45,13 +45,6 @@ Rational review_score(const TrackRules& t, const Review& r, std::size_t i, const
     return v;
 }
 
-Rational review_total(const TrackRules& t, const Review& r, const Calibration* cal = nullptr) {
-    Rational total;
-    for (std::size_t i = 0; i < t.criteria.size(); ++i)
-        total = total + t.criteria[i].exact_weight() * review_score(t, r, i, cal);
-    return total;
-}
-
 Rational mean_of(const TrackRules& t, const std::vector<const Review*>& reviews,
                  std::size_t criterion, const Calibration* cal) {
     Rational sum;
@@ -330,6 +323,13 @@ Stage evaluate_proposal(const Rules& rules, const TrackRules& t, const Proposal&
 }
 
 }  // namespace
+
+Rational review_total(const TrackRules& t, const Review& r, const Calibration* cal) {
+    Rational total;
+    for (std::size_t i = 0; i < t.criteria.size(); ++i)
+        total = total + t.criteria[i].exact_weight() * review_score(t, r, i, cal);
+    return total;
+}
 
 ReviewRole ProposalResult::role(std::size_t review) const {
     return review < review_roles.size() ? static_cast<ReviewRole>(review_roles[review])

@@ -278,7 +278,7 @@ constexpr Shape shapes[] = {
     {"withdrawn proposal `{}` is not among the proposals", "철회한 신청서 `{0}`이(가) 신청서 중에 없습니다"},
     {"the committee's award {} for `{}` exceeds its request of {}", "`{1}`에 대한 위원회 결정 지원액 {0}이(가) 신청액 {2}을(를) 초과합니다"},
     {"the committee's award {} for `{}` is outside the award range {} to {}", "`{1}`에 대한 위원회 결정 지원액 {0}이(가) 지원 범위({2}~{3}) 밖입니다"},
-    {"reviewer `{}` gave all {} proposals of track `{}` the same scores", "평가위원 `{0}`이(가) 분야 `{2}`의 신청서 {1}건 모두에 같은 점수를 주었습니다"},
+    {"reviewer `{}` gave all {} proposals of track `{}` the same total", "평가위원 `{0}`이(가) 분야 `{2}`의 신청서 {1}건 모두에 같은 총점을 주었습니다"},
     {"reviewer `{}` of track `{}` has neither a review nor a conflict for {} eligible proposal: {}", "분야 `{1}`의 평가위원 `{0}`은(는) 자격을 갖춘 신청서 {2}건에 대해 평가도 이해충돌 신고도 없습니다: {3~}"},
     {"reviewer `{}` of track `{}` has neither a review nor a conflict for {} eligible proposals: {}", "분야 `{1}`의 평가위원 `{0}`은(는) 자격을 갖춘 신청서 {2}건에 대해 평가도 이해충돌 신고도 없습니다: {3~}"},
     {"reviewer `{}` of track `{}` scores {} points from the other reviewers on average, beyond 10% of the highest possible total {}", "분야 `{1}`의 평가위원 `{0}`은(는) 다른 평가위원보다 평균 {2}점 차이 나게 채점하여, 최고 가능 총점 {3}점의 10%를 넘습니다"},

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 
+#include "kcity/evaluate/evaluate.hpp"
 #include "kcity/evaluate/predicate.hpp"
 #include "kcity/select/pipeline.hpp"
 
@@ -24,34 +25,40 @@ void warn_no_reviews(const Result& result, Diagnostics& diags) {
                               "proposal `" + r.proposal->id + "` has no reviews yet");
 }
 
-// A reviewer who gave every one of their (two or more) proposals the very same scores.
-void warn_flat_reviewers(const Call& call, const Result& result, Diagnostics& diags) {
-    // Only the tracks the result reports (`--track` narrows them).
-    auto reported = [&](const std::string& track) {
-        return std::any_of(result.tracks.begin(), result.tracks.end(),
-                           [&](const TrackResult& tr) { return tr.rules->id == track; });
-    };
+// SPEC §10: a flat reviewer, whose valid reviews of the track's eligible proposals (two or
+// more) all have the same raw total — the analysis's `flat` (select/panel.cpp), worked out here
+// without the rest of it.
+void warn_flat_reviewers(const Result& result, Diagnostics& diags) {
     struct Seen {
         const Review* first = nullptr;
+        Rational total;
         int count = 0;
         bool same = true;
     };
-    std::map<std::pair<std::string, std::string>, Seen> by_reviewer;  // (track, reviewer)
-    for (const auto& p : call.proposals)
-        for (const auto& r : p.reviews) {
-            if (r.conflict || !reported(p.track)) continue;
-            Seen& s = by_reviewer[{p.track, r.reviewer}];
-            if (!s.first)
-                s.first = &r;
-            else
-                s.same = s.same && s.first->scores == r.scores;
-            ++s.count;
+    for (const auto& tr : result.tracks) {
+        std::map<std::string, Seen> by_reviewer;
+        for (const auto& r : tr.proposals) {
+            if (r.status == Status::ineligible) continue;
+            for (std::size_t i = 0; i < r.proposal->reviews.size(); ++i) {
+                if (r.role(i) != ReviewRole::used && r.role(i) != ReviewRole::trimmed) continue;
+                const Review& rv = r.proposal->reviews[i];
+                const Rational total = review_total(*tr.rules, rv);
+                Seen& s = by_reviewer[rv.reviewer];
+                if (!s.first) {
+                    s.first = &rv;
+                    s.total = total;
+                } else {
+                    s.same = s.same && s.total == total;
+                }
+                ++s.count;
+            }
         }
-    for (const auto& [key, s] : by_reviewer)
-        if (s.count >= 2 && s.same)
-            diags.warning(s.first->where, "reviewer `" + key.second + "` gave all " +
-                                              std::to_string(s.count) + " proposals of track `" +
-                                              key.first + "` the same scores");
+        for (const auto& [reviewer, s] : by_reviewer)
+            if (s.count >= 2 && s.same)
+                diags.warning(s.first->where,
+                              "reviewer `" + reviewer + "` gave all " + std::to_string(s.count) +
+                                  " proposals of track `" + tr.rules->id + "` the same total");
+    }
 }
 
 // The position of a dotted field in the proposal: its top-level key's, else the document's.
@@ -146,14 +153,6 @@ void warn_incomplete_panel(const Result& result, Diagnostics& diags) {
     }
 }
 
-// A review's raw weighted total (SPEC §10: totals before calibration).
-Rational raw_total(const TrackRules& t, const Review& rv) {
-    Rational total;
-    for (std::size_t i = 0; i < t.criteria.size(); ++i)
-        total = total + Rational(t.criteria[i].weight) * Rational(rv.scores[i]);
-    return total;
-}
-
 // SPEC §10: a reviewer whose leniency — the mean, over the eligible proposals they reviewed
 // that have another valid review, of their total minus the mean total of the others — is more
 // than 10% of the track's highest possible total, either way. Exact; one warning per reviewer,
@@ -176,7 +175,7 @@ void warn_lenient_reviewers(const Result& result, Diagnostics& diags) {
             for (std::size_t i = 0; i < r.proposal->reviews.size(); ++i)
                 if (r.role(i) == ReviewRole::used || r.role(i) == ReviewRole::trimmed) {
                     const Review& rv = r.proposal->reviews[i];
-                    valid.emplace_back(&rv, raw_total(t, rv));
+                    valid.emplace_back(&rv, review_total(t, rv));
                     all = all + valid.back().second;
                 }
             const auto k = static_cast<std::int64_t>(valid.size());
@@ -209,16 +208,16 @@ void warn_lenient_reviewers(const Result& result, Diagnostics& diags) {
 
 }  // namespace
 
-void review_warnings(const Call& call, const Result& result, Diagnostics& diags) {
-    warn_no_reviews(result, diags);
-    warn_typos(result, diags);
-    panel_warnings(call, result, diags);
-}
-
-void panel_warnings(const Call& call, const Result& result, Diagnostics& diags) {
-    warn_flat_reviewers(call, result, diags);
+void panel_warnings(const Result& result, Diagnostics& diags) {
+    warn_flat_reviewers(result, diags);
     warn_incomplete_panel(result, diags);
     warn_lenient_reviewers(result, diags);
+}
+
+void review_warnings(const Call&, const Result& result, Diagnostics& diags) {
+    warn_no_reviews(result, diags);
+    warn_typos(result, diags);
+    panel_warnings(result, diags);
 }
 
 }  // namespace kcity

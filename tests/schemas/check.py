@@ -243,6 +243,7 @@ def main():
     failed += check_reports("score-report.schema.json", "score")
     failed += check_reports("diff-report.schema.json", "diff")
     failed += check_reports("robustness-report.schema.json", "robustness")
+    failed += check_reports("panel-report.schema.json", "panel")
     print(f"{len(files)} example proposal files valid, {len(REFUSED)} bad cases refused"
           if not failed else f"{failed} failures")
     return 1 if failed else 0

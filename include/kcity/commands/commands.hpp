@@ -9,6 +9,7 @@
 #include "kcity/commands/letters.hpp"
 #include "kcity/commands/outcome.hpp"
 #include "kcity/commands/output.hpp"
+#include "kcity/commands/panel.hpp"
 #include "kcity/commands/robustness.hpp"
 #include "kcity/commands/score.hpp"
 #include "kcity/commands/sheets.hpp"

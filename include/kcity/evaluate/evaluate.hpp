@@ -20,6 +20,11 @@ struct Aggregation {
 Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews,
                       const Calibration* calibration = nullptr);
 
+// A review's total (SPEC §6 step 3: the sum over criteria of weight × score), exact; with
+// `calibration`, of its calibrated scores (step 2a), else raw (the totals of SPEC §10).
+Rational review_total(const TrackRules& t, const Review& r,
+                      const Calibration* calibration = nullptr);
+
 // Step 2: a proposal's valid reviews (those of reviewers not excluded from it), in its order.
 std::vector<const Review*> valid_reviews(const Proposal& p);
 

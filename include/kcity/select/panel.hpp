@@ -48,15 +48,18 @@ struct PanelReviewer {
     std::vector<const Proposal*> missing;  // eligible, neither a review nor a conflict; by id
     bool flat = false;                     // two or more reviews, all totals equal
     // The §6 step 2a offset of their total (the weighted sum of their per-criterion offsets),
-    // rounded to `rounding`; whether or not the track calibrates.
+    // rounded to `rounding`; whether or not the track calibrates. None for a reviewer with no
+    // valid review of an eligible proposal (conflicts only).
     std::optional<Decimal> offset;
     bool lenient_warning = false;  // |leniency| beyond 10% of the highest possible total
 };
 
 struct PanelProposal {
     const ProposalResult* result = nullptr;  // eligible proposals only, in the run's order
-    std::optional<Decimal> spread;           // highest minus lowest valid total; none without
-    std::vector<PanelCell> cells;            // one per reviewer of PanelTrack::reviewers
+    // Highest minus lowest valid total, rounded to `rounding`; none with fewer than two valid
+    // reviews (a single review disagrees with nobody, and would pull the mean spread down).
+    std::optional<Decimal> spread;
+    std::vector<PanelCell> cells;  // one per reviewer of PanelTrack::reviewers
 };
 
 struct PanelTrack {
@@ -67,7 +70,10 @@ struct PanelTrack {
     // none when undefined (fewer than two pairable values, or no disagreement to expect).
     std::optional<Rational> alpha;
     std::optional<Decimal> alpha_rounded;  // alpha to three decimals, half away from zero
-    std::optional<Decimal> mean_spread;    // rounded to `rounding`
+    // alpha exactly, as `P/Q` in lowest terms (or `P` when whole): set whenever alpha is, also
+    // when it is too large for a Rational (`alpha` is then none; computed with GMP).
+    std::string alpha_ratio;
+    std::optional<Decimal> mean_spread;  // rounded to `rounding`
     // With calibration switched the other way (on when the rules say none, off when offset):
     // the ids whose selection flips, each way, by id.
     bool calibrated = false;                       // the rules calibrate (panel.calibrate)
@@ -82,5 +88,22 @@ struct PanelAnalysis {
 };
 
 PanelAnalysis analyse_panel(const Call& call, const PanelOptions& options);
+
+// The pieces of the analysis, exact (GMP inside), for tests and for run_warnings.
+
+// Krippendorff's alpha, interval metric: one list of values per unit (a unit's values are the
+// coders' values; a missing value is simply absent), every value on the same scale. None when
+// undefined: fewer than two pairable values, or no disagreement to expect.
+struct ExactAlpha {
+    std::optional<Rational> exact;  // none when it does not fit a Rational
+    std::string ratio;              // `P/Q` or `P`
+    Decimal rounded;                // three decimals, half away from zero
+};
+std::optional<ExactAlpha> interval_alpha(const std::vector<std::vector<i128>>& units);
+
+// Spearman's rank correlation of x and y (same length; average ranks for ties), exactly, rounded
+// to two decimals half away from zero. None with fewer than three pairs or when one side has no
+// spread (the correlation is undefined).
+std::optional<Decimal> spearman(const std::vector<Rational>& x, const std::vector<Rational>& y);
 
 }  // namespace kcity

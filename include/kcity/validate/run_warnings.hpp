@@ -15,9 +15,9 @@ namespace kcity {
 // it itself; score counts these for --strict as check does.
 void review_warnings(const Call& call, const Result& result, Diagnostics& diags);
 
-// Those of them that are about the panel (SPEC §10: an incomplete panel, a flat reviewer, a
-// lenient or severe reviewer), for the tracks `result` reports: every command that runs the
-// selection prints them on standard error, `check` among its warnings.
-void panel_warnings(const Call& call, const Result& result, Diagnostics& diags);
+// SPEC §10's warnings alone, over the tracks of `result`: an incomplete panel, a flat reviewer,
+// a reviewer whose leniency is beyond 10% of the highest possible total: every command that runs
+// the selection says them on standard error (commands/common.cpp, add_panel_warnings).
+void panel_warnings(const Result& result, Diagnostics& diags);
 
 }  // namespace kcity

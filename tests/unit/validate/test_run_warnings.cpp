@@ -138,3 +138,25 @@ TEST_CASE("run warnings: a reviewer more lenient or severe than 10% of the highe
     CHECK(has_error(diags, "reviewer `R2` of track `t` scores -11.00 points"));
     CHECK_FALSE(has_error(diags, "reviewer `R3` of track `t` scores"));
 }
+
+TEST_CASE("run warnings: a flat reviewer gives every proposal the same total (SPEC §10)",
+          "[validate][flat]") {
+    fixtures::TrackSpec t;
+    t.criteria = "[{id: a, name: A, max: 60}, {id: b, name: B, max: 40}]";
+    auto p = [](std::string id, std::string r1, std::string r2) {
+        fixtures::ProposalSpec s;
+        s.id = std::move(id);
+        s.reviews = {{"R1", r1}, {"R2", r2}};
+        return s;
+    };
+    // R1: 50 + 20 and 40 + 30, the same total of 70 from other scores: flat. R2: 60 and 80.
+    auto run = fixtures::run(
+        t, {p("P1", "a: 50, b: 20", "a: 40, b: 20"), p("P2", "a: 40, b: 30", "a: 50, b: 30")});
+    auto diags = warnings_of(*run);
+    INFO(fixtures::errors_of(diags));
+    CHECK(has_error(diags, "reviewer `R1` gave all 2 proposals of track `t` the same total"));
+    CHECK_FALSE(has_error(diags, "reviewer `R2` gave all"));
+    kcity::Diagnostics panel;
+    kcity::panel_warnings(run->result, panel);
+    CHECK(has_error(panel, "reviewer `R1` gave all 2 proposals"));
+}
