@@ -76,7 +76,7 @@ footer{margin-top:2.5em;font-size:.85em;color:var(--muted);border-top:1px solid 
 padding-top:.6em}
 @page{size:A4;margin:12mm 10mm 14mm}
 @media print{body{max-width:none;padding:0;font-size:8.6pt}tr{break-inside:avoid}
-table.grid{break-inside:auto}}
+h2,h3,p.caption{break-after:avoid}table.grid{break-inside:auto}}
 )css";
 
 std::string track_heading(const TrackRules& t, Lang lang) {

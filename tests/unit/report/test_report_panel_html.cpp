@@ -115,3 +115,15 @@ TEST_CASE("panel html: alpha undefined, the flips, in Korean", "[panel][report]"
           "<ul class=\"flips\">\n<li>전환 시에만 선정: P3</li>\n<li>전환 시 선정 제외: P2</li>\n"
           "<li>영향을 준 평가위원 보정값: Kim &lt;Minsu&gt; | Jr (R1), 이서연 (R2)</li>\n");
 }
+
+TEST_CASE("panel html: a track with no reviewer and no proposal", "[panel][report]") {
+    auto built = panel_fixture::build();
+    built->analysis.tracks[0].reviewers.clear();
+    built->analysis.tracks[0].proposals.clear();
+    const std::string page = kcity::render_panel_html(built->analysis, kcity::Lang::en);
+    // No empty table, no plot with no rows: the words instead.
+    CHECK(page.find("<svg") == std::string::npos);
+    CHECK(page.find("<table") == std::string::npos);
+    CHECK(part(page, "<h3>Reviewers</h3>", "<h3>What") ==
+          "<h3>Reviewers</h3>\n<p>(none)</p>\n<h3>Reviewer × proposal</h3>\n<p>(none)</p>\n");
+}

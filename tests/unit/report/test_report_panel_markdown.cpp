@@ -79,3 +79,12 @@ TEST_CASE("panel markdown: in Korean", "[panel][report]") {
                      "- 전환 시 선정 제외: P2\n"
                      "- 영향을 준 평가위원 보정값: Kim <Minsu> \\| Jr (R1), 이서연 (R2)\n"));
 }
+
+TEST_CASE("panel markdown: a track with no reviewer and no proposal", "[panel][report]") {
+    auto built = panel_fixture::build();
+    built->analysis.tracks[0].reviewers.clear();
+    built->analysis.tracks[0].proposals.clear();
+    const std::string md = kcity::render_panel_markdown(built->analysis, kcity::Lang::en);
+    CHECK(part(md, "### Reviewers", "### What") ==
+          "### Reviewers\n\n(none)\n\n### Proposals\n\n(none)\n\n");
+}
