@@ -240,4 +240,16 @@ Robustness run_robustness(const Call& call, const RobustnessOptions& options) {
     return out;
 }
 
+Result real_with_shares(Robustness analysis) {
+    // The reported tracks of the analysis are the real run's, in the same order.
+    for (std::size_t k = 0; k < analysis.tracks.size(); ++k) {
+        std::vector<RunShare>& shares = analysis.real.tracks[k].shares;
+        for (const RobustProposal& p : analysis.tracks[k].proposals)
+            shares.push_back({p.selected_runs, p.share_tenths, p.cls});
+    }
+    const RobustnessOptions& o = analysis.options;
+    analysis.real.robustness = RobustnessRuns{o.runs, o.seed, o.resample, o.weights_percent};
+    return std::move(analysis.real);
+}
+
 }  // namespace kcity
