@@ -32,7 +32,7 @@ _kcity() {
     local opts formats=""
     case $cmd in
         score)
-            opts="$call $report --method --track --list --color --no-bom --committee --meeting-date --approval --attest"
+            opts="$call $report --method --track --list --color --no-bom --committee --meeting-date --approval --attest --robustness --seed --weights --no-resample"
             formats="text markdown json csv html"
             ;;
         check)

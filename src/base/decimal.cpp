@@ -1,6 +1,8 @@
 #include "kcity/base/decimal.hpp"
 
+#include <cstdint>
 #include <cstdlib>
+#include <utility>
 
 namespace kcity {
 namespace {
@@ -9,15 +11,41 @@ i128 abs128(i128 v) {
     return v < 0 ? -v : v;
 }
 
+// Stein's binary gcd: shifts and subtractions, no division. y != 0.
+std::uint64_t binary_gcd(std::uint64_t x, std::uint64_t y) {
+    if (x == 0) return y;
+    const int shift = __builtin_ctzll(x | y);
+    x >>= __builtin_ctzll(x);
+    do {
+        y >>= __builtin_ctzll(y);
+        if (x > y) std::swap(x, y);
+        y -= x;
+    } while (y != 0);
+    return x << shift;
+}
+
 i128 gcd128(i128 a, i128 b) {
     a = abs128(a);
     b = abs128(b);
     while (b != 0) {
+        // A 128-bit remainder is a call (__modti3) many times slower than a 64-bit one, and
+        // the values of scores and weights soon fit in 64 bits: go on there.
+        if (a <= UINT64_MAX && b <= UINT64_MAX) {
+            return static_cast<i128>(
+                binary_gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)));
+        }
         i128 t = a % b;
         a = b;
         b = t;
     }
     return a == 0 ? 1 : a;
+}
+
+// num / den where den divides num exactly, in 64 bits when both fit (as above).
+i128 exact_div(i128 num, i128 den) {
+    if (num >= INT64_MIN && num <= INT64_MAX && den <= INT64_MAX)
+        return static_cast<std::int64_t>(num) / static_cast<std::int64_t>(den);
+    return num / den;
 }
 
 std::int64_t pow10(int places) {
@@ -41,8 +69,8 @@ Rational::Rational(i128 num, i128 den) {
         den = -den;
     }
     i128 g = gcd128(num, den);
-    num_ = num / g;
-    den_ = den / g;
+    num_ = g == 1 ? num : exact_div(num, g);
+    den_ = g == 1 ? den : exact_div(den, g);
 }
 
 Rational Rational::operator+(const Rational& o) const {

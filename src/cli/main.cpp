@@ -198,18 +198,51 @@ void add_attest_option(Command& c, kcity::InputOptions& inputs, std::string* out
     c.attest_output_dir = output_dir;
 }
 
+// score's --robustness N (SPEC §9 in the selection report) and the options of its runs, which
+// need it; the announcement's list (--list) shows no shares, so the two exclude each other.
+template <class Score>
+void add_score_robustness(CLI::App* app, Score& s, CLI::Option* list) {
+    auto* robustness =
+        app->add_option_function<std::int64_t>(
+               "--robustness", [&s](std::int64_t n) { s.runs = n; },
+               "Also run the selection N times on perturbed reviews and weights (as kcity "
+               "robustness does) and show each ranked proposal's share of the runs, 1 to "
+               "1,000,000")
+            ->type_name("N");
+    robustness->excludes(list);
+    list->excludes(robustness);
+    app->add_option("--seed", s.seed, "With --robustness: the draws' seed (default kcity)")
+        ->type_name("TEXT")
+        ->needs(robustness);
+    app->add_option_function<std::string>(
+           "--weights", [&s](const std::string& p) { s.o.weights = p; },
+           "With --robustness: shake each criterion's weight by up to ±P percent (0 < P <= 50)")
+        ->type_name("P")
+        ->needs(robustness);
+    // A callback, as robustness's: --attest records a flag without a value.
+    app->add_flag_callback(
+           "--no-resample", [&s] { s.no_resample = true; },
+           "With --robustness: keep each proposal's reviews as they are")
+        ->needs(robustness);
+}
+
 void add_score(CLI::App& app, Command& c) {
     c.app = app.add_subcommand("score", "Rank, select and print the selection report");
     struct Score {
         kcity::ScoreOptions o;
         std::string color = "auto";
         bool no_bom = false;
+        // --robustness N and the options of its runs, as `kcity robustness` has them.
+        std::optional<std::int64_t> runs;
+        std::string seed = "kcity";
+        bool no_resample = false;
     };
     auto s = std::make_shared<Score>();
     using enum Format;
     add_call_options(c, s->o.inputs, s->o.format, {text, markdown, json, csv, html});
-    c.app->add_flag("--list", s->o.list,
-                    "Only the selection list for the announcement (selected and reserve)");
+    auto* list = c.app->add_flag(
+        "--list", s->o.list, "Only the selection list for the announcement (selected and reserve)");
+    add_score_robustness(c.app, *s, list);
     c.app
         ->add_option("--color", s->color,
                      "auto | always | never: colours in the text report (NO_COLOR honoured)")
@@ -242,6 +275,12 @@ void add_score(CLI::App& app, Command& c) {
     add_attest_option(c, s->o.inputs);
     c.run = [s, &c] {
         add_environment(s->o.inputs);
+        if (s->runs) {
+            s->o.robustness.emplace();
+            s->o.robustness->runs = *s->runs;
+            s->o.robustness->seed = s->seed;
+            s->o.robustness->resample = !s->no_resample;
+        }
         s->o.csv_bom = !s->no_bom;
         s->o.color = use_color(s->color, c.output.empty());
         s->o.lang = c.lang;
@@ -510,8 +549,10 @@ std::vector<std::string> shaping_options(const CLI::App& app) {
         if (name == "--help" || name == "--rules" || name == "--scores" || name == "--output" ||
             name == "--output-dir" || name == "--attest")
             continue;
-        if (o->get_type_size() == 0) {
-            args.push_back(name);  // a flag
+        // A flag (CLI11 gives every flag expected(0)): its name alone. Its results hold "true",
+        // which run again would be read as an INPUT.
+        if (o->get_expected_max() == 0) {
+            args.push_back(name);
             continue;
         }
         for (const auto& value : o->results()) {

@@ -116,6 +116,21 @@ std::optional<std::string> track_option(const Rules& rules, const std::string& g
     return std::nullopt;
 }
 
+void check_robustness_options(const std::string& option, const std::optional<std::string>& weights,
+                              RobustnessOptions& run, Diagnostics& diags) {
+    if (run.runs < 1 || run.runs > max_robustness_runs)
+        diags.error({}, option + " " + std::to_string(run.runs) +
+                            " is out of range: give 1 to 1,000,000 runs");
+    if (!weights) return;
+    // A percent of a percent is fine enough: two decimals at most.
+    DecimalParse d = parse_decimal(*weights, 2);
+    if (!d.ok || d.value <= Decimal{} || d.value > Decimal::from_int(50))
+        diags.error({}, "--weights " + *weights +
+                            " is not a percentage above 0 and at most 50 (two decimals at most)");
+    else
+        run.weights_percent = d.value;
+}
+
 TempDir::TempDir(const std::string& prefix) {
     std::string templ = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
     if (mkdtemp(templ.data())) dir_ = templ;

@@ -13,6 +13,7 @@
 #include "kcity/report/format.hpp"
 #include "kcity/report/i18n.hpp"
 #include "kcity/select/pipeline.hpp"
+#include "kcity/select/robustness.hpp"
 
 namespace kcity {
 
@@ -69,6 +70,12 @@ std::vector<std::string> track_words(const Rules& rules);
 // --track's track id (track_named); else an error that says what it could have meant.
 std::optional<std::string> track_option(const Rules& rules, const std::string& given,
                                         Diagnostics& diags);
+
+// The number of runs (`option`: --runs, or score's --robustness) and --weights as given (a
+// percentage above 0 and at most 50, two decimals at most) of SPEC §9, checked into `run`;
+// errors in `diags`.
+void check_robustness_options(const std::string& option, const std::optional<std::string>& weights,
+                              RobustnessOptions& run, Diagnostics& diags);
 
 // A private temporary folder (mkdtemp under the system's temporary folder, named PREFIX-XXXXXX),
 // removed with everything in it when the value goes. dir() is empty when it could not be made.

@@ -7,20 +7,6 @@
 #include "kcity/report/robustness.hpp"
 
 namespace kcity {
-namespace {
-
-// --weights P: 0 < P <= 50, at most two decimals (a percent of a percent is fine enough).
-std::optional<Decimal> parse_weights(const std::string& text, Diagnostics& diags) {
-    DecimalParse d = parse_decimal(text, 2);
-    if (!d.ok || d.value <= Decimal{} || d.value > Decimal::from_int(50)) {
-        diags.error({}, "--weights " + text +
-                            " is not a percentage above 0 and at most 50 (two decimals at most)");
-        return std::nullopt;
-    }
-    return d.value;
-}
-
-}  // namespace
 
 Outcome robustness_command(const RobustnessCommandOptions& options) {
     using enum Format;
@@ -31,10 +17,7 @@ Outcome robustness_command(const RobustnessCommandOptions& options) {
     Call call = load_call(options.inputs, diags, rules_used);
     Outcome out;
     RobustnessOptions run = options.run;
-    if (run.runs < 1 || run.runs > max_robustness_runs)
-        diags.error({}, "--runs " + std::to_string(run.runs) +
-                            " is out of range: give 1 to 1,000,000 runs");
-    if (options.weights) run.weights_percent = parse_weights(*options.weights, diags);
+    check_robustness_options("--runs", options.weights, run, diags);
     if (options.run.track && !diags.has_errors())
         run.track = track_option(call.rules, *options.run.track, diags);
     note_builtin_rules(call, out);

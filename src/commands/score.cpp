@@ -55,6 +55,12 @@ Outcome score_command(const ScoreOptions& options) {
     if (options.run.track && !diags.has_errors())
         run_options.track = track_option(call.rules, *options.run.track, diags);
     if (!diags.has_errors()) apply_committee_options(options, call.rules.program.committee, diags);
+    std::optional<RobustnessOptions> robustness = options.robustness;
+    if (robustness) {
+        check_robustness_options("--robustness", options.weights, *robustness, diags);
+        robustness->method = run_options.method;
+        robustness->track = run_options.track;
+    }
     note_builtin_rules(call, out);
     if (add_diagnostics(diags, out)) return out;
     std::size_t load_warnings = diags.sorted().size();  // no error stands: all are warnings
@@ -65,7 +71,10 @@ Outcome score_command(const ScoreOptions& options) {
         Result result;
     };
     auto run = std::make_shared<Run>(Run{std::move(call), {}});
-    run->result = run_selection(run->call, run_options);
+    // With --robustness, the analysis's own real run (the same as run_selection's) carries the
+    // shares: nothing of it is worked out twice.
+    run->result = robustness ? real_with_shares(run_robustness(run->call, *robustness))
+                             : run_selection(run->call, run_options);
     const Result& result = run->result;
     // JSON and CSV messages are English unless --lang is given (SPEC §8); the others follow LANG.
     bool data = options.format == json || options.format == csv;

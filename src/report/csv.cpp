@@ -5,6 +5,7 @@
 
 #include "kcity/report/escape.hpp"
 #include "kcity/report/render.hpp"
+#include "kcity/select/robustness.hpp"
 #include "out.hpp"
 
 namespace kcity {
@@ -31,6 +32,10 @@ void head(std::string& out, const Result& result) {
          {"adjustments", "adjustment_total", "requested_krw", "award_krw", "reviews_used",
           "reviews_trimmed", "reviews_excluded", "reasons", "adjustment_names", "adjustment_caps"})
         row.text(h);
+    // `score --robustness N` only: each ranked proposal over the runs (SPEC §9).
+    if (result.robustness)
+        for (const char* h : {"robustness_selected_runs", "robustness_share", "robustness_class"})
+            row.text(h);
     row.end();
 }
 
@@ -70,8 +75,15 @@ void record(std::string& out, const Result& result, const TrackResult& tr, const
         // Added after the columns of format 1: the adjustments by name in the report's
         // language, and the caps when one changed their sum.
         .text(adjustment_names(r, lang))
-        .text(adjustment_caps(t, r, lang))
-        .end();
+        .text(adjustment_caps(t, r, lang));
+    if (result.robustness) {
+        const RunShare* share = tr.share(r);
+        row.number(share ? std::to_string(share->selected_runs) : "")
+            .number(share ? fmt::format("{}.{}", share->share_tenths / 10, share->share_tenths % 10)
+                          : "")
+            .text(share ? robust_class_code(share->cls) : "");
+    }
+    row.end();
 }
 
 }  // namespace

@@ -290,6 +290,8 @@ constexpr Shape shapes[] = {
     {"--track {} is not a track of this call", "--track {0}은(는) 이번 공모의 분야가 아닙니다"},
     // kcity robustness (SPEC §9).
     {"--runs {} is out of range: give 1 to 1,000,000 runs", "--runs {0}은(는) 범위를 벗어났습니다. 실행 횟수는 1에서 1,000,000까지입니다"},
+    {"--robustness {} is out of range: give 1 to 1,000,000 runs", "--robustness {0}은(는) 범위를 벗어났습니다. 실행 횟수는 1에서 1,000,000까지입니다"},
+    {"--{} requires --{}", "--{0}은(는) --{1}과(와) 함께 써야 합니다"},
     {"--weights {} is not a percentage above 0 and at most 50 (two decimals at most)", "--weights {0}은(는) 0보다 크고 50 이하인 백분율이 아닙니다(소수점 둘째 자리까지)"},
     {"--format {} is not available for {} ({})", "--format {0}은(는) {1} 명령에서 쓸 수 없습니다({2})"},
     {"no rules folder found; using the built-in 2023 rules", "규칙 폴더가 없어 기본 제공 2023년 규칙을 사용합니다"},

@@ -22,6 +22,8 @@
 #include "kcity/report/i18n.hpp"
 #include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
+#include "kcity/report/robustness.hpp"
+#include "kcity/select/robustness.hpp"
 #include "out.hpp"
 
 namespace kcity {
@@ -36,6 +38,11 @@ struct Ctx {
     // Escaped, ready to write.
     std::string l(std::string_view key) const { return html_escape(label(key, lang)); }
 };
+
+// `score --robustness N`: the share's class, coloured as kcity robustness's page colours it.
+constexpr std::string_view share_css =
+    ".c-secure{color:var(--ok);font-weight:600}.c-borderline{color:#8a6d00;font-weight:600}"
+    ".c-out{color:var(--muted)}td.share{white-space:nowrap}p.robustness{color:var(--muted)}\n";
 
 // Amounts in tables: Korean in 억/만 units, English as grouped digits under a "(KRW)" heading,
 // as in the text report, so that the columns stay narrow enough for A4.
@@ -202,7 +209,11 @@ std::string report_header(const Result& result, Lang lang) {
                        html_escape(result.proposals_sha256));
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", l("html.budget"),
                        html_escape(format_krw(rules.program.budget_krw, lang)));
-    return out + "</dl>\n</header>\n";
+    out += "</dl>\n";
+    if (result.robustness)
+        out += "<p class=\"robustness\">" + html_escape(robustness_note(*result.robustness, lang)) +
+               "</p>\n";
+    return out + "</header>\n";
 }
 
 // "4–5", or "4" when the minimum is the maximum.
@@ -587,6 +598,16 @@ std::string score_cell(const Ctx& c, const ProposalResult& r) {
     return out + "</td>";
 }
 
+// `score --robustness N`: the share of the runs that selected a ranked proposal and its class,
+// "97.5% secure", coloured by the class as in kcity robustness's page.
+std::string share_cell(const Ctx& c, const ProposalResult& r) {
+    const RunShare* share = c.tr.share(r);
+    if (!share) return "<td>–</td>";
+    const char* cls = robust_class_code(share->cls);
+    return fmt::format("<td class=\"share c-{}\" data-class=\"{}\">{}</td>", cls, cls,
+                       html_escape(run_share_text(*share, c.lang)));
+}
+
 bool any_ranked(const std::vector<const ProposalResult*>& rows) {
     return std::any_of(rows.begin(), rows.end(),
                        [](const ProposalResult* r) { return r->rank.has_value(); });
@@ -601,6 +622,7 @@ bool any_reasons(const std::vector<const ProposalResult*>& rows) {
 // selected, reasons when a row has one.
 struct Columns {
     bool ranked, award, reasons;
+    bool shares = false;  // `score --robustness N`: the share of the runs, after the score
 };
 
 std::string detail_head(const Ctx& c, Columns cols) {
@@ -610,6 +632,7 @@ std::string detail_head(const Ctx& c, Columns cols) {
                     c.l("label.project"));
     if (cols.ranked) {
         out += "<th class=\"num\">" + c.l("label.score") + "</th>";
+        if (cols.shares) out += "<th>" + c.l("robustness.report-column") + "</th>";
         for (const auto& k : c.t().criteria)
             out += fmt::format("<th class=\"num\" data-criterion=\"{}\">{}</th>", html_escape(k.id),
                                html_escape(k.name.get(c.ko())));
@@ -632,6 +655,7 @@ std::string detail_row(const Ctx& c, const ProposalResult& r, Columns cols) {
         html_escape(p.title.get(c.ko())));
     if (cols.ranked) {
         out += score_cell(c, r);
+        if (cols.shares) out += share_cell(c, r);
         for (std::size_t i = 0; i < c.t().criteria.size(); ++i)
             out +=
                 "<td class=\"num\">" +
@@ -658,7 +682,7 @@ void detail_table(Piecewise& w, const Ctx& c, Status s, std::string_view heading
         out += "<p>" + c.l("label.none") + "</p>\n";
         return;
     }
-    Columns cols{any_ranked(rows), s == Status::selected, any_reasons(rows)};
+    Columns cols{any_ranked(rows), s == Status::selected, any_reasons(rows), !c.tr.shares.empty()};
     out += fmt::format("<table class=\"detail\" data-status=\"{}\">\n", status_code(s));
     out += detail_head(c, cols) + "<tbody>\n";
     for (const ProposalResult* r : rows) {
@@ -768,6 +792,7 @@ void render_html(const Result& result, Lang lang, const Sink& sink) {
     std::string& out = w.buffer();
     out += html_page_head(html_escape(title), lang,
                           std::string(css) + std::string(lang == Lang::ko ? css_ko : "") +
+                              std::string(result.robustness ? share_css : "") +
                               print_footer(result, lang));
     out += report_header(result, lang);
     out += track_overview(result, lang);

@@ -583,6 +583,13 @@ constexpr Message table[] = {
      "{selected} 선정 (실행 중 {a}), {other} 미선정 (실행 중 {b})"},
     {"robustness.perturbed", "Perturbed", "변동"},
     {"robustness.rank-interval", "Rank p5–p50–p95", "순위 p5–p50–p95"},
+    // score --robustness N: each ranked proposal's share beside its status.
+    {"robustness.report-column", "Share of runs", "실행 중 선정 비율"},
+    {"robustness.report-line",
+     "Share of runs: how often each ranked proposal was selected in {runs} {runs|run|runs} of the "
+     "selection on perturbed inputs (seed \"{seed}\"; {perturbed}), as kcity robustness reports",
+     "실행 중 선정 비율: 입력을 변동시켜 선정을 {runs}회 다시 실행했을 때 순위가 있는 각 제안이 "
+     "선정된 비율 (시드 \"{seed}\"; {perturbed}), kcity robustness와 같음"},
     {"robustness.resampled", "reviewers resampled", "평가위원 복원 재추출"},
     {"robustness.runs", "Runs", "실행 횟수"},
     {"robustness.secure", "Secure selections: {secure} of {selected}",

@@ -8,6 +8,7 @@
 #include "kcity/report/escape.hpp"
 #include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
+#include "kcity/select/robustness.hpp"
 #include "out.hpp"
 
 namespace kcity {
@@ -59,8 +60,18 @@ constexpr std::size_t json_chunk = 8;
 constexpr std::size_t json_wave = 256;
 
 // Appends to `out`, which the caller hands on to the sink piece by piece.
+// `score --robustness N`: the proposal over the runs (SPEC §9), null when it is unranked.
+std::string share_json(const TrackResult& tr, const ProposalResult& r) {
+    const RunShare* share = tr.share(r);
+    if (!share) return "null";
+    return fmt::format("{{\"selected_runs\": {}, \"share\": {}.{}, \"class\": \"{}\"}}",
+                       share->selected_runs, share->share_tenths / 10, share->share_tenths % 10,
+                       robust_class_code(share->cls));
+}
+
+// `shares`: with `score --robustness N`, the track whose proposals get a `robustness` key.
 void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& r, bool calibrated,
-                   Lang lang) {
+                   const TrackResult* shares, Lang lang) {
     const Proposal& p = *r.proposal;
     const std::string in = "        ";
     std::string criteria = "null";
@@ -99,12 +110,14 @@ void proposal_json(std::string& out, const TrackRules& t, const ProposalResult& 
                        text_or_null(p.title.en));
     out += fmt::format("{}  \"applicant\": {{\"name\": {}, \"type\": {}, \"country\": {}}}{}\n", in,
                        json_quote(p.applicant.name), text_or_null(p.applicant.type),
-                       text_or_null(p.applicant.country.value_or("")), calibrated ? "," : "");
+                       text_or_null(p.applicant.country.value_or("")),
+                       calibrated || shares ? "," : "");
     // SPEC §6 step 2a: with calibration, `score` and `base` are calibrated; these are without.
     if (calibrated)
-        out += fmt::format("{}  \"raw_score\": {}, \"raw_base\": {}\n", in,
+        out += fmt::format("{}  \"raw_score\": {}, \"raw_base\": {}{}\n", in,
                            number_or_null(r.raw_score, t.rounding),
-                           number_or_null(r.raw_base, t.rounding));
+                           number_or_null(r.raw_base, t.rounding), shares ? "," : "");
+    if (shares) out += fmt::format("{}  \"robustness\": {}\n", in, share_json(*shares, r));
     out += in + "}";
 }
 
@@ -128,7 +141,7 @@ std::string lottery_json(const TrackResult& tr, int tz, Lang lang, const std::st
     return out + "]";
 }
 
-void track_json(Piecewise& w, const TrackResult& tr, int tz, Lang lang) {
+void track_json(Piecewise& w, const TrackResult& tr, int tz, bool shares, Lang lang) {
     std::string& out = w.buffer();
     const TrackRules& t = *tr.rules;
     const std::string in = "    ";
@@ -158,7 +171,8 @@ void track_json(Piecewise& w, const TrackResult& tr, int tz, Lang lang) {
             std::size_t begin = wave + c * json_chunk, end = std::min(n, begin + json_chunk);
             for (std::size_t i = begin; i < end; ++i) {
                 text += i ? ",\n" : "\n";
-                proposal_json(text, t, tr.proposals[i], tr.calibration.has_value(), lang);
+                proposal_json(text, t, tr.proposals[i], tr.calibration.has_value(),
+                              shares ? &tr : nullptr, lang);
             }
         });
         for (std::size_t c = 0; c < count; ++c) {
@@ -193,7 +207,8 @@ void render_json(const Result& result, Lang lang, const Sink& sink) {
     out += "  \"tracks\": [";
     for (std::size_t i = 0; i < result.tracks.size(); ++i) {
         out += i ? ",\n" : "\n";
-        track_json(w, result.tracks[i], result.rules->program.tz_minutes, lang);
+        track_json(w, result.tracks[i], result.rules->program.tz_minutes,
+                   result.robustness.has_value(), lang);
     }
     out += result.tracks.empty() ? "],\n" : "\n  ],\n";
     out += "  \"warnings\": [";
@@ -203,8 +218,15 @@ void render_json(const Result& result, Lang lang, const Sink& sink) {
                            json_quote(wn.track), json_quote(wn.code),
                            json_quote(warning_text(wn, lang)));
     }
-    out += result.warnings.empty() ? "]\n" : "\n  ]\n";
-    out += "}\n";
+    out += result.warnings.empty() ? "]" : "\n  ]";
+    // After the keys SPEC §8 orders, with `score --robustness N` only: what the runs were.
+    if (const auto& rb = result.robustness)
+        out += fmt::format(
+            ",\n  \"robustness\": {{\"runs\": {}, \"seed\": {}, \"perturb\": {{\"resample\": {}, "
+            "\"weights_percent\": {}}}}}",
+            rb->runs, json_quote(rb->seed), rb->resample ? "true" : "false",
+            rb->weights_percent ? format_decimal_short(*rb->weights_percent) : "null");
+    out += "\n}\n";
     w.finish();
 }
 

@@ -7,6 +7,7 @@
 #include "kcity/report/escape.hpp"
 #include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
+#include "kcity/report/robustness.hpp"
 #include "out.hpp"
 
 namespace kcity {
@@ -39,16 +40,21 @@ std::string track_summary(const TrackResult& tr, Lang lang) {
     return out;
 }
 
-void table_head(std::string& out, const TrackRules& t, bool calibrated, Lang lang) {
+// `shares`: with `score --robustness N`, a column of each ranked proposal's share of the runs
+// beside its status.
+void table_head(std::string& out, const TrackRules& t, bool calibrated, bool shares, Lang lang) {
     MarkdownRow head(out);
-    for (const char* key : {"label.rank", "label.id", "label.country", "label.city", "label.title",
-                            "label.status", "label.score"})
+    for (const char* key :
+         {"label.rank", "label.id", "label.country", "label.city", "label.title", "label.status"})
         head.cell(label(key, lang));
+    if (shares) head.cell(label("robustness.report-column", lang));
+    head.cell(label("label.score", lang));
     if (calibrated) head.cell(label("calib.raw-score", lang));
     for (const auto& c : t.criteria) head.cell(c.name.get(lang == Lang::ko));
     head.cell(label("label.award", lang)).cell(label("label.reasons", lang));
     head.end();
-    out += markdown_rule(std::string(t.criteria.size() + 9 + (calibrated ? 1 : 0), 'l'));
+    out += markdown_rule(
+        std::string(t.criteria.size() + 9 + (calibrated ? 1 : 0) + (shares ? 1 : 0), 'l'));
 }
 
 // SPEC §6 step 2a: each reviewer's offsets, when the track calibrates.
@@ -67,8 +73,10 @@ void calibration_markdown(std::string& out, const TrackRules& t, const Calibrati
     }
 }
 
-void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, bool calibrated,
+void table_row(std::string& out, const TrackResult& tr, const ProposalResult& r, bool shares,
                Lang lang) {
+    const TrackRules& t = *tr.rules;
+    const bool calibrated = tr.calibration.has_value();
     const Proposal& p = *r.proposal;
     MarkdownRow row(out);
     row.cell(r.rank ? std::to_string(*r.rank) : "-")
@@ -76,8 +84,12 @@ void table_row(std::string& out, const TrackRules& t, const ProposalResult& r, b
         .cell(country_name(p.country, lang))
         .cell(p.city)
         .cell(p.title.get(lang == Lang::ko))
-        .cell(status_label(r.status, lang))
-        .cell(r.score ? format_decimal(*r.score, t.rounding) : "-");
+        .cell(status_label(r.status, lang));
+    if (shares) {
+        const RunShare* share = tr.share(r);
+        row.cell(share ? run_share_text(*share, lang) : "-");
+    }
+    row.cell(r.score ? format_decimal(*r.score, t.rounding) : "-");
     if (calibrated) row.cell(r.raw_score ? format_decimal(*r.raw_score, t.rounding) : "-");
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
         row.cell(r.rank ? format_decimal(r.criteria[i], t.rounding) : "-");
@@ -92,9 +104,10 @@ void track_markdown(Piecewise& w, const Result& result, const TrackResult& tr, L
     out += fmt::format("\n## {} ({})\n\n", t.name.get(lang == Lang::ko), t.id);
     out += track_summary(tr, lang) + "\n";
     const bool calibrated = tr.calibration.has_value();
-    table_head(out, t, calibrated, lang);
+    const bool shares = result.robustness.has_value();
+    table_head(out, t, calibrated, shares, lang);
     for (const auto& r : tr.proposals) {
-        table_row(out, t, r, calibrated, lang);
+        table_row(out, tr, r, shares, lang);
         w.boundary();
     }
     // The bonuses and penalties by name, visible in the page as in print.
@@ -125,6 +138,8 @@ void render_markdown(const Result& result, Lang lang, const Sink& sink) {
                        rules.sha256);
     out += fmt::format("- {}: {} (sha256 `{}`)\n", label("label.proposals", lang),
                        result.proposal_count, result.proposals_sha256);
+    if (result.robustness)
+        out += "- " + markdown_cell(robustness_note(*result.robustness, lang)) + "\n";
     for (const auto& tr : result.tracks) track_markdown(w, result, tr, lang);
     w.finish();
 }

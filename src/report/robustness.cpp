@@ -22,23 +22,28 @@ std::string interval_text(const RobustProposal& p, Lang lang) {
 }
 
 std::string class_label(RobustClass c, Lang lang) {
-    return label(std::string("robustness.class.") + robust_class_code(c), lang);
+    return robust_class_label(c, lang);
 }
 
 std::string track_heading(const TrackRules& t, Lang lang) {
     return t.name.get(lang == Lang::ko) + " (" + t.id + ")";
 }
 
-std::string perturbed_text(const RobustnessOptions& o, Lang lang) {
+std::string perturbed_text(bool resample, const std::optional<Decimal>& weights_percent,
+                           Lang lang) {
     std::vector<std::string> parts;
-    if (o.resample) parts.push_back(label("robustness.resampled", lang));
-    if (o.weights_percent)
+    if (resample) parts.push_back(label("robustness.resampled", lang));
+    if (weights_percent)
         parts.push_back(format_message("robustness.weights", lang,
-                                       {{"percent", format_decimal_short(*o.weights_percent)}}));
+                                       {{"percent", format_decimal_short(*weights_percent)}}));
     if (parts.empty()) return label("robustness.nothing", lang);
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
     return out;
+}
+
+std::string perturbed_text(const RobustnessOptions& o, Lang lang) {
+    return perturbed_text(o.resample, o.weights_percent, lang);
 }
 
 std::string secure_line(const RobustTrack& t, Lang lang) {
@@ -311,6 +316,22 @@ std::string render_html(const Robustness& r, Lang lang) {
 
 std::string share_text(std::int64_t tenths) {
     return fmt::format("{}.{}%", tenths / 10, tenths % 10);
+}
+
+std::string robust_class_label(RobustClass c, Lang lang) {
+    return label(std::string("robustness.class.") + robust_class_code(c), lang);
+}
+
+std::string run_share_text(const RunShare& share, Lang lang) {
+    return share_text(share.share_tenths) + " " + robust_class_label(share.cls, lang);
+}
+
+std::string robustness_note(const RobustnessRuns& runs, Lang lang) {
+    return format_message(
+        "robustness.report-line", lang,
+        {{"runs", Count{runs.runs}},
+         {"seed", runs.seed},
+         {"perturbed", perturbed_text(runs.resample, runs.weights_percent, lang)}});
 }
 
 std::string render_robustness(const Robustness& r, Format format, Lang lang) {

@@ -9,6 +9,7 @@
 #include "kcity/report/i18n.hpp"
 #include "kcity/report/lottery.hpp"
 #include "kcity/report/render.hpp"
+#include "kcity/report/robustness.hpp"
 #include "out.hpp"
 
 namespace kcity {
@@ -22,6 +23,8 @@ struct Ctx {
     Lang lang;
     bool color = false;
     bool calibrated = false;  // the track calibrates: a raw score beside each score
+    // With `score --robustness N`, the track whose ranked proposals have a share of the runs.
+    const TrackResult* shares = nullptr;
     // ANSI SGR codes: "1" bold, "32" green, "33" yellow, "31" red, "2" dim.
     std::string paint(const std::string& text, const char* sgr) const {
         return color ? std::string("\x1b[") + sgr + "m" + text + "\x1b[0m" : text;
@@ -38,6 +41,20 @@ std::string amount(Krw a, Lang lang) {
 
 std::string score_text(const std::optional<Decimal>& d, int places) {
     return d ? format_decimal(*d, places) : "-";
+}
+
+// `score --robustness N`: the column of each ranked proposal's share of the runs, after the
+// scores ("97.5% secure"; "-" for the unranked).
+void share_head(const Ctx& c, std::vector<std::string>& head, std::vector<Align>& align) {
+    if (!c.shares) return;
+    head.push_back(c.l("robustness.report-column"));
+    align.push_back(Align::left);
+}
+
+void share_cell(const Ctx& c, const ProposalResult& r, std::vector<std::string>& row) {
+    if (!c.shares) return;
+    const RunShare* share = c.shares->share(r);
+    row.push_back(share ? run_share_text(*share, c.lang) : "-");
 }
 
 std::vector<std::string> identity(const Ctx& c, const ProposalResult& r) {
@@ -80,6 +97,7 @@ void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
         head.push_back(c.l("calib.raw-score"));
         align.push_back(Align::right);
     }
+    share_head(c, head, align);
     for (const auto& crit : c.t.criteria) {
         head.push_back(crit.name.get(c.ko()));
         align.push_back(Align::right);
@@ -91,6 +109,7 @@ void ranked_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
         std::vector<std::string> row = identity(c, r);
         row.push_back(score_text(r.score, c.t.rounding));
         if (c.calibrated) row.push_back(score_text(r.raw_score, c.t.rounding));
+        share_cell(c, r, row);
         for (const auto& v : r.criteria) row.push_back(format_decimal(v, c.t.rounding));
         row.push_back(amount(reserve ? r.proposal->requested_krw : *r.award_krw, c.lang));
         if (reserve) row.push_back(reasons_words(r.reasons, c.lang));
@@ -108,12 +127,14 @@ void reason_table(Piecewise& w, const Ctx& c, const std::vector<const ProposalRe
         head.push_back(c.l("calib.raw-score"));
         align.push_back(Align::right);
     }
+    share_head(c, head, align);
     head.push_back(c.l("label.reasons"));
     align.push_back(Align::left);
     write_table(w, head, align, rows, [&](const ProposalResult& r) {
         std::vector<std::string> row = identity(c, r);
         row.push_back(score_text(r.score, c.t.rounding));
         if (c.calibrated) row.push_back(score_text(r.raw_score, c.t.rounding));
+        share_cell(c, r, row);
         row.push_back(reasons_words(r.reasons, c.lang));
         return row;
     });
@@ -176,7 +197,7 @@ std::string summary(const Ctx& c, const TrackResult& tr) {
 }
 
 void track_text(Piecewise& w, const Result& result, const TrackResult& tr, Lang lang, bool color) {
-    Ctx c{*tr.rules, lang, color, tr.calibration.has_value()};
+    Ctx c{*tr.rules, lang, color, tr.calibration.has_value(), result.robustness ? &tr : nullptr};
     std::string& out = w.buffer();
     out += "\n" + c.paint(fmt::format("== {} ({}) ==", c.t.name.get(c.ko()), c.t.id), "1") + "\n";
     out += summary(c, tr);
@@ -239,6 +260,7 @@ void render_text(const Result& result, Lang lang, bool color, const Sink& sink) 
                        rules.origin, rules.sha256);
     out += fmt::format("{} {} (sha256 {})\n", pad(proposals_label + ":", width, Align::left),
                        result.proposal_count, result.proposals_sha256);
+    if (result.robustness) out += plain_text(robustness_note(*result.robustness, lang)) + "\n";
     for (const auto& tr : result.tracks) track_text(w, result, tr, lang, color);
     if (!result.warnings.empty()) {
         out += "\n" + label("label.warnings", lang) + "\n";

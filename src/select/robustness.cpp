@@ -141,12 +141,14 @@ void perturb(const TrackPlan& plan, const RobustnessOptions& o, std::int64_t run
         if (plan.robust_index[i] < 0) continue;
         const auto& valid = plan.valid[i];
         auto& drawn = w.proposals[i].reviews;
-        drawn.clear();
+        // Assigned over the last run's draws, which reuses their storage (scores, ids): a
+        // run then allocates nothing here.
+        drawn.resize(valid.size());
         const std::string& id = plan.members[i]->id;
         for (std::size_t j = 1; j <= valid.size(); ++j) {
             std::uint64_t u = robustness_draw(o.seed, run, "review", id, std::to_string(j));
-            drawn.push_back(*valid[draw_index(u, valid.size())]);
-            drawn.back().conflict = false;
+            drawn[j - 1] = *valid[draw_index(u, valid.size())];
+            drawn[j - 1].conflict = false;
         }
     }
 }
@@ -238,6 +240,18 @@ Robustness run_robustness(const Call& call, const RobustnessOptions& options) {
         out.tracks.push_back(summarise(tr, runs, options.runs));
     }
     return out;
+}
+
+Result real_with_shares(Robustness analysis) {
+    // The reported tracks of the analysis are the real run's, in the same order.
+    for (std::size_t k = 0; k < analysis.tracks.size(); ++k) {
+        std::vector<RunShare>& shares = analysis.real.tracks[k].shares;
+        for (const RobustProposal& p : analysis.tracks[k].proposals)
+            shares.push_back({p.selected_runs, p.share_tenths, p.cls});
+    }
+    const RobustnessOptions& o = analysis.options;
+    analysis.real.robustness = RobustnessRuns{o.runs, o.seed, o.resample, o.weights_percent};
+    return std::move(analysis.real);
 }
 
 }  // namespace kcity

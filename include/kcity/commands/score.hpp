@@ -9,6 +9,7 @@
 #include "kcity/report/format.hpp"
 #include "kcity/report/i18n.hpp"
 #include "kcity/select/pipeline.hpp"
+#include "kcity/select/robustness.hpp"
 
 namespace kcity {
 
@@ -24,7 +25,12 @@ struct ScoreOptions {
     std::optional<std::string> committee;
     std::optional<std::string> meeting_date;  // checked as a date by score_command
     std::vector<std::string> approval;
-    std::optional<Lang> lang;     // --lang
+    // --robustness N (with --seed, --weights, --no-resample): the analysis of SPEC §9 run too,
+    // each ranked proposal's share of the runs shown beside its status. `method` and `track`
+    // are run's.
+    std::optional<RobustnessOptions> robustness;
+    std::optional<std::string> weights;  // --weights as given (checked as `robustness` does)
+    std::optional<Lang> lang;            // --lang
     Lang locale_lang = Lang::en;  // from LANG: the text report's language when --lang is not given
 };
 

@@ -181,6 +181,25 @@ struct Calibration {
     const std::vector<Rational>* find(std::string_view reviewer) const;
 };
 
+// SPEC §9's class of a proposal by the share of the runs that selected it (kcity robustness).
+enum class RobustClass { secure, borderline, out };
+
+// `score --robustness N`: a ranked proposal over the N perturbed runs of SPEC §9, as the
+// selection report shows it beside its status (the numbers `kcity robustness` prints).
+struct RunShare {
+    std::int64_t selected_runs = 0;
+    std::int64_t share_tenths = 0;  // percent of the runs, in tenths, half away from zero
+    RobustClass cls = RobustClass::out;
+};
+
+// What the runs behind `score --robustness N` were (SPEC §9): said once in the report.
+struct RobustnessRuns {
+    std::int64_t runs = 0;
+    std::string seed;
+    bool resample = true;
+    std::optional<Decimal> weights_percent;
+};
+
 struct TrackResult {
     const TrackRules* rules = nullptr;
     // Set when the track calibrates (`panel.calibrate: offset`).
@@ -195,6 +214,14 @@ struct TrackResult {
     // Counted by select_track, whose shortfall message names them.
     int withdrawn = 0;
     std::vector<ProposalResult> proposals;  // by rank, then the unranked by id
+    // With `score --robustness N`: one per ranked proposal, by rank (empty otherwise).
+    std::vector<RunShare> shares;
+
+    // The share of a proposal of this track; null when it is unranked or there are none.
+    const RunShare* share(const ProposalResult& r) const {
+        if (!r.rank || static_cast<std::size_t>(*r.rank) > shares.size()) return nullptr;
+        return &shares[static_cast<std::size_t>(*r.rank) - 1];
+    }
 };
 
 // Like a reason: a stable code and the message with its values, from which every report
@@ -213,6 +240,8 @@ struct Result {
     std::size_t proposal_count = 0;
     std::vector<TrackResult> tracks;
     std::vector<Warning> warnings;
+    // Set by `score --robustness N` (with TrackResult::shares): the runs the shares are of.
+    std::optional<RobustnessRuns> robustness;
 };
 
 }  // namespace kcity

@@ -37,7 +37,7 @@ std::size_t draw_index(std::uint64_t u, std::size_t k);
 // q = ⌊u·20001 / 2^64⌋ − 10000.
 Rational weight_factor(std::uint64_t u, Decimal percent);
 
-enum class RobustClass { secure, borderline, out };
+// RobustClass (model/result.hpp): secure, borderline, out.
 const char* robust_class_code(RobustClass c);  // "secure", "borderline", "out"
 
 // A proposal ranked in the real run, over the N runs.
@@ -67,6 +67,11 @@ struct Robustness {
 // The whole analysis. Runs spread over worker_count() threads; the result never depends on
 // their number.
 Robustness run_robustness(const Call& call, const RobustnessOptions& options);
+
+// The real run of the analysis with each ranked proposal's share (TrackResult::shares) and the
+// runs' options (Result::robustness): what `score --robustness N` reports, the same numbers as
+// `kcity robustness` with the same options.
+Result real_with_shares(Robustness analysis);
 
 // Share in tenths of a percent of `selected` out of `runs`, rounded half away from zero.
 std::int64_t share_tenths(std::int64_t selected, std::int64_t runs);

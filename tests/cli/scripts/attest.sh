@@ -89,4 +89,14 @@ cmp "$tmp/call/rules/program.yaml" examples/2023/rules/program.yaml
 echo "letter" >>"$tmp/letters/index.txt"
 if "$KCITY" verify "$tmp/letters.json" >/dev/null 2>"$tmp/err"; then exit 1; fi
 grep -q "index.txt: the attested output was edited" "$tmp/err"
+# score --robustness: the statement records the runs' options, and verify runs them again.
+(cd "$tmp" && "$KCITY" score call --robustness 20 --seed s1 --weights 5 --no-resample \
+  --format csv --output pub/shares.csv --attest pub/shares.intoto.json 2>/dev/null)
+grep -q '"options": \["--format", "csv", "--robustness", "20", "--seed", "s1", "--weights", "5", "--no-resample"\]' \
+  "$tmp/pub/shares.intoto.json"
+grep -q '^.*,robustness_class' "$tmp/pub/shares.csv"
+"$KCITY" verify "$tmp/pub/shares.intoto.json" >/dev/null
+sed -i 's/,secure/,out/' "$tmp/pub/shares.csv"
+if "$KCITY" verify "$tmp/pub/shares.intoto.json" >/dev/null 2>"$tmp/err"; then exit 1; fi
+grep -q "shares.csv: the attested output was edited" "$tmp/err"
 echo "a statement verifies untouched and moved; a changed input, a changed result and an edited report fail, named, in English and Korean"

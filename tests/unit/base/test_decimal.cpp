@@ -203,3 +203,23 @@ TEST_CASE("Decimal ordering and arithmetic", "[decimal]") {
     CHECK(-units(5) == units(-5));
     CHECK(units(863300) > units(863299));
 }
+
+TEST_CASE("Rational reduces exactly in 64 and in 128 bits, whatever the signs") {
+    // The gcd goes on in 64 bits (binary) once both values fit there; these cross the line.
+    CHECK(Rational(-6, 4).num() == -3);
+    CHECK(Rational(-6, 4).den() == 2);
+    CHECK(Rational(6, -4) == Rational(-3, 2));
+    CHECK(Rational(0, 7).num() == 0);
+    CHECK(Rational(0, 7).den() == 1);
+    using kcity::i128;
+    const i128 big = static_cast<i128>(1) << 70;  // beyond 64 bits
+    CHECK(Rational(big * 3, big * 5) == Rational(3, 5));
+    CHECK(Rational(big, 8).num() == (static_cast<i128>(1) << 67));
+    CHECK(Rational(big, 8).den() == 1);
+    // gcd(2^70 + 4, 6) = 2: 2^68 + 1 is not a multiple of 3.
+    CHECK(Rational(-big - 4, 6).num() == -(big + 4) / 2);
+    CHECK(Rational(-big - 4, 6).den() == 3);
+    CHECK(Rational(12, 18) == Rational(2, 3));
+    CHECK(Rational(1 << 20, 3 << 20).den() == 3);
+    CHECK(Rational(1000000007LL * 999999937LL, 999999937LL).num() == 1000000007LL);
+}

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "../fixtures.hpp"
+#include "kcity/report/render.hpp"
 #include "kcity/report/robustness.hpp"
 #include "kcity/select/robustness.hpp"
 
@@ -232,4 +233,51 @@ TEST_CASE("robustness: the classes follow the shares", "[robustness]") {
     CHECK(tr.secure == secure);
     CHECK(tr.borderline == borderline);
     CHECK(seen.size() == 3);
+}
+
+TEST_CASE("score --robustness: the share beside each status is the analysis's", "[robustness]") {
+    auto run = three();
+    RobustnessOptions o;
+    o.runs = 8;
+    o.weights_percent = Decimal::from_int(5);
+    const Robustness analysis = run_robustness(run->call, o);
+    const Result result = real_with_shares(analysis);
+    REQUIRE(result.robustness);
+    CHECK(result.robustness->runs == 8);
+    CHECK(result.robustness->seed == "kcity");
+    CHECK(result.robustness->resample);
+    CHECK(result.robustness->weights_percent == Decimal::from_int(5));
+    REQUIRE(result.tracks.size() == 1);
+    const TrackResult& tr = result.tracks[0];
+    const RobustTrack& t = analysis.tracks[0];
+    REQUIRE(tr.shares.size() == t.proposals.size());
+    for (const RobustProposal& p : t.proposals) {
+        const ProposalResult* shown = nullptr;
+        for (const auto& r : tr.proposals)
+            if (r.proposal == p.real->proposal) shown = &r;
+        REQUIRE(shown);
+        CHECK(shown->status == p.real->status);
+        const RunShare* share = tr.share(*shown);
+        REQUIRE(share);
+        CHECK(share->selected_runs == p.selected_runs);
+        CHECK(share->share_tenths == p.share_tenths);
+        CHECK(share->cls == p.cls);
+    }
+    // P1, selected in 7 of the 8 runs as worked by hand above when only reviewers are drawn;
+    // the weights of a one-criterion track move every score alike, so the same here.
+    const RunShare* p1 = tr.share(tr.proposals[0]);
+    REQUIRE(p1);
+    CHECK(tr.proposals[0].proposal->id == "P1");
+    CHECK(p1->selected_runs == 7);
+    CHECK(run_share_text(*p1, Lang::en) == "87.5% borderline");
+    CHECK(run_share_text(*p1, Lang::ko) == "87.5% 경계");
+    // Every format of the selection report shows it; without --robustness none does.
+    CHECK(render_json(result).find("\"robustness\": {\"selected_runs\": 7, \"share\": 87.5, "
+                                   "\"class\": \"borderline\"}") != std::string::npos);
+    CHECK(render_text(result).find("87.5% borderline") != std::string::npos);
+    CHECK(render_markdown(result).find("| 87.5% borderline |") != std::string::npos);
+    CHECK(render_csv(result, Lang::en, false).find(",7,87.5,borderline\r\n") != std::string::npos);
+    CHECK(render_html(result).find(">87.5% borderline</td>") != std::string::npos);
+    for (Format f : {Format::text, Format::markdown, Format::json, Format::csv, Format::html})
+        CHECK(render_report(run->result, f, Lang::en).find("87.5%") == std::string::npos);
 }
