@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "kcity/base/decimal.hpp"
 #include "kcity/base/diagnostics.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/load/yaml.hpp"
@@ -110,6 +111,23 @@ inline ProposalSpec scored(std::string id, std::string score, std::string reques
     p.requested = std::move(requested);
     p.country = std::move(country);
     p.reviews = {{"R1", "a: " + score}};
+    return p;
+}
+
+// A Decimal from its text ("10.67").
+inline kcity::Decimal decimal(std::string_view text) {
+    auto p = kcity::parse_decimal(text, 4);
+    REQUIRE(p.ok);
+    return p.value;
+}
+
+// A proposal of track `t` with these reviews (reviewer, score-map body) and conflicts.
+inline ProposalSpec reviewed(std::string id, std::vector<std::pair<std::string, std::string>> rv,
+                             std::string conflicts = "") {
+    ProposalSpec p;
+    p.id = std::move(id);
+    p.reviews = std::move(rv);
+    p.conflicts = std::move(conflicts);
     return p;
 }
 

@@ -12,19 +12,10 @@ using kcity::Rational;
 namespace {
 
 Decimal d(std::string_view text) {
-    auto p = kcity::parse_decimal(text, 4);
-    REQUIRE(p.ok);
-    return p.value;
+    return fixtures::decimal(text);
 }
 
-ProposalSpec proposal(std::string id, std::vector<std::pair<std::string, std::string>> rv,
-                      std::string conflicts = "") {
-    ProposalSpec p;
-    p.id = std::move(id);
-    p.reviews = std::move(rv);
-    p.conflicts = std::move(conflicts);
-    return p;
-}
+using fixtures::reviewed;
 
 TrackSpec calibrated(std::string calibrate = "offset", int min_reviewers = 1) {
     TrackSpec t;
@@ -52,10 +43,10 @@ int proposals_of(const kcity::TrackResult& tr, const std::string& id) {
 // P4: R4 alone: no other review, so R4's offset is the mean over nothing: 0.
 // Offsets: R1 (15 + 20) / 2 = 17.5; R2 (−15 − 20 + 10) / 3 = −25/3; R3 (0 − 10) / 2 = −5.
 std::vector<ProposalSpec> hand_call() {
-    return {proposal("P1", {{"R1", "a: 80"}, {"R2", "a: 60"}, {"R3", "a: 70"}}),
-            proposal("P2", {{"R1", "a: 90"}, {"R2", "a: 70"}}),
-            proposal("P3", {{"R1", "a: 100"}, {"R2", "a: 50"}, {"R3", "a: 40"}}, "R1"),
-            proposal("P4", {{"R4", "a: 30"}})};
+    return {reviewed("P1", {{"R1", "a: 80"}, {"R2", "a: 60"}, {"R3", "a: 70"}}),
+            reviewed("P2", {{"R1", "a: 90"}, {"R2", "a: 70"}}),
+            reviewed("P3", {{"R1", "a: 100"}, {"R2", "a: 50"}, {"R3", "a: 40"}}, "R1"),
+            reviewed("P4", {{"R4", "a: 30"}})};
 }
 
 }  // namespace
@@ -93,8 +84,8 @@ TEST_CASE("calibration: a reviewer on one proposal only", "[evaluate][calibratio
     // R1: (−10 − 15) / 2 = −12.5; R2: (10 + 0) / 2 = +5.
     // P2 calibrated: R1 42.5, R2 35, R3 35 → 112.5 / 3 = 37.5 (raw 40).
     auto run = fixtures::run(calibrated(),
-                             {proposal("P1", {{"R1", "a: 10"}, {"R2", "a: 20"}}),
-                              proposal("P2", {{"R1", "a: 30"}, {"R2", "a: 40"}, {"R3", "a: 50"}})});
+                             {reviewed("P1", {{"R1", "a: 10"}, {"R2", "a: 20"}}),
+                              reviewed("P2", {{"R1", "a: 30"}, {"R2", "a: 40"}, {"R3", "a: 50"}})});
     const auto& tr = run->track();
     CHECK(offsets_of(tr, "R3") == std::vector<Rational>{Rational(15, 1)});
     CHECK(proposals_of(tr, "R3") == 1);
@@ -108,19 +99,19 @@ TEST_CASE("calibration: a reviewer on one proposal only", "[evaluate][calibratio
 
 TEST_CASE("calibration: calibrated scores are clamped to 0..max", "[evaluate][calibration]") {
     // R1 +40 on P1, 0 on P2: offset +20; R2 −20. P2: R1 10 − 20 → 0 (clamped), R2 30.
-    auto run = fixtures::run(calibrated(), {proposal("P1", {{"R1", "a: 50"}, {"R2", "a: 10"}}),
-                                            proposal("P2", {{"R1", "a: 10"}, {"R2", "a: 10"}})});
+    auto run = fixtures::run(calibrated(), {reviewed("P1", {{"R1", "a: 50"}, {"R2", "a: 10"}}),
+                                            reviewed("P2", {{"R1", "a: 10"}, {"R2", "a: 10"}})});
     CHECK(run->get("P1").score == d("30"));
     CHECK(run->get("P2").score == d("15"));
     CHECK(run->get("P2").raw_score == d("10"));
 }
 
 TEST_CASE("calibration: ineligible proposals count for nothing", "[evaluate][calibration]") {
-    auto late = proposal("P3", {{"R1", "a: 100"}, {"R2", "a: 0"}});
+    auto late = reviewed("P3", {{"R1", "a: 100"}, {"R2", "a: 0"}});
     late.submitted = "2023-06-01";
     auto run =
-        fixtures::run(calibrated(), {proposal("P1", {{"R1", "a: 50"}, {"R2", "a: 10"}}),
-                                     proposal("P2", {{"R1", "a: 10"}, {"R2", "a: 10"}}), late});
+        fixtures::run(calibrated(), {reviewed("P1", {{"R1", "a: 50"}, {"R2", "a: 10"}}),
+                                     reviewed("P2", {{"R1", "a: 10"}, {"R2", "a: 10"}}), late});
     CHECK(offsets_of(run->track(), "R1") == std::vector<Rational>{Rational(20, 1)});
 }
 
@@ -152,8 +143,8 @@ TEST_CASE("calibration: trimmed mean trims by calibrated totals", "[evaluate][ca
     TrackSpec t;
     t.panel = "{min_reviewers: 3, aggregate: trimmed-mean, trim: 1, calibrate: offset}";
     auto run =
-        fixtures::run(t, {proposal("P1", {{"R1", "a: 10"}, {"R2", "a: 20"}, {"R3", "a: 30"}}),
-                          proposal("P2", {{"R1", "a: 40"}, {"R2", "a: 30"}, {"R3", "a: 20"}})});
+        fixtures::run(t, {reviewed("P1", {{"R1", "a: 10"}, {"R2", "a: 20"}, {"R3", "a: 30"}}),
+                          reviewed("P2", {{"R1", "a: 40"}, {"R2", "a: 30"}, {"R3", "a: 20"}})});
     CHECK(run->get("P1").score == d("20"));
     CHECK(run->get("P2").score == d("30"));
     CHECK(run->get("P1").trimmed() == std::vector<std::string>{"R1", "R3"});

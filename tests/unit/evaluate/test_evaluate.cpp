@@ -20,11 +20,8 @@ Ids reviewer_ids(const std::vector<const kcity::Review*>& reviews) {
 }
 using Codes = std::vector<std::string>;
 
-// A Decimal from its text ("10.67").
 Decimal d(std::string_view text) {
-    auto p = kcity::parse_decimal(text, 4);
-    REQUIRE(p.ok);
-    return p.value;
+    return fixtures::decimal(text);
 }
 
 std::vector<Decimal> ds(std::initializer_list<const char*> texts) {

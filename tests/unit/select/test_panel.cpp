@@ -13,19 +13,10 @@ using kcity::Rational;
 namespace {
 
 Decimal d(std::string_view text) {
-    auto p = kcity::parse_decimal(text, 4);
-    REQUIRE(p.ok);
-    return p.value;
+    return fixtures::decimal(text);
 }
 
-ProposalSpec proposal(std::string id, std::vector<std::pair<std::string, std::string>> rv,
-                      std::string conflicts = "") {
-    ProposalSpec p;
-    p.id = std::move(id);
-    p.reviews = std::move(rv);
-    p.conflicts = std::move(conflicts);
-    return p;
-}
+using fixtures::reviewed;
 
 TrackSpec track(std::string calibrate = "none", std::string selection = "") {
     TrackSpec t;
@@ -52,10 +43,10 @@ std::vector<std::string> ids(const std::vector<const kcity::Proposal*>& ps) {
 // R2 −15, −20, +10: −25/3; R3 0, −10: −5; R4 none. One criterion of weight 1, so each
 // offset (SPEC §6 step 2a) is the leniency.
 std::vector<ProposalSpec> hand_call() {
-    return {proposal("P1", {{"R1", "a: 80"}, {"R2", "a: 60"}, {"R3", "a: 70"}}),
-            proposal("P2", {{"R1", "a: 90"}, {"R2", "a: 70"}}),
-            proposal("P3", {{"R1", "a: 100"}, {"R2", "a: 50"}, {"R3", "a: 40"}}, "R1"),
-            proposal("P4", {{"R4", "a: 30"}})};
+    return {reviewed("P1", {{"R1", "a: 80"}, {"R2", "a: 60"}, {"R3", "a: 70"}}),
+            reviewed("P2", {{"R1", "a: 90"}, {"R2", "a: 70"}}),
+            reviewed("P3", {{"R1", "a: 100"}, {"R2", "a: 50"}, {"R3", "a: 40"}}, "R1"),
+            reviewed("P4", {{"R4", "a: 30"}})};
 }
 
 }  // namespace
@@ -180,9 +171,9 @@ TEST_CASE("panel: Spearman's rank correlation, with ties, exact", "[select][pane
 // Raw: P1 (90 + 70) / 2 = 80, P2 76, P3 70, P4 75: P1 selected.
 // Calibrated: P1 (70 + 83.33) / 2 = 76.67, P2 (89.33 + 76) / 2 = 82.67: P2 selected.
 std::vector<ProposalSpec> flip_call() {
-    return {proposal("P1", {{"R1", "a: 90"}, {"R2", "a: 70"}}),
-            proposal("P2", {{"R2", "a: 76"}, {"R3", "a: 76"}}, "R1"),
-            proposal("P3", {{"R1", "a: 80"}, {"R2", "a: 60"}}), proposal("P4", {{"R4", "a: 75"}})};
+    return {reviewed("P1", {{"R1", "a: 90"}, {"R2", "a: 70"}}),
+            reviewed("P2", {{"R2", "a: 76"}, {"R3", "a: 76"}}, "R1"),
+            reviewed("P3", {{"R1", "a: 80"}, {"R2", "a: 60"}}), reviewed("P4", {{"R4", "a: 75"}})};
 }
 
 const std::string one_selection = "{min: 0, max: 1, budget_krw: 4000000000}";
@@ -220,8 +211,8 @@ TEST_CASE("panel: trimmed ends, flat reviewers, --track", "[select][panel]") {
     TrackSpec t;
     t.panel = "{min_reviewers: 3, aggregate: trimmed-mean, trim: 1}";
     auto run =
-        fixtures::run(t, {proposal("P1", {{"R1", "a: 50"}, {"R2", "a: 60"}, {"R3", "a: 70"}}),
-                          proposal("P2", {{"R1", "a: 50"}, {"R2", "a: 80"}, {"R3", "a: 40"}})});
+        fixtures::run(t, {reviewed("P1", {{"R1", "a: 50"}, {"R2", "a: 60"}, {"R3", "a: 70"}}),
+                          reviewed("P2", {{"R1", "a: 50"}, {"R2", "a: 80"}, {"R3", "a: 40"}})});
     kcity::PanelOptions options;
     options.track = "t";
     auto a = kcity::analyse_panel(run->call, options);
