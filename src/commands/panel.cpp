@@ -2,13 +2,10 @@
 // report, with the panel's warnings on standard error.
 #include "kcity/commands/panel.hpp"
 
-#include <algorithm>
-
 #include "common.hpp"
 #include "kcity/load/load.hpp"
 #include "kcity/report/panel.hpp"
 #include "kcity/select/panel.hpp"
-#include "kcity/validate/run_warnings.hpp"
 
 namespace kcity {
 
@@ -38,10 +35,6 @@ Outcome panel_command(const PanelCommandOptions& options) {
     RunOptions real;
     real.track = panel.track;
     add_strict_warnings(call, analysis.real, real, load_warnings, out);
-    // What the messages said already is not said again when --strict fails.
-    std::erase_if(out.strict_messages, [&](const std::string& line) {
-        return std::find(out.messages.begin(), out.messages.end(), line) != out.messages.end();
-    });
     return out;
 }
 
