@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 
+#include "kcity/evaluate/evaluate.hpp"
 #include "kcity/load/yaml.hpp"
 
 namespace kcity {
@@ -258,6 +260,43 @@ std::optional<ShortfallSide> shortfall_of(const T* t) {
     return ShortfallSide{t->selected, t->rules->selection.min, t->shortfall_reasons};
 }
 
+// A track whose calibration was switched: the calibrating side's offsets, and its rounding.
+// Null when both sides calibrate alike (or the track is on one side only).
+struct Switched {
+    bool on = true;
+    const Calibration* offsets = nullptr;
+    int places = 2;
+};
+
+std::optional<Switched> calibration_switched(const BaseTrack* o, const TrackResult* n) {
+    if (!o || !n || o->rules->calibrate == n->rules->calibrate) return std::nullopt;
+    const bool on = n->rules->calibrate == Calibrate::offset;
+    const auto& cal = on ? n->calibration : o->calibration;
+    if (!cal) return std::nullopt;
+    return Switched{on, &*cal, (on ? n->rules : o->rules)->rounding};
+}
+
+// The reviewers of `r`'s valid reviews (used or trimmed) whose offsets calibration applies, by
+// id: a non-zero offset on some criterion, each with the offset of their total.
+CalibrationSwitch calibration_moves(const Switched& s, const ProposalResult& r,
+                                    const TrackRules& t) {
+    CalibrationSwitch out{s.on, {}, s.places};
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < r.proposal->reviews.size(); ++i) {
+        if (r.role(i) != ReviewRole::used && r.role(i) != ReviewRole::trimmed) continue;
+        const std::string& reviewer = r.proposal->reviews[i].reviewer;
+        const std::vector<Rational>* offsets = s.offsets->find(reviewer);
+        if (!offsets || !seen.insert(reviewer).second ||
+            std::all_of(offsets->begin(), offsets->end(),
+                        [](const Rational& x) { return x == Rational(); }))
+            continue;
+        out.offsets.push_back({reviewer, total_offset(t, *offsets)});
+    }
+    std::sort(out.offsets.begin(), out.offsets.end(),
+              [](const auto& a, const auto& b) { return a.reviewer < b.reviewer; });
+    return out;
+}
+
 TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResult* n,
                      const Result& new_result) {
     TrackDiff d;
@@ -266,6 +305,7 @@ TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResul
     d.new_shortfall = shortfall_of(n);
     // A track only one side has is reported by its proposals, not as a shortfall change.
     d.shortfall_changed = o && n && d.old_shortfall.has_value() != d.new_shortfall.has_value();
+    const std::optional<Switched> switched = calibration_switched(o, n);
     // Keyed by views of the ids the two runs hold: 100,000 ids are not copied twice more.
     std::map<std::string_view, const BaseProposal*> old_by_id;
     if (o)
@@ -296,6 +336,8 @@ TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResul
             c.because = because(a, b, n, new_result);
             c.reads_trace = reads_trace(a, b, n);
         }
+        if (switched && b && b->has_reviews)
+            c.calibration = calibration_moves(*switched, *b, switched->on ? *n->rules : *o->rules);
         bool was = a && a->status == Status::selected, is = b && b->status == Status::selected;
         if (is && !was)
             ++d.newly_selected;
@@ -317,7 +359,7 @@ BaseRun summarize_run(const Result& r) {
     BaseRun out{r.rules->origin, r.rules->sha256, {}};
     out.tracks.reserve(r.tracks.size());
     for (const auto& t : r.tracks) {
-        BaseTrack bt{t.rules, t.shortfall, t.selected, t.shortfall_reasons, {}};
+        BaseTrack bt{t.rules, t.calibration, t.shortfall, t.selected, t.shortfall_reasons, {}};
         bt.proposals.reserve(t.proposals.size());
         for (const auto& p : t.proposals)
             bt.proposals.push_back({p.proposal->id, p.proposal->country, p.status, p.rank, p.score,

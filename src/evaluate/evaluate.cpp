@@ -425,6 +425,19 @@ Calibration calibration_offsets(const TrackRules& t,
     return out;
 }
 
+i128 review_total_units(const TrackRules& t, const Review& r) {
+    constexpr i128 scale = static_cast<i128>(Decimal::scale) * Decimal::scale;
+    const Rational total = review_total(t, r);
+    return total.num() * (scale / total.den());
+}
+
+Rational total_offset(const TrackRules& t, const std::vector<Rational>& offsets) {
+    Rational total;
+    for (std::size_t i = 0; i < t.criteria.size() && i < offsets.size(); ++i)
+        total = total + t.criteria[i].exact_weight() * offsets[i];
+    return total;
+}
+
 std::vector<const Review*> valid_reviews(const Proposal& p) {
     std::vector<const Review*> valid;
     for (const auto& rv : p.reviews)

@@ -6,6 +6,7 @@
 
 #include "kcity/base/text.hpp"
 #include "kcity/diff/inputs.hpp"
+#include "kcity/report/calibration.hpp"
 #include "kcity/report/escape.hpp"
 #include "why_not.hpp"
 
@@ -220,12 +221,24 @@ std::string cause_text(const DiffResult& d, const ProposalChange& change, const 
     return {};
 }
 
+// A track that switched calibration: the offsets of the proposal's reviewers, "R2 +1.50, R5
+// -0.75" (the offsets of their totals, at the calibrating side's rounding).
+std::string calibration_text(const CalibrationSwitch& s, Lang lang) {
+    std::vector<std::string> offsets;
+    for (const auto& o : s.offsets)
+        offsets.push_back(o.reviewer + " " + offset_text(o.total, s.places));
+    const std::string key = s.on ? "diff.calibration-on" : "diff.calibration-off";
+    if (offsets.empty()) return format_message(key + "-none", lang, {});
+    return format_message(key, lang, {{"offsets", joined(offsets, ", ")}});
+}
+
 }  // namespace
 
 std::vector<std::string> because_lines(const DiffResult& d, const ProposalChange& c, Lang lang,
                                        bool json) {
     std::vector<std::string> out;
     for (const auto& cause : c.causes) out.push_back(cause_text(d, c, cause, lang));
+    if (c.calibration) out.push_back(calibration_text(*c.calibration, lang));
     // Its own inputs say why; else the step that decided it now comes last, after the others'
     // changes that led there.
     bool own = !c.causes.empty() && c.causes.front().kind == Cause::Kind::input &&

@@ -4,14 +4,14 @@
 // value may outgrow 128 bits (alpha, Spearman's r) are worked out with GMP (docs/decisions.md).
 #include "kcity/select/panel.hpp"
 
-#include <gmpxx.h>
-
 #include <algorithm>
 #include <iterator>
 #include <map>
 #include <set>
 
+#include "../base/big.hpp"
 #include "kcity/evaluate/evaluate.hpp"
+#include "kcity/evaluate/leniency.hpp"
 #include "kcity/select/pipeline.hpp"
 #include "kcity/select/select.hpp"
 
@@ -20,45 +20,6 @@ namespace {
 
 // A total's unit: 10^-8 of a point (a weight's units times a score's).
 constexpr i128 total_scale = static_cast<i128>(Decimal::scale) * Decimal::scale;
-
-__extension__ typedef unsigned __int128 u128;
-
-mpz_class big(i128 v) {
-    const bool negative = v < 0;
-    u128 u = negative ? -static_cast<u128>(v) : static_cast<u128>(v);
-    mpz_class out = static_cast<unsigned long>(u >> 64);
-    out <<= 64;
-    out += static_cast<unsigned long>(u & ~0UL);
-    return negative ? mpz_class(-out) : out;
-}
-
-bool fits_i128(const mpz_class& v) {
-    return mpz_sizeinbase(v.get_mpz_t(), 2) <= 126;
-}
-
-i128 small(const mpz_class& v) {
-    mpz_class a = abs(v);
-    mpz_class high = a >> 64;
-    mpz_class low = a - (high << 64);
-    i128 out = (static_cast<i128>(high.get_ui()) << 64) | static_cast<i128>(low.get_ui());
-    return v < 0 ? -out : out;
-}
-
-// q rounded to `places` (0..4) decimals, half away from zero.
-Decimal round_places(const mpq_class& q, int places) {
-    mpz_class ten = 1;
-    for (int i = 0; i < places; ++i) ten *= 10;
-    mpz_class m = (abs(q.get_num()) * ten * 2 + q.get_den()) / (q.get_den() * 2);
-    for (int i = places; i < 4; ++i) m *= 10;
-    std::int64_t units = m.get_si();
-    return Decimal{q < 0 ? -units : units};
-}
-
-// A review's raw total in units of 10^-8 (review_total is exact; its denominator divides 10^8).
-i128 total_units(const TrackRules& t, const Review& rv) {
-    Rational r = review_total(t, rv);
-    return r.num() * (total_scale / r.den());
-}
 
 Decimal points(i128 units, int places) {
     return round_places(mpq_class(big(units), big(total_scale)), places);
@@ -93,8 +54,6 @@ struct Tally {
     i128 sum = 0;
     std::optional<i128> first;
     bool all_equal = true;
-    mpq_class deviation_sum;
-    int deviation_count = 0;
     std::vector<Rational> own, others;  // totals and the others' mean totals, for Spearman
     std::set<const Proposal*> covered;  // reviewed or excluded
 };
@@ -177,7 +136,7 @@ void add_flips(const Call& call, const Calibration& cal, PanelTrack& pt) {
 }
 
 PanelReviewer reviewer_figures(const Call& call, const TrackRules& t, const std::string& id,
-                               const Tally& s, const Calibration& cal,
+                               const Tally& s, const Calibration& cal, const Leniency* leniency,
                                const std::vector<const Proposal*>& expected) {
     PanelReviewer r;
     r.id = id;
@@ -189,24 +148,16 @@ PanelReviewer reviewer_figures(const Call& call, const TrackRules& t, const std:
     if (s.reviews > 0)
         r.mean_total =
             round_places(mpq_class(big(s.sum), big(total_scale * s.reviews)), t.rounding);
-    if (s.deviation_count > 0) {
-        mpq_class leniency = s.deviation_sum / s.deviation_count;
-        leniency.canonicalize();
-        r.leniency = round_places(leniency, t.rounding);
-        i128 highest = 0;
-        for (const auto& k : t.criteria) highest += static_cast<i128>(k.weight.units) * k.max.units;
-        r.lenient_warning = abs(leniency) * 10 > mpq_class(big(highest), big(total_scale));
+    if (leniency) {
+        r.leniency = leniency->rounded;
+        r.lenient_warning = leniency->beyond_limit;
     }
     r.consistency = spearman(s.own, s.others);
     for (const Proposal* p : expected)
         if (!s.covered.count(p)) r.missing.push_back(p);
     r.flat = s.reviews >= 2 && s.all_equal;
-    if (const std::vector<Rational>* o = cal.find(id)) {
-        Rational offset;
-        for (std::size_t i = 0; i < t.criteria.size(); ++i)
-            offset = offset + t.criteria[i].exact_weight() * (*o)[i];
-        r.offset = round_half_away(offset, t.rounding);
-    }
+    if (const std::vector<Rational>* o = cal.find(id))
+        r.offset = round_half_away(total_offset(t, *o), t.rounding);
     return r;
 }
 
@@ -232,7 +183,7 @@ PanelTrack analyse_track(const Call& call, const TrackResult& tr) {
         i128 all = 0;
         for (std::size_t i = 0; i < p.reviews.size(); ++i)
             if (r.role(i) == ReviewRole::used || r.role(i) == ReviewRole::trimmed) {
-                valid.push_back({&p.reviews[i], r.role(i), total_units(t, p.reviews[i])});
+                valid.push_back({&p.reviews[i], r.role(i), review_total_units(t, p.reviews[i])});
                 all += valid.back().total;
             }
         count_trimmed(t, valid, trim_cal, tallies);
@@ -264,8 +215,6 @@ PanelTrack analyse_track(const Call& call, const TrackResult& tr) {
             mpq_class deviation(big(k * v.total - all), big((k - 1) * total_scale));
             deviation.canonicalize();
             cell.deviation = round_places(deviation, t.rounding);
-            s.deviation_sum += deviation;
-            ++s.deviation_count;
             s.own.emplace_back(v.total, 1);
             s.others.emplace_back(all - v.total, k - 1);
         }
@@ -284,8 +233,14 @@ PanelTrack analyse_track(const Call& call, const TrackResult& tr) {
     }
     std::sort(expected.begin(), expected.end(),
               [](const Proposal* a, const Proposal* b) { return a->id < b->id; });
-    for (const auto& id : ids)
-        pt.reviewers.push_back(reviewer_figures(call, t, id, tallies[id], cal, expected));
+    const std::vector<Leniency> leniencies = reviewer_leniency(tr);  // by reviewer id
+    for (const auto& id : ids) {
+        auto it = std::lower_bound(
+            leniencies.begin(), leniencies.end(), id,
+            [](const Leniency& l, const std::string& x) { return l.reviewer < x; });
+        const Leniency* leniency = it != leniencies.end() && it->reviewer == id ? &*it : nullptr;
+        pt.reviewers.push_back(reviewer_figures(call, t, id, tallies[id], cal, leniency, expected));
+    }
     if (auto alpha = interval_alpha(units)) {
         pt.alpha = alpha->exact;
         pt.alpha_rounded = alpha->rounded;

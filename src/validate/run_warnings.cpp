@@ -10,8 +10,8 @@
 #include <optional>
 
 #include "kcity/evaluate/evaluate.hpp"
+#include "kcity/evaluate/leniency.hpp"
 #include "kcity/evaluate/predicate.hpp"
-#include "kcity/select/pipeline.hpp"
 
 namespace kcity {
 namespace {
@@ -153,55 +153,22 @@ void warn_incomplete_panel(const Result& result, Diagnostics& diags) {
     }
 }
 
-// SPEC §10: a reviewer whose leniency — the mean, over the eligible proposals they reviewed
-// that have another valid review, of their total minus the mean total of the others — is more
-// than 10% of the track's highest possible total, either way. Exact; one warning per reviewer,
-// at their first review in the track.
+// SPEC §10: a reviewer whose leniency (evaluate/leniency.hpp) is more than 10% of the track's
+// highest possible total, either way. One warning per reviewer, at their first review in the
+// track.
 void warn_lenient_reviewers(const Result& result, Diagnostics& diags) {
     for (const auto& tr : result.tracks) {
         const TrackRules& t = *tr.rules;
-        Rational highest;
-        for (const auto& k : t.criteria) highest = highest + Rational(k.weight) * Rational(k.max);
-        struct Sum {
-            Rational sum;
-            std::int64_t count = 0;
-            Position where;
-        };
-        std::map<std::string, Sum> by_reviewer;
-        for (const auto& r : tr.proposals) {
-            if (r.status == Status::ineligible) continue;
-            std::vector<std::pair<const Review*, Rational>> valid;
-            Rational all;
-            for (std::size_t i = 0; i < r.proposal->reviews.size(); ++i)
-                if (r.role(i) == ReviewRole::used || r.role(i) == ReviewRole::trimmed) {
-                    const Review& rv = r.proposal->reviews[i];
-                    valid.emplace_back(&rv, review_total(t, rv));
-                    all = all + valid.back().second;
-                }
-            const auto k = static_cast<std::int64_t>(valid.size());
-            if (k < 2) continue;
-            for (const auto& [rv, total] : valid) {
-                // total − (all − total) / (k − 1) = (k × total − all) / (k − 1)
-                Sum& s = by_reviewer[rv->reviewer];
-                if (s.count == 0) s.where = rv->where;
-                s.sum = s.sum + (total * Rational(k, 1) + all * Rational(-1, 1)) / (k - 1);
-                ++s.count;
-            }
-        }
-        const Rational limit = highest / 10;
-        for (const auto& [reviewer, s] : by_reviewer) {
-            const Rational leniency = s.sum / s.count;
-            const Rational size = leniency < Rational() ? leniency * Rational(-1, 1) : leniency;
-            if (!(size > limit)) continue;
-            Decimal shown = round_half_away(leniency, t.rounding);
+        const Decimal highest = round_half_away(highest_total(t), 4);
+        for (const Leniency& l : reviewer_leniency(tr)) {
+            if (!l.beyond_limit) continue;
             diags.warning(
-                s.where,
+                l.first,
                 fmt::format("reviewer `{}` of track `{}` scores {}{} points from the other "
                             "reviewers on average, beyond 10% of the highest possible "
                             "total {}",
-                            reviewer, t.id, shown > Decimal{} ? "+" : "",
-                            format_decimal(shown, t.rounding),
-                            format_decimal_short(round_half_away(highest, 4))));
+                            l.reviewer, t.id, l.rounded > Decimal{} ? "+" : "",
+                            format_decimal(l.rounded, t.rounding), format_decimal_short(highest)));
         }
     }
 }

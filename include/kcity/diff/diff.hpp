@@ -119,6 +119,20 @@ struct Cause {
     std::optional<ProposalSide> old_side = {}, new_side = {};  // the other's: scores, statuses
 };
 
+// A proposal of a track whose `panel.calibrate` differs between the two sides (SPEC §6 step 2a):
+// which way calibration was switched, and the reviewers whose offsets it takes off (or no longer
+// takes off) the proposal's valid reviews, by id: those with a non-zero offset on some
+// criterion, each with the offset of their total (total_offset), from the calibrating side.
+struct CalibrationSwitch {
+    bool on = true;  // none → offset; false: offset → none
+    struct Offset {
+        std::string reviewer;
+        Rational total;
+    };
+    std::vector<Offset> offsets = {};
+    int places = 2;  // the calibrating side's rounding
+};
+
 struct ProposalChange {
     std::string id;
     std::optional<ProposalSide> old_side, new_side;  // absent: the track did not exist there
@@ -126,6 +140,7 @@ struct ProposalChange {
     std::optional<Because> because;                  // why, for a decisive change
     bool reads_trace = false;   // its because line wants the current run's trace of it
     std::vector<Cause> causes;  // diff --base: the input changes that moved it, own ones first
+    std::optional<CalibrationSwitch> calibration;  // its track switched calibration
 };
 
 // A track's shortfall on one side (SPEC §6 step 8): the selections, `min`, and every reason.
@@ -169,6 +184,7 @@ struct BaseProposal {
 
 struct BaseTrack {
     const TrackRules* rules = nullptr;
+    std::optional<Calibration> calibration;  // the base run's offsets, when it calibrates
     bool shortfall = false;
     int selected = 0;
     std::vector<Reason> shortfall_reasons;

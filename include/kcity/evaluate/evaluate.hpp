@@ -25,6 +25,10 @@ Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews,
 Rational review_total(const TrackRules& t, const Review& r,
                       const Calibration* calibration = nullptr);
 
+// review_total's raw value in units of 10^-8 of a point (a weight's units times a score's: the
+// total's denominator always divides 10^8), for sums that must stay integers.
+i128 review_total_units(const TrackRules& t, const Review& r);
+
 // Step 2: a proposal's valid reviews (those of reviewers not excluded from it), in its order.
 std::vector<const Review*> valid_reviews(const Proposal& p);
 
@@ -32,6 +36,11 @@ std::vector<const Review*> valid_reviews(const Proposal& p);
 // track (`panels`, one list per proposal; a reviewer listed twice counts twice).
 Calibration calibration_offsets(const TrackRules& t,
                                 const std::vector<std::vector<const Review*>>& panels);
+
+// The offset of a reviewer's total: the weighted sum of their step 2a offsets (`offsets`, one
+// per criterion in the rules' order), exact. What calibration takes off each of their reviews'
+// totals, before the clamp to 0..max.
+Rational total_offset(const TrackRules& t, const std::vector<Rational>& offsets);
 
 // Steps 1–7 for every proposal of `track` among `proposals`; the results come back ranked
 // (step 6), the unranked after them by id. Selection is not applied yet. The proposals that

@@ -270,3 +270,76 @@ TEST_CASE("diff: the base run reduced and its proposals freed diffs as the whole
           "budget: its award of KRW 400,000,000 exceeds the KRW 100,000,000 left");
     CHECK(d.old_sha256 == old_run->call.rules.sha256);
 }
+
+namespace {
+
+TrackSpec calibrating(const std::string& calibrate) {
+    TrackSpec t;
+    t.panel = "{min_reviewers: 1, aggregate: mean, calibrate: " + calibrate + "}";
+    return t;
+}
+
+// Offsets (one criterion, weight 1): R1 (15 + 20) / 2 = +17.5 (P1, P2); R2 (−15 − 20 + 10) / 3
+// = −25/3 (P1, P2, P3); R3 (0 − 10) / 2 = −5; R4 and R5 review alone: 0. Raw means: P2 80, P5
+// 75, P1 70, P6 60; calibrated: P2 75.42, P1 68.61, P6 60, P5 57.5 (R1's 75 − 17.5).
+std::vector<ProposalSpec> offset_call() {
+    using fixtures::reviewed;
+    return {reviewed("P1", {{"R1", "a: 80"}, {"R2", "a: 60"}, {"R3", "a: 70"}}),
+            reviewed("P2", {{"R1", "a: 90"}, {"R2", "a: 70"}}),
+            reviewed("P3", {{"R1", "a: 100"}, {"R2", "a: 50"}, {"R3", "a: 40"}}, "R1"),
+            reviewed("P4", {{"R4", "a: 30"}}),
+            reviewed("P5", {{"R1", "a: 75"}}),
+            reviewed("P6", {{"R5", "a: 60"}})};
+}
+
+std::string line_of(const Compared& c, const std::string& id, Lang lang = Lang::en) {
+    auto lines = kcity::because_lines(c.diff, c.change(id), lang);
+    REQUIRE_FALSE(lines.empty());
+    return lines.front();
+}
+
+}  // namespace
+
+TEST_CASE("diff: calibration switched on names the offsets of each moved proposal's reviewers",
+          "[diff][calibration]") {
+    auto c = compare(calibrating("none"), calibrating("offset"), offset_call());
+    const auto& p5 = c->change("P5");
+    REQUIRE(p5.calibration);
+    CHECK(p5.calibration->on);
+    REQUIRE(p5.calibration->offsets.size() == 1);
+    CHECK(p5.calibration->offsets[0].reviewer == "R1");
+    CHECK(p5.calibration->offsets[0].total == kcity::Rational(35, 2));
+    CHECK(line_of(*c, "P5") ==
+          "calibration switched on: its reviewers' total offsets R1 +17.50 come off their reviews");
+    // R1's conflict keeps it off P3; P1's three reviewers by id, R3's offset exact at −5.
+    CHECK(line_of(*c, "P1") ==
+          "calibration switched on: its reviewers' total offsets R1 +17.50, "
+          "R2 -8.33, R3 -5.00 come off their reviews");
+    // P6's only reviewer has no offset: the others' offsets moved it.
+    CHECK(line_of(*c, "P6") ==
+          "calibration switched on: none of its reviewers has an offset "
+          "(others' offsets moved it)");
+    CHECK(line_of(*c, "P5", Lang::ko) ==
+          "점수 보정 적용: 각 평가에서 평가위원별 합계 편차를 뺌 (R1 +17.50)");
+    // P2 and P4 keep their ranks: no change, no line.
+    for (const auto& t : c->diff.tracks)
+        for (const auto& ch : t.changes) CHECK((ch.id != "P2" && ch.id != "P4"));
+}
+
+TEST_CASE("diff: calibration switched off reads the base run's offsets", "[diff][calibration]") {
+    auto c = compare(calibrating("offset"), calibrating("none"), offset_call());
+    const auto& p1 = c->change("P1");
+    REQUIRE(p1.calibration);
+    CHECK_FALSE(p1.calibration->on);
+    CHECK(line_of(*c, "P1") ==
+          "calibration switched off: its reviewers' total offsets R1 +17.50, "
+          "R2 -8.33, R3 -5.00 no longer come off their reviews");
+}
+
+TEST_CASE("diff: the same calibration on both sides says nothing of it", "[diff][calibration]") {
+    TrackSpec old_track = calibrating("offset"), new_track = calibrating("offset");
+    new_track.extra = "threshold: 65\n";
+    auto c = compare(old_track, new_track, offset_call());
+    for (const auto& t : c->diff.tracks)
+        for (const auto& ch : t.changes) CHECK_FALSE(ch.calibration);
+}
