@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <stdexcept>
 #include <tuple>
 
 #include "kcity/base/parallel.hpp"
@@ -145,14 +146,26 @@ std::vector<Reason> eligibility_reasons(const Rules& rules, const TrackRules& t,
     return out;
 }
 
-void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& p,
-                       ProposalResult& r) {
+// Step 4's adjustments whose `when` holds, by index into the rules' list.
+std::vector<std::uint32_t> holding_adjustments(const Rules& rules, const TrackRules& t,
+                                               const Proposal& p, ProposalTrace* trace) {
     PredicateContext ctx{&rules.history, rules.program.year, rules.program.tz_minutes};
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < t.adjustments.size(); ++i) {
+        const bool holds = evaluate(t.adjustments[i].when, p, ctx);
+        if (trace) trace->adjustments.push_back(trace_predicate(t.adjustments[i].when, p, holds));
+        if (holds) out.push_back(static_cast<std::uint32_t>(i));
+    }
+    return out;
+}
+
+void apply_adjustments(const Rules& rules, const TrackRules& t, const Proposal& p,
+                       const KnownSteps::Entry* known, ProposalResult& r) {
     Decimal bonus, penalty;
-    for (const auto& a : t.adjustments) {
-        const bool holds = evaluate(a.when, p, ctx);
-        if (r.trace) r.trace->adjustments.push_back(trace_predicate(a.when, p, holds));
-        if (!holds) continue;
+    std::vector<std::uint32_t> evaluated;
+    if (!known || r.trace) evaluated = holding_adjustments(rules, t, p, r.trace.get());
+    for (std::uint32_t i : known && !r.trace ? known->adjustments : evaluated) {
+        const Adjustment& a = t.adjustments[i];
         r.adjustments.push_back(&a);
         (a.points < Decimal{} ? penalty : bonus) =
             (a.points < Decimal{} ? penalty : bonus) + a.points;
@@ -303,15 +316,17 @@ constexpr std::size_t evaluate_chunk = 256;
 
 // Steps 1–7 short of the rank for one proposal, into `r`.
 Stage evaluate_proposal(const Rules& rules, const TrackRules& t, const Proposal& p,
-                        const Calibration* cal, const TraceRequest* trace, ProposalResult& r) {
+                        const Calibration* cal, const TraceRequest* trace,
+                        const KnownSteps::Entry* known, ProposalResult& r) {
     r.proposal = &p;
     if (trace && trace->wants(p.id)) r.trace = std::make_shared<ProposalTrace>();
-    r.reasons = eligibility_reasons(rules, t, p, r.trace.get());
+    r.reasons =
+        known && !r.trace ? known->ineligible : eligibility_reasons(rules, t, p, r.trace.get());
     if (!r.reasons.empty()) {
         r.status = Status::ineligible;
         return Stage::ineligible;
     }
-    apply_adjustments(rules, t, p, r);
+    apply_adjustments(rules, t, p, known, r);
     if (!score_proposal(rules, t, p, cal, r)) return Stage::unscored;
     if (!r.reasons.empty()) {
         r.status = Status::below_threshold;
@@ -509,8 +524,21 @@ std::vector<LotteryGroup> lottery_groups(const TrackResult& track, int tz_minute
     return groups;
 }
 
+KnownSteps known_steps(const Rules& rules, const TrackRules& t,
+                       const std::vector<Proposal>& proposals) {
+    KnownSteps known;
+    for (const auto& p : proposals) {
+        if (p.track != t.id) continue;
+        KnownSteps::Entry& e = known.entries.emplace_back();
+        e.ineligible = eligibility_reasons(rules, t, p, nullptr);
+        if (e.ineligible.empty()) e.adjustments = holding_adjustments(rules, t, p, nullptr);
+    }
+    return known;
+}
+
 TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
-                           const std::vector<Proposal>& proposals, const TraceRequest* trace) {
+                           const std::vector<Proposal>& proposals, const TraceRequest* trace,
+                           const KnownSteps* known) {
     TrackResult tr;
     tr.rules = &t;
     tr.method = t.selection.method;
@@ -520,12 +548,15 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     std::vector<const Proposal*> in_track;
     for (const auto& p : proposals)
         if (p.track == t.id) in_track.push_back(&p);
+    if (known && known->entries.size() != in_track.size())
+        throw std::logic_error("evaluate_track: known steps of other proposals");
     // Step 2a needs every eligible proposal's valid reviews before any proposal is scored.
     if (t.calibrate == Calibrate::offset) {
         std::vector<std::vector<const Review*>> panels;
-        for (const Proposal* p : in_track)
-            if (eligibility_reasons(rules, t, *p, nullptr).empty())
-                panels.push_back(valid_reviews(*p));
+        for (std::size_t i = 0; i < in_track.size(); ++i)
+            if (known ? known->entries[i].ineligible.empty()
+                      : eligibility_reasons(rules, t, *in_track[i], nullptr).empty())
+                panels.push_back(valid_reviews(*in_track[i]));
         tr.calibration = calibration_offsets(t, panels);
     }
     const Calibration* cal = tr.calibration ? &*tr.calibration : nullptr;
@@ -534,7 +565,8 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     std::vector<Stage> stages(in_track.size());
     parallel_chunks(in_track.size(), evaluate_chunk, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)
-            stages[i] = evaluate_proposal(rules, t, *in_track[i], cal, trace, ranked[i]);
+            stages[i] = evaluate_proposal(rules, t, *in_track[i], cal, trace,
+                                          known ? &known->entries[i] : nullptr, ranked[i]);
     });
     tr.received = static_cast<int>(in_track.size());
     std::vector<ProposalResult> unranked;

@@ -108,14 +108,16 @@ TrackPlan plan_track(const TrackResult& real) {
     return plan;
 }
 
-// The track's copy a worker perturbs run after run.
+// The track's copy a worker perturbs run after run, and what no perturbation changes: its
+// proposals' eligibility (all eligible) and adjustments, worked out once for the worker.
 struct Workspace {
     TrackRules rules;
     std::vector<Proposal> proposals;
+    KnownSteps known;
 };
 
-Workspace make_workspace(const TrackPlan& plan, bool resample) {
-    Workspace w{*plan.rules, {}};
+Workspace make_workspace(const Call& call, const TrackPlan& plan, bool resample) {
+    Workspace w{*plan.rules, {}, {}};
     w.proposals.reserve(plan.members.size());
     for (std::size_t i = 0; i < plan.members.size(); ++i) {
         Proposal& p = w.proposals.emplace_back(*plan.members[i]);
@@ -125,6 +127,7 @@ Workspace make_workspace(const TrackPlan& plan, bool resample) {
             p.same_organisation.clear();
         }
     }
+    w.known = known_steps(call.rules, w.rules, w.proposals);
     return w;
 }
 
@@ -167,10 +170,10 @@ void run_track(const Call& call, const TrackPlan& plan, const RobustnessOptions&
     out.selected.assign(n * out.width, 0);
     const std::size_t chunk = std::max<std::size_t>(1, n / (4 * std::max(1u, worker_count())));
     parallel_chunks(n, chunk, [&](std::size_t begin, std::size_t end) {
-        Workspace w = make_workspace(plan, o.resample);
+        Workspace w = make_workspace(call, plan, o.resample);
         for (std::size_t r = begin; r < end; ++r) {
             perturb(plan, o, static_cast<std::int64_t>(r + 1), w);
-            TrackResult tr = evaluate_track(call.rules, w.rules, w.proposals);
+            TrackResult tr = evaluate_track(call.rules, w.rules, w.proposals, nullptr, &w.known);
             select_track(tr, o.method);
             for (const auto& p : tr.proposals) {
                 if (!p.rank) continue;

@@ -1,6 +1,7 @@
 // SPEC §6 steps 1–7 for one track: eligibility, panel, aggregation, adjustments, cut-offs,
 // ranking and awards. Selection (step 8) is select.hpp.
 #pragma once
+#include <cstdint>
 #include <vector>
 
 #include "kcity/model/call.hpp"
@@ -42,12 +43,28 @@ Calibration calibration_offsets(const TrackRules& t,
 // totals, before the clamp to 0..max.
 Rational total_offset(const TrackRules& t, const std::vector<Rational>& offsets);
 
+// What stays the same when a track is evaluated again with other reviews or other weights
+// (`kcity robustness`, SPEC §9): steps 1 and 4 read the proposal's fields, the history and the
+// rules' predicates, never a review or a weight, so they are worked out once. One entry per
+// proposal of the track, in the order evaluate_track meets them (the order of `proposals`).
+struct KnownSteps {
+    struct Entry {
+        std::vector<Reason> ineligible;          // step 1's reasons; empty: eligible
+        std::vector<std::uint32_t> adjustments;  // step 4: the indexes of those whose `when` holds
+    };
+    std::vector<Entry> entries;
+};
+KnownSteps known_steps(const Rules& rules, const TrackRules& track,
+                       const std::vector<Proposal>& proposals);
+
 // Steps 1–7 for every proposal of `track` among `proposals`; the results come back ranked
 // (step 6), the unranked after them by id. Selection is not applied yet. The proposals that
-// `trace` asks for get their ProposalResult::trace.
+// `trace` asks for get their ProposalResult::trace. With `known` (from known_steps on the same
+// rules' predicates and proposals' fields), steps 1 and 4 are read from it, except for a traced
+// proposal, whose trace records each predicate as it is evaluated.
 TrackResult evaluate_track(const Rules& rules, const TrackRules& track,
                            const std::vector<Proposal>& proposals,
-                           const TraceRequest* trace = nullptr);
+                           const TraceRequest* trace = nullptr, const KnownSteps* known = nullptr);
 
 // The `lottery` key's draw for a proposal (SPEC §6): the SHA-256, in lower-case hex, of the
 // UTF-8 text SEED + newline + id, as `printf '%s\n%s' "$SEED" "$ID" | sha256sum` prints it.

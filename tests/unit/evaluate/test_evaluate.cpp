@@ -567,3 +567,58 @@ TEST_CASE("evaluate: aggregate() and ranks_before directly", "[evaluate]") {
     agg = kcity::aggregate(t, ptrs);
     CHECK(agg.criteria[0] == kcity::Rational(2, 1));
 }
+
+TEST_CASE("evaluate: known steps 1 and 4 give the same track, and are what it reads",
+          "[evaluate][robustness]") {
+    TrackSpec t;
+    t.extra =
+        "eligibility:\n"
+        "  - {id: vn-only, name: VN only, require: {field: country, equals: VN}}\n"
+        "adjustments:\n"
+        "  - {id: b1, name: B1, when: {field: city, equals: Hanoi}, points: 2}\n"
+        "  - {id: p1, name: P1, when: {field: attributes.late, equals: true}, points: -1}\n";
+    ProposalSpec hanoi = fixtures::scored("HANOI", "50");
+    ProposalSpec late = fixtures::scored("LATE", "60");
+    late.city = "Hue";
+    late.attributes = "late: true";
+    ProposalSpec thai = fixtures::scored("THAI", "70", "400000000", "TH");
+    thai.city = "Bangkok";
+    auto run = fixtures::run(t, {hanoi, late, thai});
+    const kcity::TrackRules& rules = *run->track().rules;
+    const kcity::KnownSteps known = kcity::known_steps(run->call.rules, rules, run->call.proposals);
+    REQUIRE(known.entries.size() == 3);
+    CHECK(known.entries[0].adjustments == std::vector<std::uint32_t>{0});  // HANOI: b1
+    CHECK(known.entries[1].adjustments == std::vector<std::uint32_t>{1});  // LATE: p1
+    CHECK(known.entries[2].ineligible.size() == 1);                        // THAI: vn-only
+    CHECK(known.entries[2].adjustments.empty());
+
+    auto summary = [](const kcity::TrackResult& tr) {
+        std::vector<std::string> out;
+        for (const auto& r : tr.proposals)
+            out.push_back(r.proposal->id + " " + kcity::status_code(r.status) + " " +
+                          (r.score ? kcity::format_decimal(*r.score, 2) : "-"));
+        return out;
+    };
+    const auto with_known =
+        kcity::evaluate_track(run->call.rules, rules, run->call.proposals, nullptr, &known);
+    CHECK(summary(with_known) ==
+          summary(kcity::evaluate_track(run->call.rules, rules, run->call.proposals)));
+    CHECK(summary(with_known) == std::vector<std::string>{"LATE not-selected 59.00",
+                                                          "HANOI not-selected 52.00",
+                                                          "THAI ineligible -"});
+
+    // What is known is what counts: HANOI's bonus taken away, THAI made eligible.
+    kcity::KnownSteps changed = known;
+    changed.entries[0].adjustments.clear();
+    changed.entries[2].ineligible.clear();
+    const auto read =
+        kcity::evaluate_track(run->call.rules, rules, run->call.proposals, nullptr, &changed);
+    CHECK(summary(read) == std::vector<std::string>{"THAI not-selected 70.00",
+                                                    "LATE not-selected 59.00",
+                                                    "HANOI not-selected 50.00"});
+    // Known steps of another list of proposals are refused, not misread.
+    kcity::KnownSteps short_list = known;
+    short_list.entries.pop_back();
+    CHECK_THROWS(
+        kcity::evaluate_track(run->call.rules, rules, run->call.proposals, nullptr, &short_list));
+}
