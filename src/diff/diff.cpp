@@ -77,15 +77,16 @@ std::string entry_of(const std::string& path) {
                : path.substr(0, close + 1);
 }
 
-bool has_entry(const std::map<std::string, std::string>& flat, const std::string& entry) {
+using Index = std::map<std::string_view, std::string_view>;
+
+bool has_entry(const Index& flat, const std::string& entry) {
     auto it = flat.lower_bound(entry);
     return it != flat.end() && it->first.starts_with(entry);
 }
 
 // A criterion, rule or adjustment added or removed as a whole is one change, not one per key.
 std::vector<RuleChange> collapse_whole_entries(const std::vector<RuleChange>& changes,
-                                               const std::map<std::string, std::string>& old_map,
-                                               const std::map<std::string, std::string>& new_map) {
+                                               const Index& old_map, const Index& new_map) {
     std::vector<RuleChange> out;
     for (const auto& c : changes) {
         std::string entry = entry_of(c.path);
@@ -135,7 +136,8 @@ Flat flatten_rules(const std::vector<SourceFile>& files) {
 std::vector<RuleChange> diff_rules(const std::vector<SourceFile>& old_files,
                                    const std::vector<SourceFile>& new_files) {
     Flat a = flatten_rules(old_files), b = flatten_rules(new_files);
-    std::map<std::string, std::string> old_map(a.begin(), a.end()), new_map(b.begin(), b.end());
+    // Views into a and b: 100,000 rules' paths and values are not copied twice more.
+    Index old_map(a.begin(), a.end()), new_map(b.begin(), b.end());
     std::vector<RuleChange> out;
     // In the new files' order, then what was removed in the old files' order.
     for (const auto& [path, value] : b) {
@@ -143,7 +145,7 @@ std::vector<RuleChange> diff_rules(const std::vector<SourceFile>& old_files,
         if (it == old_map.end())
             out.push_back({path, std::nullopt, value});
         else if (it->second != value)
-            out.push_back({path, it->second, value});
+            out.push_back({path, std::string(it->second), value});
     }
     for (const auto& [path, value] : a)
         if (!new_map.count(path)) out.push_back({path, value, std::nullopt});
