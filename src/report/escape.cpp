@@ -59,6 +59,10 @@ void append_markdown_cell(std::string& out, std::string_view text) {
         if (c == '|' || c == '\\') {
             out += '\\';
             out += c;
+        } else if (c == '<') {
+            // An applicant's `<img src=…>` or `<a href=…>` would be HTML in a pull-request
+            // comment (GitHub keeps such tags): the text shows, the tag does not act.
+            out += "&lt;";
         } else if (c == '\r' || c == '\n') {
             out += ' ';
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF: one break

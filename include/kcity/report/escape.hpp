@@ -17,7 +17,9 @@ void append_json_quote(std::string& out, std::string_view text);
 // Markdown: the text of a table cell. `|` would end the cell and is written `\|`; `\` is
 // written `\\`, so that a backslash in the text cannot escape anything (a title ending in `\`
 // would otherwise turn the next `|` into text); a line break (LF, CR or CRLF) would end the
-// row and becomes one space. The cell renders as the text it holds.
+// row and becomes one space; `<` is written `&lt;`, so that no tag in an applicant's text
+// (`<img src=…>`) acts as HTML where the Markdown is shown (a pull-request comment). The cell
+// renders as the text it holds.
 std::string markdown_cell(std::string_view text);
 void append_markdown_cell(std::string& out, std::string_view text);
 

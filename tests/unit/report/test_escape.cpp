@@ -19,7 +19,7 @@ TEST_CASE("json_quote: quotes, backslashes and control characters are escaped") 
     CHECK(out == R"(["a\"b")");
 }
 
-TEST_CASE("markdown_cell: | and \\ escaped, line breaks as one space") {
+TEST_CASE("markdown_cell: | and \\ escaped, < as &lt;, line breaks as one space") {
     CHECK(kcity::markdown_cell("") == "");
     CHECK(kcity::markdown_cell("a | b") == R"(a \| b)");
     CHECK(kcity::markdown_cell("||") == R"(\|\|)");
@@ -29,7 +29,9 @@ TEST_CASE("markdown_cell: | and \\ escaped, line breaks as one space") {
     CHECK(kcity::markdown_cell(R"(a\|b)") == R"(a\\\|b)");
     CHECK(kcity::markdown_cell("one\ntwo\r\nthree\rfour") == "one two three four");
     CHECK(kcity::markdown_cell("\n\n") == "  ");
-    CHECK(kcity::markdown_cell("*not* <b>touched</b> `code`") == "*not* <b>touched</b> `code`");
+    CHECK(kcity::markdown_cell("*not* touched `code`") == "*not* touched `code`");
+    // No HTML from an applicant's text acts in a pull-request comment.
+    CHECK(kcity::markdown_cell("<img src=x> a<b") == "&lt;img src=x> a&lt;b");
 }
 
 TEST_CASE("csv_text: SPEC §8's formula rule, then RFC 4180 quoting") {
