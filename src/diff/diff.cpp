@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <type_traits>
+#include <variant>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -215,7 +217,7 @@ Because because(const BaseProposal* o, const ProposalResult* n, const TrackResul
         if (n->status == Status::selected) {
             b.kind = Because::Kind::selected_now;
             b.was = o->status;
-            b.reasons = o->reasons;
+            b.reasons.assign(o->reasons.begin(), o->reasons.end());
             return b;
         }
         b.kind =
@@ -313,17 +315,121 @@ TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResul
 
 }  // namespace
 
+namespace {
+
+// A list of reasons as bytes, equal exactly when the lists are: every value with its type and
+// length, so that no two lists share a key. A rules text (LocalText) by its address: the same
+// rules' text is the same pointer.
+void put_bytes(std::string& key, const void* p, std::size_t n) {
+    key.append(static_cast<const char*>(p), n);
+}
+
+template <class T>
+void put_raw(std::string& key, const T& v) {
+    put_bytes(key, &v, sizeof v);
+}
+
+void put_str(std::string& key, std::string_view s) {
+    put_raw(key, s.size());
+    key.append(s);
+}
+
+void put_value(std::string& key, const ArgValue& v) {
+    put_raw(key, v.index());
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, Count>) {
+                put_raw(key, x.n);
+            } else if constexpr (std::is_same_v<T, Money>) {
+                put_raw(key, x.krw);
+            } else if constexpr (std::is_same_v<T, Score>) {
+                put_raw(key, x.value.units);
+                put_raw(key, x.places);
+            } else if constexpr (std::is_same_v<T, Decimal>) {
+                put_raw(key, x.units);
+            } else if constexpr (std::is_same_v<T, DateTime>) {
+                for (int n : {x.year, x.month, x.day, int(x.has_time), x.hour, x.minute, x.second,
+                              int(x.has_offset), x.offset_minutes})
+                    put_raw(key, n);
+            } else if constexpr (std::is_same_v<T, CountryCode>) {
+                put_str(key, x.code);
+            } else if constexpr (std::is_same_v<T, CountryCounts>) {
+                put_raw(key, x.counts.size());
+                for (const auto& [code, n] : x.counts) {
+                    put_str(key, code);
+                    put_raw(key, n);
+                }
+            } else if constexpr (std::is_same_v<T, Ranks>) {
+                put_raw(key, x.ranks.size());
+                for (int n : x.ranks) put_raw(key, n);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                put_str(key, x);
+            } else if constexpr (std::is_same_v<T, const LocalText*>) {
+                put_raw(key, x);
+            } else {
+                static_assert(std::is_same_v<T, TestedValues>);
+                put_raw(key, x.fields.size());
+                for (const auto& f : x.fields) {
+                    put_str(key, f.field);
+                    put_raw(key, f.value.has_value());
+                    if (f.value) put_str(key, *f.value);
+                }
+            }
+        },
+        v);
+}
+
+std::string reason_key(const std::vector<Reason>& reasons) {
+    std::string key;
+    put_raw(key, reasons.size());
+    for (const auto& r : reasons) {
+        put_str(key, r.code);
+        put_raw(key, r.msg);
+        put_raw(key, r.args.size());
+        for (const auto& a : r.args) {
+            put_str(key, a.slot);
+            put_value(key, a.value);
+        }
+    }
+    return key;
+}
+
+}  // namespace
+
+std::span<const Reason> ReasonLists::intern(const std::vector<Reason>& reasons) {
+    if (reasons.empty()) return {};
+    auto [it, added] = index_.try_emplace(reason_key(reasons), lists_.size());
+    if (added) lists_.push_back(reasons);
+    return lists_[it->second];
+}
+
 BaseRun summarize_run(const Result& r) {
-    BaseRun out{r.rules->origin, r.rules->sha256, {}};
+    BaseRun out{r.rules->origin, r.rules->sha256, {}, {}};
+    auto store = std::make_shared<BaseStore>();
+    std::size_t text = 0;
+    for (const auto& t : r.tracks)
+        for (const auto& p : t.proposals)
+            text += p.proposal->id.size() + p.proposal->country.size();
+    store->text.reserve(text);  // once: the views below stay valid
+    auto keep = [&](const std::string& s) {
+        std::size_t at = store->text.size();
+        store->text += s;
+        return std::string_view(store->text).substr(at, s.size());
+    };
     out.tracks.reserve(r.tracks.size());
     for (const auto& t : r.tracks) {
         BaseTrack bt{t.rules, t.shortfall, t.selected, t.shortfall_reasons, {}};
         bt.proposals.reserve(t.proposals.size());
-        for (const auto& p : t.proposals)
-            bt.proposals.push_back({p.proposal->id, p.proposal->country, p.status, p.rank, p.score,
-                                    p.award_krw, p.reasons, p.is_candidate});
+        for (const auto& p : t.proposals) {
+            std::string_view id = keep(p.proposal->id), country = keep(p.proposal->country);
+            bt.proposals.push_back({id, country, store->reasons.intern(p.reasons), p.score,
+                                    p.award_krw, p.rank, p.status, p.is_candidate});
+        }
         out.tracks.push_back(std::move(bt));
     }
+    store->reasons.seal();
+    out.store = std::move(store);
     return out;
 }
 
@@ -388,7 +494,7 @@ DiffResult diff_runs(const BaseRun& old_result, const Call& new_call, const RunO
     std::vector<std::string> ids;
     for (const auto& t : old_result.tracks)
         for (const auto& r : t.proposals)
-            if (r.status == Status::selected) ids.push_back(r.id);
+            if (r.status == Status::selected) ids.emplace_back(r.id);
     RunOptions traced = options;
     traced.trace = ids.empty() ? TraceRequest{} : TraceRequest{true, std::move(ids)};
     new_result = run_selection(new_call, traced);
@@ -420,7 +526,7 @@ struct TrackSides {
 TrackSides sides_of(const BaseRun& a, const Result& b, const std::string& track) {
     TrackSides t{find_track(a, track), find_track(b, track), {}, {}, {}, {}};
     if (t.old_track)
-        for (const auto& r : t.old_track->proposals) t.old_by[r.id] = &r;
+        for (const auto& r : t.old_track->proposals) t.old_by[std::string(r.id)] = &r;
     if (t.new_track)
         for (const auto& r : t.new_track->proposals) t.new_by[r.proposal->id] = &r;
     std::vector<std::pair<int, std::string>> keyed;
