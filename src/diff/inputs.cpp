@@ -162,7 +162,7 @@ Side side_of(const Proposal& p, const Rules& rules) {
     return s;
 }
 
-// Packing: lengths and word indexes as LEB128, texts as length then bytes.
+// Packing: lengths, numbers and word indexes as LEB128 (a score as its zigzag-coded units).
 void put_number(std::string& out, std::size_t n) {
     do {
         unsigned char b = n & 0x7f;
@@ -174,11 +174,6 @@ void put_number(std::string& out, std::size_t n) {
 // A score as its exact units, zigzag-coded (3 bytes for 35.44, against 6 as text).
 void put_signed(std::string& out, std::int64_t n) {
     put_number(out, (static_cast<std::uint64_t>(n) << 1) ^ static_cast<std::uint64_t>(n >> 63));
-}
-
-void put_text(std::string& out, std::string_view s) {
-    put_number(out, s.size());
-    out.append(s);
 }
 
 struct Reader {
@@ -196,13 +191,15 @@ struct Reader {
         std::uint64_t z = number();
         return static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1);
     }
-    std::string text() {
-        std::size_t n = number();
+    std::string bytes(std::size_t n) {
         std::string s(in.substr(0, n));
         in.remove_prefix(n);
         return s;
     }
 };
+
+// The longest field value packed as a word of the table.
+constexpr std::size_t short_value = 24;
 
 // The packed form; `word` gives a word's index (or none, and then packing stops with false).
 template <class Word>
@@ -216,7 +213,16 @@ bool pack_proposal(const Proposal& p, const Rules& rules, Word&& word, std::stri
     put_number(out, fields.size());
     for (const auto& [name, value] : fields) {
         if (!put_word(name)) return false;
-        put_text(out, value);
+        // A short value (a type, a country, a city, an amount, a date) repeats across a call:
+        // a word of the table, odd; a longer one (a title, a name) as text, its length even.
+        if (value.size() <= short_value) {
+            std::optional<std::uint32_t> i = word(value);
+            if (!i) return false;
+            put_number(out, std::size_t(*i) * 2 + 1);
+        } else {
+            put_number(out, value.size() * 2);
+            out.append(value);
+        }
     }
     put_number(out, p.conflicts.size());
     for (const auto& r : p.conflicts)
@@ -238,7 +244,10 @@ Side unpack(const ProposalInputs& inputs, const ProposalInputs::Entry& e, const 
     Side s;
     for (std::size_t n = r.number(); n; --n) {
         std::string name = inputs.word(static_cast<std::uint32_t>(r.number()));
-        s.fields.emplace_back(std::move(name), r.text());
+        std::size_t v = r.number();
+        s.fields.emplace_back(std::move(name), v % 2
+                                                   ? inputs.word(static_cast<std::uint32_t>(v / 2))
+                                                   : r.bytes(v / 2));
     }
     for (std::size_t n = r.number(); n; --n)
         s.conflicts.push_back(inputs.word(static_cast<std::uint32_t>(r.number())));
