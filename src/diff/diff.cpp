@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <type_traits>
+#include <variant>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -158,6 +160,25 @@ bool unselected(Status s) {
     return s == Status::reserve || s == Status::not_selected;
 }
 
+// A track's proposals on one side by id, sorted once and searched: 24 bytes an id, where a
+// std::map took about 64 (a node each), at the diff's peak (the current run's result alive).
+template <class P>
+class ById {
+  public:
+    void add(std::string_view id, const P* p) { rows_.emplace_back(id, p); }
+    void sort() { std::sort(rows_.begin(), rows_.end()); }  // ids are unique in a call
+    const P* find(std::string_view id) const {
+        auto it = std::lower_bound(rows_.begin(), rows_.end(),
+                                   std::pair(id, static_cast<const P*>(nullptr)));
+        return it != rows_.end() && it->first == id ? it->second : nullptr;
+    }
+    auto begin() const { return rows_.begin(); }
+    auto end() const { return rows_.end(); }
+
+  private:
+    std::vector<std::pair<std::string_view, const P*>> rows_;
+};
+
 // Under `optimal`, a candidate left out: the trace's optimal set and the best set with it, and
 // the candidates those sets name (by rank), so that the report can name them.
 std::optional<Because::WhyNot> why_not(const ProposalResult& n, const TrackResult& track) {
@@ -219,7 +240,7 @@ Because because(const BaseProposal* o, const ProposalResult* n, const TrackResul
         if (n->status == Status::selected) {
             b.kind = Because::Kind::selected_now;
             b.was = o->status;
-            b.reasons = o->reasons;
+            b.reasons.assign(o->reasons.begin(), o->reasons.end());
             return b;
         }
         b.kind =
@@ -309,22 +330,24 @@ TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResul
     d.shortfall_changed = o && n && d.old_shortfall.has_value() != d.new_shortfall.has_value();
     const std::optional<Switched> switched = calibration_switched(o, n);
     // Keyed by views of the ids the two runs hold: 100,000 ids are not copied twice more.
-    std::map<std::string_view, const BaseProposal*> old_by_id;
+    ById<BaseProposal> old_by_id;
     if (o)
-        for (const auto& r : o->proposals) old_by_id[r.id] = &r;
+        for (const auto& r : o->proposals) old_by_id.add(r.id, &r);
+    old_by_id.sort();
     std::vector<std::string_view> order;  // the new report's order, then what only the old has
-    std::map<std::string_view, const ProposalResult*> new_by_id;
+    ById<ProposalResult> new_by_id;
     if (n)
         for (const auto& r : n->proposals) {
-            new_by_id[r.proposal->id] = &r;
+            new_by_id.add(r.proposal->id, &r);
             order.push_back(r.proposal->id);
         }
+    new_by_id.sort();
     if (o)
         for (const auto& r : o->proposals)
-            if (!new_by_id.count(r.id)) order.push_back(r.id);
+            if (!new_by_id.find(r.id)) order.push_back(r.id);
     for (const auto& pid : order) {
-        const BaseProposal* a = old_by_id.count(pid) ? old_by_id[pid] : nullptr;
-        const ProposalResult* b = new_by_id.count(pid) ? new_by_id[pid] : nullptr;
+        const BaseProposal* a = old_by_id.find(pid);
+        const ProposalResult* b = new_by_id.find(pid);
         ProposalChange c;
         c.id = std::string(pid);
         if (a) c.old_side = side_of(*a, *o);
@@ -357,17 +380,121 @@ TrackDiff diff_track(const std::string& id, const BaseTrack* o, const TrackResul
 
 }  // namespace
 
+namespace {
+
+// A list of reasons as bytes, equal exactly when the lists are: every value with its type and
+// length, so that no two lists share a key. A rules text (LocalText) by its address: the same
+// rules' text is the same pointer.
+void put_bytes(std::string& key, const void* p, std::size_t n) {
+    key.append(static_cast<const char*>(p), n);
+}
+
+template <class T>
+void put_raw(std::string& key, const T& v) {
+    put_bytes(key, &v, sizeof v);
+}
+
+void put_str(std::string& key, std::string_view s) {
+    put_raw(key, s.size());
+    key.append(s);
+}
+
+void put_value(std::string& key, const ArgValue& v) {
+    put_raw(key, v.index());
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, Count>) {
+                put_raw(key, x.n);
+            } else if constexpr (std::is_same_v<T, Money>) {
+                put_raw(key, x.krw);
+            } else if constexpr (std::is_same_v<T, Score>) {
+                put_raw(key, x.value.units);
+                put_raw(key, x.places);
+            } else if constexpr (std::is_same_v<T, Decimal>) {
+                put_raw(key, x.units);
+            } else if constexpr (std::is_same_v<T, DateTime>) {
+                for (int n : {x.year, x.month, x.day, int(x.has_time), x.hour, x.minute, x.second,
+                              int(x.has_offset), x.offset_minutes})
+                    put_raw(key, n);
+            } else if constexpr (std::is_same_v<T, CountryCode>) {
+                put_str(key, x.code);
+            } else if constexpr (std::is_same_v<T, CountryCounts>) {
+                put_raw(key, x.counts.size());
+                for (const auto& [code, n] : x.counts) {
+                    put_str(key, code);
+                    put_raw(key, n);
+                }
+            } else if constexpr (std::is_same_v<T, Ranks>) {
+                put_raw(key, x.ranks.size());
+                for (int n : x.ranks) put_raw(key, n);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                put_str(key, x);
+            } else if constexpr (std::is_same_v<T, const LocalText*>) {
+                put_raw(key, x);
+            } else {
+                static_assert(std::is_same_v<T, TestedValues>);
+                put_raw(key, x.fields.size());
+                for (const auto& f : x.fields) {
+                    put_str(key, f.field);
+                    put_raw(key, f.value.has_value());
+                    if (f.value) put_str(key, *f.value);
+                }
+            }
+        },
+        v);
+}
+
+std::string reason_key(const std::vector<Reason>& reasons) {
+    std::string key;
+    put_raw(key, reasons.size());
+    for (const auto& r : reasons) {
+        put_str(key, r.code);
+        put_raw(key, r.msg);
+        put_raw(key, r.args.size());
+        for (const auto& a : r.args) {
+            put_str(key, a.slot);
+            put_value(key, a.value);
+        }
+    }
+    return key;
+}
+
+}  // namespace
+
+std::span<const Reason> ReasonLists::intern(const std::vector<Reason>& reasons) {
+    if (reasons.empty()) return {};
+    auto [it, added] = index_.try_emplace(reason_key(reasons), lists_.size());
+    if (added) lists_.push_back(reasons);
+    return lists_[it->second];
+}
+
 BaseRun summarize_run(const Result& r) {
-    BaseRun out{r.rules->origin, r.rules->sha256, {}};
+    BaseRun out{r.rules->origin, r.rules->sha256, {}, {}};
+    auto store = std::make_shared<BaseStore>();
+    std::size_t text = 0;
+    for (const auto& t : r.tracks)
+        for (const auto& p : t.proposals)
+            text += p.proposal->id.size() + p.proposal->country.size();
+    store->text.reserve(text);  // once: the views below stay valid
+    auto keep = [&](const std::string& s) {
+        std::size_t at = store->text.size();
+        store->text += s;
+        return std::string_view(store->text).substr(at, s.size());
+    };
     out.tracks.reserve(r.tracks.size());
     for (const auto& t : r.tracks) {
         BaseTrack bt{t.rules, t.calibration, t.shortfall, t.selected, t.shortfall_reasons, {}};
         bt.proposals.reserve(t.proposals.size());
-        for (const auto& p : t.proposals)
-            bt.proposals.push_back({p.proposal->id, p.proposal->country, p.status, p.rank, p.score,
-                                    p.award_krw, p.reasons, p.is_candidate});
+        for (const auto& p : t.proposals) {
+            std::string_view id = keep(p.proposal->id), country = keep(p.proposal->country);
+            bt.proposals.push_back({id, country, store->reasons.intern(p.reasons), p.score,
+                                    p.award_krw, p.rank, p.status, p.is_candidate});
+        }
         out.tracks.push_back(std::move(bt));
     }
+    store->reasons.seal();
+    out.store = std::move(store);
     return out;
 }
 
@@ -432,7 +559,7 @@ DiffResult diff_runs(const BaseRun& old_result, const Call& new_call, const RunO
     std::vector<std::string> ids;
     for (const auto& t : old_result.tracks)
         for (const auto& r : t.proposals)
-            if (r.status == Status::selected) ids.push_back(r.id);
+            if (r.status == Status::selected) ids.emplace_back(r.id);
     RunOptions traced = options;
     traced.trace = ids.empty() ? TraceRequest{} : TraceRequest{true, std::move(ids)};
     new_result = run_selection(new_call, traced);
@@ -442,20 +569,19 @@ DiffResult diff_runs(const BaseRun& old_result, const Call& new_call, const RunO
 namespace {
 
 template <class P>
-const P* at(const std::map<std::string, const P*>& by, const std::string& id) {
-    auto it = by.find(id);
-    return it == by.end() ? nullptr : it->second;
+const P* at(const ById<P>& by, std::string_view id) {
+    return by.find(id);
 }
 
 struct TrackSides {
     const BaseTrack* old_track = nullptr;
     const TrackResult* new_track = nullptr;
-    std::map<std::string, const BaseProposal*> old_by;
-    std::map<std::string, const ProposalResult*> new_by;
+    ById<BaseProposal> old_by;
+    ById<ProposalResult> new_by;
     // Every proposal of the track on either side, by its new rank, else its old one, then id:
     // sorted once for the track, not once per change (a rank change of 160 proposals in a
     // track of 55,000 sorted 55,000 ids 160 times: minutes).
-    std::vector<std::string> by_rank;
+    std::vector<std::string_view> by_rank;
     // Each of by_rank's proposals on the two sides (null where absent): read once per track,
     // so that the walk for each change looks nothing up in the maps.
     std::vector<std::pair<const BaseProposal*, const ProposalResult*>> rows;
@@ -464,13 +590,15 @@ struct TrackSides {
 TrackSides sides_of(const BaseRun& a, const Result& b, const std::string& track) {
     TrackSides t{find_track(a, track), find_track(b, track), {}, {}, {}, {}};
     if (t.old_track)
-        for (const auto& r : t.old_track->proposals) t.old_by[r.id] = &r;
+        for (const auto& r : t.old_track->proposals) t.old_by.add(r.id, &r);
     if (t.new_track)
-        for (const auto& r : t.new_track->proposals) t.new_by[r.proposal->id] = &r;
-    std::vector<std::pair<int, std::string>> keyed;
+        for (const auto& r : t.new_track->proposals) t.new_by.add(r.proposal->id, &r);
+    t.old_by.sort();
+    t.new_by.sort();
+    std::vector<std::pair<int, std::string_view>> keyed;
     for (const auto& [pid, r] : t.old_by) keyed.emplace_back(0, pid);
     for (const auto& [pid, r] : t.new_by)
-        if (!t.old_by.count(pid)) keyed.emplace_back(0, pid);
+        if (!t.old_by.find(pid)) keyed.emplace_back(0, pid);
     for (auto& [rank, pid] : keyed) {
         const ProposalResult* r = at(t.new_by, pid);
         const BaseProposal* o = at(t.old_by, pid);
@@ -481,7 +609,7 @@ TrackSides sides_of(const BaseRun& a, const Result& b, const std::string& track)
     t.rows.reserve(keyed.size());
     for (auto& [rank, pid] : keyed) {
         t.rows.emplace_back(at(t.old_by, pid), at(t.new_by, pid));
-        t.by_rank.push_back(std::move(pid));
+        t.by_rank.push_back(pid);
     }
     return t;
 }
@@ -524,10 +652,10 @@ std::vector<std::size_t> own_inputs(const std::vector<InputChange>& inputs, cons
     return out;
 }
 
-Cause other_cause(Cause::Kind kind, const std::string& id, const TrackSides& t) {
+Cause other_cause(Cause::Kind kind, std::string_view id, const TrackSides& t) {
     Cause c;
     c.kind = kind;
-    c.other = id;
+    c.other = std::string(id);
     if (const auto* a = at(t.old_by, id)) c.old_side = side_of(*a, *t.old_track);
     if (const auto* b = at(t.new_by, id)) c.new_side = side_of(*b, *t.new_track);
     return c;
@@ -542,7 +670,7 @@ std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
     const ProposalResult* xn = at(t.new_by, id);
     std::vector<Cause> out;
     // A withdrawal (or a proposal added or removed) is said as that input change.
-    auto as_input = [&](const std::string& other) -> std::optional<Cause> {
+    auto as_input = [&](std::string_view other) -> std::optional<Cause> {
         for (std::size_t i = 0; i < inputs.size(); ++i)
             if (inputs[i].id == other && ((inputs[i].kind == InputChange::Kind::decision &&
                                            inputs[i].field == "withdrawn") ||
@@ -550,7 +678,7 @@ std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
                                           inputs[i].kind == InputChange::Kind::proposal_removed)) {
                 Cause c;
                 c.input = i;
-                c.other = other;
+                c.other = std::string(other);
                 return c;
             }
         return std::nullopt;
@@ -563,7 +691,7 @@ std::vector<Cause> others_causes(const std::string& id, const TrackSides& t,
     bool budget = in_selection && (has_reason(xo, "budget") || has_reason(xn, "budget")) &&
                   budget_left_at(t.old_track, xo) != budget_left_at(t.new_track, xn);
     for (std::size_t k = 0; k < t.by_rank.size(); ++k) {
-        const std::string& other = t.by_rank[k];
+        std::string_view other = t.by_rank[k];
         if (other == id) continue;
         const auto [po, pn] = t.rows[k];
         bool above_old = before(po, xo), above_new = before(pn, xn);

@@ -1,7 +1,12 @@
 // `kcity diff`: the same inputs under two rule sets, and what the change does (SPEC §7).
 #pragma once
+#include <deque>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kcity/load/load.hpp"
@@ -168,18 +173,40 @@ struct DiffResult {
     bool decisive = false;  // any status, award or shortfall changed: --detailed-exitcode exits 2
 };
 
+// Reason lists interned: each distinct list kept once and handed out as a view, valid while
+// the table lives (its lists never move). A call's 100,000 proposals have a few thousand
+// distinct lists ("the quota of 5 selections was already filled" 58,000 times), where a vector
+// of reasons per proposal took more than half of a base run's memory (bench/README.md, "diff").
+class ReasonLists {
+  public:
+    std::span<const Reason> intern(const std::vector<Reason>& reasons);
+    std::size_t size() const { return lists_.size(); }
+    void seal() { std::unordered_map<std::string, std::size_t>().swap(index_); }  // no more
+
+  private:
+    std::deque<std::vector<Reason>> lists_;
+    std::unordered_map<std::string, std::size_t> index_;  // a list's bytes (reason_key) → place
+};
+
 // What a diff keeps of the base run once the base call's proposals are freed (so that a call of
 // 100,000 proposals is never held twice): per track and proposal, what the comparison and the
-// because lines read. `rules` and the reasons' rule names point into the base call's rules,
-// which the caller keeps (release_proposals).
+// because lines read, in about 100 bytes. The views point into the BaseRun's store; `rules` and
+// the reasons' rule names into the base call's rules, which the caller keeps
+// (release_proposals).
 struct BaseProposal {
-    std::string id, country;
-    Status status = Status::ineligible;
-    std::optional<int> rank;
+    std::string_view id, country;     // into BaseStore::text
+    std::span<const Reason> reasons;  // into BaseStore::reasons
     std::optional<Decimal> score;
     std::optional<Krw> award_krw;
-    std::vector<Reason> reasons;
+    std::optional<int> rank;
+    Status status = Status::ineligible;
     bool is_candidate = false;
+};
+
+// What the BaseProposals of a run view: their ids and countries as one text, their reasons.
+struct BaseStore {
+    std::string text;  // reserved once at its final size: views into it never move
+    ReasonLists reasons;
 };
 
 struct BaseTrack {
@@ -194,6 +221,8 @@ struct BaseTrack {
 struct BaseRun {
     std::string origin, sha256;  // the base rules'
     std::vector<BaseTrack> tracks;
+    // Shared and never moved, so that a BaseRun moved or copied keeps its views valid.
+    std::shared_ptr<const BaseStore> store;
 };
 
 BaseRun summarize_run(const Result& r);

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,10 +37,10 @@ class ProposalInputs {
     explicit ProposalInputs(const Call& call);  // call.proposals sorted by id
 
     struct Entry {
-        std::string id;
+        std::string_view id;      // into blocks_
         std::uint32_t track = 0;  // index in words_
         FileName file;
-        std::string packed;
+        std::string_view packed;  // into blocks_
     };
     const std::vector<Entry>& entries() const { return entries_; }
     const std::string& word(std::uint32_t i) const { return words_[i]; }
@@ -51,6 +52,13 @@ class ProposalInputs {
 
   private:
     std::uint32_t intern(std::string_view w);
+    std::string_view keep(std::string_view s);  // copied into blocks_
+    // The entries' ids and packed forms, one after another in blocks of 1 MiB that never move:
+    // a std::string each took 48 bytes more and scattered them among the base call's proposals,
+    // whose freed pages they then kept resident.
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* block_end_ = nullptr;  // where the last block's free space starts
+    std::size_t block_left_ = 0;
     std::deque<std::string> words_;  // a deque: index_ views into its strings, which never move
     std::unordered_map<std::string_view, std::uint32_t> index_;  // views into words_'s strings
     std::vector<Entry> entries_;

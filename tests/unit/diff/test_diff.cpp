@@ -271,6 +271,75 @@ TEST_CASE("diff: the base run reduced and its proposals freed diffs as the whole
     CHECK(d.old_sha256 == old_run->call.rules.sha256);
 }
 
+TEST_CASE("diff: reason lists are interned, equal lists once and different ones apart", "[diff]") {
+    using kcity::Arg;
+    using kcity::Msg;
+    using kcity::Reason;
+    auto budget = [](kcity::Krw award, kcity::Krw left) {
+        return Reason{"budget",
+                      Msg::budget,
+                      {Arg{"award", kcity::Money{award}}, Arg{"left", kcity::Money{left}}}};
+    };
+    Reason quota{"quota", Msg::quota, {Arg{"max", kcity::Count(5)}}};
+    kcity::ReasonLists lists;
+    CHECK(lists.intern({}).empty());
+    auto a = lists.intern({budget(300, 100)});
+    auto b = lists.intern({budget(300, 100)});
+    auto c = lists.intern({budget(300, 200)});  // another value
+    auto d = lists.intern({budget(300, 100), quota});
+    auto e = lists.intern({quota, budget(300, 100)});  // the same reasons in another order
+    Reason renamed = budget(300, 100);
+    renamed.args[1].slot = "budget";  // another slot, the same value
+    auto f = lists.intern({renamed});
+    Reason as_count{"quota", Msg::quota, {Arg{"max", kcity::Decimal::from_int(5)}}};
+    auto g = lists.intern({as_count});  // the same number as another type
+    CHECK(lists.size() == 6);
+    CHECK(a.data() == b.data());
+    for (auto other : {c, d, e, f, g}) CHECK(other.data() != a.data());
+    REQUIRE(d.size() == 2);
+    CHECK(d[0].code == "budget");
+    CHECK(d[1].message() == quota.message());
+    CHECK(a[0].message() == budget(300, 100).message());
+    CHECK(c[0].message() == budget(300, 200).message());
+    lists.seal();  // what was handed out stays
+    CHECK(a[0].message() == budget(300, 100).message());
+}
+
+TEST_CASE("diff: the base run keeps what the diff reads, its views valid after a move", "[diff]") {
+    std::vector<ProposalSpec> ps = {fixtures::scored("P1", "90", "400000000", "ID"),
+                                    fixtures::scored("P2", "80", "400000000", "VN"),
+                                    fixtures::scored("P3", "70", "400000000", "TH")};
+    auto run = load(with_selection("{min: 0, max: 5, budget_krw: 500000000}"), ps);
+    kcity::Result result = kcity::run_selection(run->call, {});
+    kcity::BaseRun moved = kcity::summarize_run(result);
+    kcity::BaseRun base = std::move(moved);
+    kcity::BaseRun copy = base;
+    REQUIRE(base.tracks.size() == 1);
+    const auto& track = result.tracks[0];
+    REQUIRE(base.tracks[0].proposals.size() == track.proposals.size());
+    for (const auto* b : {&base, &copy})
+        for (std::size_t i = 0; i < track.proposals.size(); ++i) {
+            const kcity::ProposalResult& r = track.proposals[i];
+            const kcity::BaseProposal& p = b->tracks[0].proposals[i];
+            CHECK(p.id == r.proposal->id);
+            CHECK(p.country == r.proposal->country);
+            CHECK(p.status == r.status);
+            CHECK(p.rank == r.rank);
+            CHECK(p.score == r.score);
+            CHECK(p.award_krw == r.award_krw);
+            CHECK(p.is_candidate == r.is_candidate);
+            REQUIRE(p.reasons.size() == r.reasons.size());
+            for (std::size_t k = 0; k < r.reasons.size(); ++k)
+                CHECK(p.reasons[k].message() == r.reasons[k].message());
+        }
+    // P2 and P3 both do not fit in the 100,000,000 left: the same reason, kept once.
+    const auto& p2 = base.tracks[0].proposals[1];
+    const auto& p3 = base.tracks[0].proposals[2];
+    REQUIRE(p2.reasons.size() == 1);
+    CHECK(p2.reasons[0].code == "budget");
+    CHECK(p2.reasons.data() == p3.reasons.data());  // the same award, the same budget left
+}
+
 namespace {
 
 TrackSpec calibrating(const std::string& calibrate) {

@@ -231,3 +231,31 @@ TEST_CASE("diff --base: the base's packed inputs compare by criterion id, not by
     CHECK(p1 == packed.entries()[0].packed);
     CHECK_FALSE(packed.find("R9").has_value());
 }
+
+TEST_CASE("diff --base: packed inputs read back exact scores, and stay valid once moved",
+          "[diff]") {
+    State old_state{TrackSpec{},
+                    {two_reviews("P1", "35.44", "0.5"), two_reviews("P2", "60", "60")}};
+    State new_state = old_state;
+    new_state.proposals[0].reviews[0].second = "a: 35.45";
+    new_state.proposals[0].reviews[1].second = "a: 0.50";  // the same score, written otherwise
+    new_state.proposals[1].requested = "300000000";
+    auto a = load(old_state), b = load(new_state);
+    kcity::ProposalInputs built(a->call);
+    const char* id_before = built.entries()[0].id.data();
+    kcity::ProposalInputs packed = std::move(built);
+    REQUIRE(packed.entries().size() == 2);
+    CHECK(packed.entries()[0].id.data() == id_before);
+    CHECK(packed.entries()[0].id == "P1");
+    CHECK(packed.entries()[1].id == "P2");
+    a->call.proposals.clear();  // the packed form stands alone
+    auto changes = kcity::proposal_input_changes(packed, a->call.rules, b->call);
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0].id == "P1");
+    CHECK(changes[0].reviewer == "R1");
+    CHECK(changes[0].old_value == "35.44");
+    CHECK(changes[0].new_value == "35.45");
+    CHECK(changes[1].id == "P2");
+    CHECK(changes[1].field == "requested_krw");
+    CHECK(changes[1].old_value == "400,000,000");
+}
