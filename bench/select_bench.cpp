@@ -288,6 +288,7 @@ std::string measure_hard_row(const Config& cfg, std::uint64_t seed, int runs,
 
 int main(int argc, char** argv) {
     bool quick = false, hard = false, before = false;
+    std::string only;  // --hard: one family by its name in the table
     int runs = 3;
     std::string cbc_dir;
     std::uint64_t seed = 1;
@@ -300,6 +301,8 @@ int main(int argc, char** argv) {
             hard = true;
         else if (a == "--before")
             before = true;
+        else if (a == "--only" && i + 1 < argc)
+            only = argv[++i];
         else if (a == "--runs" && i + 1 < argc)
             runs = std::atoi(argv[++i]);
         else if (a == "--cbc" && i + 1 < argc)
@@ -311,11 +314,12 @@ int main(int argc, char** argv) {
             for (char* part = std::strtok(argv[++i], ","); part; part = std::strtok(nullptr, ","))
                 sizes.push_back(std::atoi(part));
         } else {
-            std::fprintf(
-                stderr,
-                "usage: kcity_select_bench [--quick] [--seed N] [--sizes N,N,...]\n"
-                "       kcity_select_bench --hard [--before] [--runs N] [--cbc DIR] [--seed N] "
-                "[--sizes N,N,...]\n");
+            std::fprintf(stderr,
+                         "usage: kcity_select_bench [--quick] [--seed N] [--sizes N,N,...]\n"
+                         "       kcity_select_bench --hard [--only FAMILY] [--before] [--runs N] "
+                         "[--cbc DIR] "
+                         "[--seed N] "
+                         "[--sizes N,N,...]\n");
             return 2;
         }
     }
@@ -331,6 +335,7 @@ int main(int argc, char** argv) {
                  {Config{n, 500, 0, Awards::proportional}, Config{n, 480, 0, Awards::proportional},
                   Config{n, 500, 0, Awards::noisy}, Config{n, 500, 0, Awards::uniform},
                   Config{n, 500, 2, Awards::correlated}}) {
+                if (!only.empty() && only != name_of(cfg.awards)) continue;
                 std::printf("%s", measure_hard_row(cfg, seed, runs, cbc_dir, before).c_str());
                 std::fflush(stdout);
             }

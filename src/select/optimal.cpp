@@ -50,12 +50,17 @@ namespace {
 //     could replace it, and leaves the search of k (typically 3,000 -> 100).
 //  5. Branch and bound over subsets in pre-order (a set, then the sets extending it with the
 //     next candidate in rank order): exactly the rank-list order of rule (3), prefix rule
-//     included. A set replaces the incumbent when its total is larger, or equal with a rank
-//     list earlier in that order; a branch is cut when its bound is below the incumbent's
-//     total, or equal while the incumbent comes before every set of the branch. Nothing
-//     above cuts on equality otherwise, so among sets of the best total the first in rank-list
-//     order is found. A branch's fixed-λ relaxation is reused while the search agrees with it
-//     (including a member, or passing over a non-member, leaves its bound unchanged).
+//     included. It runs twice: phase 1 cuts equal totals and so only finds the best total
+//     T*; phase 2 (first_best) then searches every count at once for the first set of total
+//     T* in that order and stops there. If phase 2's looser bound lets it wander (a node
+//     limit), the per-count search runs again with ties decided as below, from T*.
+//     In both, a candidate passed over at a node cuts the later ones it beats (PassedOver). A set
+//     replaces the incumbent when its total is larger, or equal with a rank list earlier in that
+//     order; a branch is cut when its bound is below the incumbent's total, or equal while the
+//     incumbent comes before every set of the branch. Nothing above cuts on equality otherwise, so
+//     among sets of the best total the first in rank-list order is found. A branch's fixed-λ
+//     relaxation is reused while the search agrees with it (including a member, or passing over a
+//     non-member, leaves its bound unchanged).
 //
 // Cost: O(n log n) for stages 1-2; per count searched O(m log m · 64) for the bisection on the
 // m candidates kept, O(m) per node for the relaxations and O(m log m) per λ tried at a node.
