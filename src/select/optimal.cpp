@@ -1,6 +1,7 @@
 // `optimal` selection (SPEC §6 step 8): the exact search for the best affordable set.
 #include <algorithm>
 #include <cassert>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -49,12 +50,17 @@ namespace {
 //     could replace it, and leaves the search of k (typically 3,000 -> 100).
 //  5. Branch and bound over subsets in pre-order (a set, then the sets extending it with the
 //     next candidate in rank order): exactly the rank-list order of rule (3), prefix rule
-//     included. A set replaces the incumbent when its total is larger, or equal with a rank
-//     list earlier in that order; a branch is cut when its bound is below the incumbent's
-//     total, or equal while the incumbent comes before every set of the branch. Nothing
-//     above cuts on equality otherwise, so among sets of the best total the first in rank-list
-//     order is found. A branch's fixed-λ relaxation is reused while the search agrees with it
-//     (including a member, or passing over a non-member, leaves its bound unchanged).
+//     included. It runs twice: phase 1 cuts equal totals and so only finds the best total
+//     T*; phase 2 (first_best) then searches every count at once for the first set of total
+//     T* in that order and stops there. If phase 2's looser bound lets it wander (a node
+//     limit), the per-count search runs again with ties decided as below, from T*.
+//     In both, a candidate passed over at a node cuts the later ones it beats (PassedOver). A set
+//     replaces the incumbent when its total is larger, or equal with a rank list earlier in that
+//     order; a branch is cut when its bound is below the incumbent's total, or equal while the
+//     incumbent comes before every set of the branch. Nothing above cuts on equality otherwise, so
+//     among sets of the best total the first in rank-list order is found. A branch's fixed-λ
+//     relaxation is reused while the search agrees with it (including a member, or passing over a
+//     non-member, leaves its bound unchanged).
 //
 // Cost: O(n log n) for stages 1-2; per count searched O(m log m · 64) for the bisection on the
 // m candidates kept, O(m) per node for the relaxations and O(m log m) per λ tried at a node.
@@ -169,8 +175,147 @@ class OptimalSelection {
         cheapest.resize(static_cast<std::size_t>(target));
         consider(cheapest);  // feasible: the first incumbent
         choose_widths();
+        // Phase 1: the best total, T*, by the search of each count with equal totals cut.
+        ties_ = false;
+        for (int k = most; k >= target; --k) search_count(k);
+        // Phase 2: the first set in rank-list order of total T* and a count in target..most,
+        // by one search over every count at once (see first_best).
+        const std::vector<std::size_t> some_best = best_;
+        hunt_limit_ = stats_.nodes + 10'000 + 4 * items_.size();
+        if (first_best(target, most)) return original(best_);
+        assert(aborted_ && "phase 2 always finds a set of the best total");
+        // Phase 2 gave up (its bound, with the count free, is too loose for this call): the
+        // search of each count with the best total known and equal totals decided by the rank
+        // list, as before phase 2 existed.
+        ++stats_.fallbacks;
+        ties_ = true;
+        best_ = some_best;
         for (int k = most; k >= target; --k) search_count(k);
         return original(best_);
+    }
+
+    // ---- phase 2 ----
+    //
+    // Rule (3) after the total is known. Searching each count on its own made the search
+    // prove, count after count, that no set of that count and the best total precedes the
+    // incumbent: with awards in lockstep with the scores, over a hundred counts reach the
+    // best total and each proof walked hundreds of nodes deep (issue 17: a minute at 100,000
+    // candidates). Here one depth-first search over all counts in pre-order (exactly the
+    // rank-list order) stops at the first set of total T* and a count in target..most: that
+    // set is the answer. A branch is cut only when it holds no such set: its members' awards
+    // exceed the budget, it cannot reach `target`, its bound is below T* (the Lagrangian of
+    // stage 3 at one λ, with the count free in its range), or a candidate passed over beats
+    // all its sets (PassedOver). Nothing is cut for coming later, so nothing can be missed.
+
+    // A branch's relaxation over positions >= from with need_lo..need_hi more members: the
+    // numerator of its bound, whether need_lo more fit the budget, and the smallest position
+    // it uses (a later `from` that passes it must compute it again).
+    struct FreeRelaxation {
+        bool feasible = false;
+        i128 numerator = 0;
+        std::size_t first = 0;
+    };
+
+    FreeRelaxation relax_free(std::size_t from, int need_lo, int need_hi) {
+        ++stats_.relaxations;
+        FreeRelaxation r;
+        r.first = items_.size();
+        const Krw left = budget_ - spent_;
+        int taken = 0;
+        Krw cost = 0;
+        for (std::size_t p : all_by_award_) {  // the cheapest need_lo (a matroid: greedy)
+            if (taken == need_lo) break;
+            const Item& it = items_[p];
+            if (p < from || used_[it.country] + scratch_[it.country] >= cap_) continue;
+            if (cost + it.award > left) break;
+            cost += it.award;
+            ++scratch_[it.country];
+            touched_.push_back(it.country);
+            ++taken;
+            r.first = std::min(r.first, p);
+        }
+        clear_scratch();
+        if (taken < need_lo) return r;
+        r.feasible = true;
+        r.numerator = free_lambda_ * left;
+        taken = 0;
+        for (std::size_t p : free_by_weight_) {  // the mandatory ones, then every gain
+            if (taken == need_hi || (taken >= need_lo && free_weight_[p] <= 0)) break;
+            const Item& it = items_[p];
+            if (p < from || used_[it.country] + scratch_[it.country] >= cap_) continue;
+            ++scratch_[it.country];
+            touched_.push_back(it.country);
+            ++taken;
+            r.numerator += free_weight_[p];
+            r.first = std::min(r.first, p);
+        }
+        clear_scratch();
+        return r;
+    }
+
+    void clear_scratch() {
+        for (std::size_t country : touched_) scratch_[country] = 0;
+        touched_.clear();
+    }
+
+    bool first_best(int target, int most) {
+        target_ = target;
+        most_ = most;
+        t_star_ = best_total_;
+        free_lambda_ = std::clamp<i128>(lambda_, 0, lambda_limit_);
+        free_weight_.resize(items_.size());
+        free_by_weight_.resize(items_.size());
+        for (std::size_t p = 0; p < items_.size(); ++p)
+            free_weight_[p] = weight_at(p, free_lambda_);
+        std::iota(free_by_weight_.begin(), free_by_weight_.end(), 0);
+        std::sort(free_by_weight_.begin(), free_by_weight_.end(),
+                  [&](std::size_t a, std::size_t b) {
+                      return free_weight_[a] != free_weight_[b] ? free_weight_[a] > free_weight_[b]
+                                                                : a < b;
+                  });
+        suffix_min_award_.assign(items_.size() + 1, std::numeric_limits<Krw>::max());
+        for (std::size_t p = items_.size(); p-- > 0;)
+            suffix_min_award_[p] = std::min(suffix_min_award_[p + 1], items_[p].award);
+        goal_ = most;  // PassedOver: the caps cannot bind when cap_ >= most
+        assert(chosen_.empty() && spent_ == 0 && total_ == 0);
+        return hunt(0);
+    }
+
+    // Phase 2's search from the node chosen_ (its candidates all before `from`).
+    bool hunt(std::size_t from) {
+        if (++stats_.nodes > hunt_limit_) aborted_ = true;
+        const int c = count();
+        if (c >= target_ && total_ == t_star_) {
+            best_ = chosen_;
+            return true;
+        }
+        if (c == most_ || aborted_ || from == items_.size()) return false;
+        // Reaching T* takes at least `short_by / the best score left` more members.
+        const i128 short_by = t_star_ - total_, top = items_[from].score;
+        if (short_by > 0 && top <= 0) return false;
+        const i128 needed = short_by > 0 ? (short_by + top - 1) / top : 0;
+        const int lo = static_cast<int>(std::max<i128>(std::max(0, target_ - c), needed));
+        const int hi = most_ - c;
+        if (lo > hi) return false;
+        FreeRelaxation rel = relax_free(from, lo, hi);
+        PassedOver passed(*this);
+        for (std::size_t p = from; p < items_.size(); ++p) {
+            if (!rel.feasible || bound_of(rel.numerator) < t_star_) return false;
+            if (suffix_min_award_[p] > budget_ - spent_) return false;  // nothing later fits
+            const Item& it = items_[p];
+            if (passed.covers(it)) {
+                ++stats_.dominated;
+            } else if (fits(it)) {
+                take(p);
+                const bool found = hunt(p + 1);
+                if (found) return true;
+                untake();
+                if (aborted_) return false;
+            }
+            passed.add(it);
+            if (rel.first == p) rel = relax_free(p + 1, lo, hi);
+        }
+        return false;
     }
 
   private:
@@ -582,7 +727,7 @@ class OptimalSelection {
     // Whether a branch bounded by `b` whose first set in pre-order is chosen_ + {next} may
     // hold a set better than best_.
     bool may_beat_best(i128 b, std::size_t next) const {
-        return b > best_total_ || (b == best_total_ && !best_precedes_branch(next));
+        return b > best_total_ || (ties_ && b == best_total_ && !best_precedes_branch(next));
     }
     bool promising_value(i128 numerator, std::size_t next) const {
         return may_beat_best(bound_of(numerator), next);
@@ -634,10 +779,13 @@ class OptimalSelection {
         if (count() + 1 == goal_) return complete_with_one(at);
         const std::optional<NodeBound> own = tightest_bound(from, hint);
         if (!own) return;
+        PassedOver passed(*this);
         for (; at < pool_.size(); ++at) {
             const std::size_t p = pool_[at];
             if (!promising(rel, p)) return;  // nor any later p: the branch only shrinks
-            if (fits(items_[p])) {
+            if (passed.covers(items_[p])) {
+                ++stats_.dominated;
+            } else if (fits(items_[p])) {
                 const std::size_t out = displaced(rel, p);
                 const std::size_t next = next_of(at);
                 take(p);
@@ -647,9 +795,35 @@ class OptimalSelection {
                     visit(reuse ? without_next(rel) : relax(next), at + 1, own->lambda);
                 untake();
             }
+            passed.add(items_[p]);
             if (rel.first_of_either(p)) rel = relax(next_of(at));
         }
     }
+
+    // The candidates a node has passed over (their branches searched or cut): a later one q
+    // whose award is at least such a p's, in p's country or wherever the caps cannot bind,
+    // has a branch that cannot win. Every set of it leaves p out (the node's later branches
+    // never take p), and swapping q for p keeps the count, the budget and the caps, does not
+    // lower the total (p ranks first, so scores at least as much) and makes the rank list
+    // earlier: a set of p's branch at least as good, which the search has seen or cut. On
+    // calls where awards follow the scores this is what stops the search from trying every
+    // one of many interchangeable candidates at every node.
+    class PassedOver {
+      public:
+        explicit PassedOver(const OptimalSelection& o)
+            : free_(o.cap_ >= o.goal_), cheapest_(free_ ? 1 : o.used_.size(), no_award) {}
+        bool covers(const Item& q) const { return cheapest_[slot(q)] <= q.award; }
+        void add(const Item& p) {
+            Krw& c = cheapest_[slot(p)];
+            c = std::min(c, p.award);
+        }
+
+      private:
+        static constexpr Krw no_award = std::numeric_limits<Krw>::max();
+        std::size_t slot(const Item& it) const { return free_ ? 0 : it.country; }
+        bool free_;
+        std::vector<Krw> cheapest_;
+    };
 
     // One member left to choose: the first that fits, in rank order, has the highest score
     // of all that fit and the earliest rank list among those.
@@ -670,6 +844,15 @@ class OptimalSelection {
 
     OptimalStats& stats_;
     int min_ = 0, max_ = 0, cap_ = 0, goal_ = 0;
+    // Phase 1 cuts equal totals (ties_ false); phase 2 looks for T* in target_..most_.
+    bool ties_ = true, aborted_ = false;
+    std::size_t hunt_limit_ = 0;
+    int target_ = 0, most_ = 0;
+    i128 t_star_ = 0, free_lambda_ = 0;
+    std::vector<i128> free_weight_;
+    std::vector<std::size_t> free_by_weight_;
+    std::vector<Krw> suffix_min_award_;
+    std::vector<std::size_t> touched_;
     Krw budget_ = 0;
     std::vector<Item> items_;  // rank order; positions in it identify candidates below
     std::int64_t divisor_ = 0;

@@ -25,6 +25,8 @@ struct OptimalStats {
     std::size_t pool = 0;         // candidates left after reduced-cost fixing, summed over sizes
     std::size_t nodes = 0;        // branch-and-bound nodes
     std::size_t relaxations = 0;  // bounds computed from scratch
+    std::size_t dominated = 0;    // branches cut because a passed-over candidate beats them
+    std::size_t fallbacks = 0;    // 1 when rule (3)'s one search gave up for the per-count one
 };
 
 // Indices (into `candidates`, in rank order) of the set `optimal` chooses, ascending: SPEC §6

@@ -1,0 +1,709 @@
+// The `optimal` selection as it was before issue 17's worst cases were made fast (commit
+// 19fdd20), kept unchanged as the oracle of test_optimal_reference.cpp's differential test:
+// the new search must choose exactly the same set. Only the namespace differs.
+// `optimal` selection (SPEC §6 step 8): the exact search for the best affordable set.
+#include "optimal_reference.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <queue>
+#include <tuple>
+#include <unordered_map>
+
+#include "kcity/select/select.hpp"
+
+namespace kcity::reference {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// `optimal` (SPEC §6 step 8), exactly. It is a knapsack (the budget) with a cardinality bound
+// (`max`) and a partition matroid (`max_per_country`) and a three-level objective; the stages:
+//
+//  1. Reduction. A candidate whose award exceeds the budget is never feasible. A candidate j is
+//     *dominated* when earlier candidates (better rank, so at least j's score) whose awards are
+//     at most j's are numerous enough that any feasible set holding j leaves one of them out
+//     and has room for it: `max_per_country` of them in j's country, or, counting each country
+//     at most `max_per_country` times, `max` of them in all. Swapping j for that one keeps the
+//     count, the budget and the caps, does not lower the total and makes the rank list
+//     strictly better; so the optimal set holds no dominated candidate and they are dropped.
+//     (Counting: if every dominator were in the set or in a full country, the set would have
+//     at least max + 1 members.) On realistic calls a few hundred of 100,000 remain.
+//  2. The counts. Under the caps and `max`, the cheapest set of k candidates is the greedy one
+//     (cheapest first, skipping full countries: a matroid), so the largest feasible count
+//     `most` is exact, and with it `target` = min(`min`, most). A set with fewer members loses
+//     on rule (1) and every other set ties on it, so the answer is the best set whose count
+//     lies in target..most. Each count k is searched on its own, most first: with the count
+//     fixed the bound below is tight, where a free count leaves it a fraction of a candidate
+//     (tens of points) too high. A count whose root bound cannot reach the incumbent is
+//     skipped at once.
+//  3. The bound. Relaxing the budget with a multiplier λ >= 0 leaves a max-weight problem over
+//     the matroid (weights score − λ·award, exactly k members) that greedy solves exactly;
+//     λ·(budget left) plus its maximum bounds the total of every completion, whatever λ. So
+//     λ may be chosen freely without risk to exactness: per count by bisection at the root,
+//     and again per node (cutting planes on the convex dual, from the parent's λ), stopping
+//     as soon as some λ prunes. Bounds are rounded down to a multiple of the scores' common
+//     divisor (every total is one) and the budget to one of the awards' (every cost is one).
+//     Exchanges give the children's bounds without a new greedy: forcing p in displaces the
+//     weakest member of the relaxation (of p's country when the relaxation fills it).
+//  4. Incumbents and fixing. The budget-feasible relaxation met by the bisection is a feasible
+//     set; swaps that raise its total improve it. Then reduced-cost fixing: a candidate whose
+//     inclusion alone brings the root bound below the incumbent is in no set of count k that
+//     could replace it, and leaves the search of k (typically 3,000 -> 100).
+//  5. Branch and bound over subsets in pre-order (a set, then the sets extending it with the
+//     next candidate in rank order): exactly the rank-list order of rule (3), prefix rule
+//     included. A set replaces the incumbent when its total is larger, or equal with a rank
+//     list earlier in that order; a branch is cut when its bound is below the incumbent's
+//     total, or equal while the incumbent comes before every set of the branch. Nothing
+//     above cuts on equality otherwise, so among sets of the best total the first in rank-list
+//     order is found. A branch's fixed-λ relaxation is reused while the search agrees with it
+//     (including a member, or passing over a non-member, leaves its bound unchanged).
+//
+// Cost: O(n log n) for stages 1-2; per count searched O(m log m · 64) for the bisection on the
+// m candidates kept, O(m) per node for the relaxations and O(m log m) per λ tried at a node.
+// Like any exact knapsack the search is exponential in the worst case (strongly correlated
+// scores and awards, where very many sets tie); bench/select.md has the measured times:
+// milliseconds for realistic calls of 3,000, tens for 100,000. Everything that decides is an
+// integer: scores in 10^-4 units, awards in won, bounds in 128 bits (widths checked below).
+
+// One candidate of the reduced problem.
+struct Item {
+    std::size_t index = 0;  // into the caller's candidates
+    std::int64_t score = 0;
+    Krw award = 0;
+    std::size_t country = 0;  // dense id
+};
+
+constexpr i128 floor_div(i128 a, i128 b) {  // b > 0
+    i128 q = a / b;
+    return (a % b != 0 && a < 0) ? q - 1 : q;
+}
+
+int bit_length(i128 v) {
+    int bits = 0;
+    for (v = v < 0 ? -v : v; v != 0; v >>= 1) ++bits;
+    return bits;
+}
+
+// How many awards of a changing multiset are at most a given amount (a Fenwick tree over the
+// distinct awards).
+class AwardCounter {
+  public:
+    explicit AwardCounter(std::vector<Krw> awards) : values_(std::move(awards)) {
+        std::sort(values_.begin(), values_.end());
+        values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
+        tree_.assign(values_.size() + 1, 0);
+    }
+    void add(Krw award, int delta) {
+        for (std::size_t i = slot(award) + 1; i < tree_.size(); i += i & (~i + 1))
+            tree_[i] += delta;
+    }
+    int at_most(Krw award) const {
+        int n = 0;
+        for (std::size_t i = slot(award) + 1; i > 0; i -= i & (~i + 1)) n += tree_[i];
+        return n;
+    }
+
+  private:
+    std::size_t slot(Krw award) const {
+        return static_cast<std::size_t>(std::lower_bound(values_.begin(), values_.end(), award) -
+                                        values_.begin());
+    }
+    std::vector<Krw> values_;
+    std::vector<int> tree_;
+};
+
+// What a branch can still add, as positions >= its next position, kept in descending order so
+// that the smallest is at the back: the relaxation's optimum and the cheapest completion.
+struct Relaxation {
+    std::vector<std::size_t> members;  // maximises the Lagrangian weight
+    i128 weight = 0;
+    std::vector<std::size_t> cheapest;  // the cheapest completion, if it fits the budget left
+    bool feasible = false;
+
+    bool first_is(const std::vector<std::size_t>& v, std::size_t pos) const {
+        return !v.empty() && v.back() == pos;
+    }
+    bool first_of_both(std::size_t pos) const {
+        return first_is(members, pos) && first_is(cheapest, pos);
+    }
+    bool first_of_either(std::size_t pos) const {
+        return first_is(members, pos) || first_is(cheapest, pos);
+    }
+};
+
+// Pool members with their weights for some λ.
+using Weighted = std::vector<std::pair<i128, std::size_t>>;
+
+// A node's own Lagrangian bound: λ, the numerator (see OptimalSelection::lagrangian) and the
+// relaxation's members in weight order.
+struct NodeBound {
+    i128 lambda = 0;
+    i128 value = 0;
+    Weighted members;
+};
+
+class OptimalSelection {
+  public:
+    OptimalSelection(const std::vector<Candidate>& c, const SelectionRules& s, OptimalStats& st)
+        : stats_(st), min_(std::max(0, s.min)), max_(std::max(0, s.max)), budget_(s.budget_krw) {
+        cap_ = s.max_per_country ? std::clamp(*s.max_per_country, 0, max_) : max_;
+        std::unordered_map<std::string_view, std::size_t> ids;  // dense ids, in order met
+        items_.reserve(c.size());
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (c[i].award < 0 || c[i].award > budget_) continue;
+            auto [it, _] = ids.emplace(c[i].country, ids.size());
+            items_.push_back({i, c[i].score.units, c[i].award, it->second});
+        }
+        used_.assign(ids.size(), 0);
+        scratch_.assign(ids.size(), 0);
+        stats_ = {};
+        stats_.candidates = c.size();
+    }
+
+    std::vector<std::size_t> run() {
+        if (budget_ < 0) return {};  // not even the empty set fits
+        drop_dominated();
+        // The greedy never reaches a dominated candidate (its dominators come first in its
+        // order and fill the country or `max`), so dropping them first changes nothing.
+        std::vector<std::size_t> cheapest = cheapest_set();
+        const int most = static_cast<int>(cheapest.size());
+        const int target = std::min(min_, most);
+        cheapest.resize(static_cast<std::size_t>(target));
+        consider(cheapest);  // feasible: the first incumbent
+        choose_widths();
+        for (int k = most; k >= target; --k) search_count(k);
+        return original(best_);
+    }
+
+  private:
+    // ---- stage 1 ----
+
+    // Each country keeps its cap_ cheapest awards so far; `counter` holds them all, so
+    // counter.at_most(a) = the sum over countries of min(awards <= a, cap_).
+    void drop_dominated() {
+        std::vector<Krw> awards;
+        for (const Item& it : items_) awards.push_back(it.award);
+        AwardCounter counter(awards);
+        std::vector<std::priority_queue<Krw>> kept(used_.size());
+        std::vector<Item> survivors;
+        for (const Item& it : items_) {
+            auto& own = kept[it.country];
+            const bool by_country =
+                cap_ == 0 || (static_cast<int>(own.size()) >= cap_ && own.top() <= it.award);
+            if (!by_country && counter.at_most(it.award) < max_) survivors.push_back(it);
+            if (static_cast<int>(own.size()) < cap_) {
+                own.push(it.award);
+                counter.add(it.award, 1);
+            } else if (cap_ > 0 && it.award < own.top()) {
+                counter.add(own.top(), -1);
+                own.pop();
+                own.push(it.award);
+                counter.add(it.award, 1);
+            }
+        }
+        items_ = std::move(survivors);
+        stats_.kept = items_.size();
+        // Every total is a multiple of the scores' divisor and every cost of the awards' one,
+        // so bounds round down to the first and the budget to the second.
+        Krw award_unit = 0;
+        for (const Item& it : items_) {
+            divisor_ = std::gcd(divisor_, it.score < 0 ? -it.score : it.score);
+            award_unit = std::gcd(award_unit, it.award);
+        }
+        if (divisor_ == 0) divisor_ = 1;
+        if (award_unit > 0) budget_ -= budget_ % award_unit;
+        all_by_award_.resize(items_.size());
+        std::iota(all_by_award_.begin(), all_by_award_.end(), 0);
+        std::sort(all_by_award_.begin(), all_by_award_.end(), [&](std::size_t a, std::size_t b) {
+            return std::tie(items_[a].award, a) < std::tie(items_[b].award, b);
+        });
+    }
+
+    std::vector<std::size_t> original(const std::vector<std::size_t>& positions) const {
+        std::vector<std::size_t> out;
+        for (std::size_t p : positions) out.push_back(items_[p].index);
+        return out;
+    }
+
+    // ---- stage 2 ----
+
+    // Cheapest first, skipping full countries, while the budget and `max` allow.
+    std::vector<std::size_t> cheapest_set() const {
+        std::vector<int> per_country(used_.size(), 0);
+        std::vector<std::size_t> out;
+        Krw left = budget_;
+        for (std::size_t p : all_by_award_) {
+            const Item& it = items_[p];
+            if (static_cast<int>(out.size()) == max_) break;
+            if (per_country[it.country] >= cap_) continue;
+            if (it.award > left) break;
+            left -= it.award;
+            ++per_country[it.country];
+            out.push_back(p);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    // ---- stage 3 ----
+
+    // λ = L / 2^shift_. The widths keep every weight and bound within 120 bits: scores are
+    // scaled by at most 2^40, and λ is at most 2^20 score units per won.
+    void choose_widths() {
+        i128 top_score = 1, top_award = std::max<Krw>(budget_, 1);
+        for (const Item& it : items_) {
+            top_score = std::max<i128>(top_score, it.score < 0 ? -i128{it.score} : it.score);
+            top_award = std::max<i128>(top_award, it.award);
+        }
+        const int room = 118 - bit_length(static_cast<i128>(items_.size()) + 1);
+        shift_ = std::clamp(room - bit_length(top_score), 0, 40);
+        const int lambda_bits = std::min(shift_ + 20, room - bit_length(top_award));
+        lambda_limit_ = lambda_bits < 1 ? 0 : i128{1} << lambda_bits;
+    }
+
+    void search_count(int k) {
+        goal_ = k;
+        pool_.resize(items_.size());
+        std::iota(pool_.begin(), pool_.end(), 0);
+        by_award_ = all_by_award_;
+        set_multiplier(lambda_);  // the last count's: often enough to show k cannot win
+        if (!promising(relax(0), 0)) return;
+        ++stats_.counts;
+        choose_multiplier();
+        fix_out();
+        visit(relax(0), 0, lambda_);
+    }
+
+    // Bisection for the smallest λ whose relaxation at the root fits the budget (where the
+    // root bound is least), to about 2^-24 of λ: the bound then moves by far less than a unit
+    // of score. That relaxation is a feasible set; improved by swaps it seeds the incumbent.
+    void choose_multiplier() {
+        std::vector<std::size_t> feasible;
+        auto within_budget = [&](i128 l) {
+            set_multiplier(l);
+            Relaxation r = relax(0);
+            Krw cost = 0;
+            for (std::size_t p : r.members) cost += items_[p].award;
+            if (cost > budget_) return false;
+            feasible = r.members;
+            return true;
+        };
+        i128 lo = 0, hi = std::max<i128>(lambda_, 1);
+        if (lambda_limit_ == 0 || within_budget(0)) {
+            hi = 0;
+        } else {
+            while (hi < lambda_limit_ && !within_budget(hi)) {
+                lo = hi;
+                hi = std::min(hi * 2, lambda_limit_);
+            }
+            if (hi == lambda_) lo = std::min(lo, hi / 2);  // the last count's λ fits: look lower
+            while (hi - lo > 1 && hi - lo > (hi >> 24)) {
+                const i128 mid = lo + (hi - lo) / 2;
+                (within_budget(mid) ? hi : lo) = mid;
+            }
+        }
+        set_multiplier(hi);
+        if (!feasible.empty() || goal_ == 0) consider(improved(std::move(feasible)));
+    }
+
+    void set_multiplier(i128 l) {
+        lambda_ = l;
+        weight_.resize(items_.size());
+        for (std::size_t p : pool_) weight_[p] = weight_at(p, l);
+        by_weight_ = pool_;
+        std::sort(by_weight_.begin(), by_weight_.end(), [&](std::size_t a, std::size_t b) {
+            return weight_[a] != weight_[b] ? weight_[a] > weight_[b] : a < b;
+        });
+    }
+
+    i128 weight_at(std::size_t p, i128 l) const {
+        return i128{items_[p].score} * (i128{1} << shift_) - l * items_[p].award;
+    }
+
+    // A feasible set of goal_ made better by swaps: while some member can give its place to a
+    // non-member of higher score (its country allowing, within the budget), the best such swap.
+    std::vector<std::size_t> improved(std::vector<std::size_t> set) const {
+        std::vector<char> in(items_.size(), 0);
+        std::vector<int> per_country(used_.size(), 0);
+        Krw left = budget_;
+        for (std::size_t p : set) {
+            in[p] = 1;
+            ++per_country[items_[p].country];
+            left -= items_[p].award;
+        }
+        for (;;) {
+            std::int64_t gain = 0;
+            std::size_t leaving = 0, coming = 0;
+            for (std::size_t i : set) {
+                const Item& a = items_[i];
+                for (std::size_t j = 0; j < i; ++j) {  // the first that fits has the best score
+                    const Item& b = items_[j];
+                    if (in[j] || b.award - a.award > left) continue;
+                    if (b.country != a.country && per_country[b.country] >= cap_) continue;
+                    if (b.score - a.score > gain) {
+                        gain = b.score - a.score;
+                        leaving = i;
+                        coming = j;
+                    }
+                    break;
+                }
+            }
+            if (gain == 0) break;
+            in[leaving] = 0;
+            in[coming] = 1;
+            --per_country[items_[leaving].country];
+            ++per_country[items_[coming].country];
+            left += items_[leaving].award - items_[coming].award;
+            *std::find(set.begin(), set.end(), leaving) = coming;
+        }
+        std::sort(set.begin(), set.end());
+        return set;
+    }
+
+    // Reduced-cost fixing: a candidate whose inclusion alone brings the root bound below the
+    // incumbent's total is in no set of goal_ that could replace it, and leaves the pool.
+    void fix_out() {
+        Relaxation root = relax(0);
+        if (!root.feasible) return;
+        std::vector<char> keep(items_.size(), 0);
+        for (std::size_t p : root.members) keep[p] = 1;  // the bound itself
+        std::vector<std::size_t> pool;
+        for (std::size_t p : pool_) {
+            if (keep[p]) {
+                pool.push_back(p);
+                continue;
+            }
+            if (!fits(items_[p])) continue;
+            const std::size_t out = displaced(root, p);
+            take(p);
+            keep[p] = bound(root.weight - weight_[out]) >= best_total_;
+            untake();
+            if (keep[p]) pool.push_back(p);
+        }
+        auto kept = [&](std::vector<std::size_t>& v) {
+            v.erase(std::remove_if(v.begin(), v.end(), [&](std::size_t p) { return !keep[p]; }),
+                    v.end());
+        };
+        pool_ = std::move(pool);
+        kept(by_weight_);
+        kept(by_award_);
+        stats_.pool += pool_.size();
+    }
+
+    // ---- the bound ----
+
+    int count() const { return static_cast<int>(chosen_.size()); }
+
+    // The relaxation of the branch that completes chosen_ to goal_ members with pool members
+    // at positions >= from: the cheapest completion (the greedy of stage 2), and the
+    // completion of the largest weight (the same greedy by weight).
+    Relaxation relax(std::size_t from) {
+        ++stats_.relaxations;
+        Relaxation r;
+        const auto need = static_cast<std::size_t>(goal_ - count());
+        Krw left = budget_ - spent_;
+        for (std::size_t p : by_award_) {
+            if (r.cheapest.size() == need) break;
+            const Item& it = items_[p];
+            if (p < from || used_[it.country] + scratch_[it.country] >= cap_) continue;
+            if (it.award > left) break;
+            left -= it.award;
+            ++scratch_[it.country];
+            r.cheapest.push_back(p);
+        }
+        for (std::size_t p : r.cheapest) --scratch_[items_[p].country];
+        r.feasible = r.cheapest.size() == need;
+        if (!r.feasible) return r;
+        for (std::size_t p : by_weight_) {
+            if (r.members.size() == need) break;
+            const Item& it = items_[p];
+            if (p < from || used_[it.country] + scratch_[it.country] >= cap_) continue;
+            ++scratch_[it.country];
+            r.members.push_back(p);
+            r.weight += weight_[p];
+        }
+        for (std::size_t p : r.members) --scratch_[items_[p].country];
+        std::sort(r.members.rbegin(), r.members.rend());
+        std::sort(r.cheapest.rbegin(), r.cheapest.rend());
+        return r;
+    }
+
+    // The relaxation of the branch that includes its next candidate, a member of both lists:
+    // the same lists less that candidate (the greedy on the contracted matroid), the same bound.
+    Relaxation without_next(const Relaxation& r) const {
+        Relaxation child = r;
+        child.weight -= weight_[child.members.back()];
+        child.members.pop_back();
+        child.cheapest.pop_back();
+        return child;
+    }
+
+    // The member of the relaxation that p displaces when forced in: the weakest of p's country
+    // if the relaxation fills it, else the weakest of all (the exchange with the matroid's
+    // circuit); p itself if it is the relaxation's first member (members below it: none).
+    // The bound of the branch that includes p is then that of the relaxation's weight less
+    // the displaced one's, with no scan of the pool.
+    std::size_t displaced(const Relaxation& r, std::size_t p) const {
+        if (r.first_is(r.members, p)) return p;
+        const std::size_t country = items_[p].country;
+        int in_country = used_[country];
+        std::size_t weakest = r.members.front();
+        std::optional<std::size_t> weakest_there;
+        for (std::size_t q : r.members) {
+            if (weight_[q] < weight_[weakest]) weakest = q;
+            if (items_[q].country != country) continue;
+            ++in_country;
+            if (!weakest_there || weight_[q] < weight_[*weakest_there]) weakest_there = q;
+        }
+        return in_country >= cap_ && weakest_there ? *weakest_there : weakest;
+    }
+
+    // The Lagrangian bound's numerator for λ = l: l * (budget left) plus the greatest weight
+    // of goal_ - count() pool members at positions >= from; and that completion's cost and,
+    // if asked, its members (weight, position) in weight order. The greedy by weight only
+    // reads the first candidates in weight order, so only a prefix long enough for it is
+    // sorted (linear time unless the caps skip many).
+    std::pair<i128, Krw> lagrangian(i128 l, std::size_t from, Weighted* members = nullptr) {
+        ++stats_.relaxations;
+        Weighted& w = node_weights_;
+        w.clear();
+        for (auto it = std::lower_bound(pool_.begin(), pool_.end(), from); it != pool_.end(); ++it)
+            if (used_[items_[*it].country] < cap_) w.emplace_back(weight_at(*it, l), *it);
+        auto stronger = [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        };
+        const auto need = static_cast<std::size_t>(goal_ - count());
+        for (std::size_t len = std::min(w.size(), 2 * need + 8);;
+             len = std::min(w.size(), 4 * len)) {
+            const auto end = w.begin() + static_cast<std::ptrdiff_t>(len);
+            std::nth_element(w.begin(), end, w.end(), stronger);
+            std::sort(w.begin(), end, stronger);
+            std::size_t taken = 0;
+            i128 value = l * (budget_ - spent_);
+            Krw cost = 0;
+            if (members) members->clear();
+            for (auto it = w.begin(); it != end && taken < need; ++it) {
+                const Item& item = items_[it->second];
+                if (used_[item.country] + scratch_[item.country] >= cap_) continue;
+                ++scratch_[item.country];
+                ++taken;
+                value += it->first;
+                cost += item.award;
+                if (members) members->push_back(*it);
+            }
+            for (auto it = w.begin(); it != end; ++it) scratch_[items_[it->second].country] = 0;
+            if (taken == need || len == w.size()) return {value, cost};
+        }
+    }
+
+    // This node's bound with λ chosen for it, as the fixed λ of its count loosens where the
+    // budget left and the slots left drift apart. The Lagrangian is convex in λ: cutting
+    // planes (the meeting point of the lines at a bracket's ends) reach its minimum in a few
+    // steps, and every λ gives a valid bound, so it stops as soon as one prunes the node
+    // (nullopt). Starts from `hint`, the parent's λ; returns the least bound met, with its
+    // relaxation, to bound the children the same way.
+    std::optional<NodeBound> tightest_bound(std::size_t from, i128 hint) {
+        struct Probe {
+            i128 l, value, slope;
+        };
+        const Krw left = budget_ - spent_;
+        std::optional<NodeBound> best;
+        bool pruned = false;
+        auto probe = [&](i128 l) {
+            auto [value, cost] = lagrangian(l, from);
+            if (!best || value < best->value) best = NodeBound{l, value, {}};
+            pruned = pruned || !promising_value(value, from);
+            return Probe{l, value, i128{left} - cost};
+        };
+        Probe lo = probe(std::clamp<i128>(hint, 0, lambda_limit_)), hi = lo;
+        // Bracket the minimum: lo's slope < 0 <= hi's.
+        while (!pruned && lo.slope >= 0 && lo.l > 0) {
+            hi = lo;
+            lo = probe(lo.l / 2);
+        }
+        while (!pruned && hi.slope < 0 && hi.l < lambda_limit_) {
+            lo = hi;
+            hi = probe(std::min(std::max<i128>(hi.l * 2, 1), lambda_limit_));
+        }
+        for (int step = 0; !pruned && step < 8 && lo.slope < 0 && hi.slope > 0; ++step) {
+            // lo.value + lo.slope (x - lo.l) = hi.value + hi.slope (x - hi.l)
+            const i128 x =
+                (hi.value - lo.value + lo.slope * lo.l - hi.slope * hi.l) / (lo.slope - hi.slope);
+            if (x <= lo.l || x >= hi.l) break;
+            const Probe mid = probe(x);
+            if (mid.slope == 0) break;
+            (mid.slope < 0 ? lo : hi) = mid;
+        }
+        if (pruned) return std::nullopt;
+        lagrangian(best->lambda, from, &best->members);
+        return best;
+    }
+
+    // Whether the branch that includes p (already taken) may beat the incumbent, by the
+    // node's own relaxation: p displaces a member as in displaced().
+    bool child_promising(const NodeBound& nb, std::size_t p, std::size_t next) const {
+        const std::size_t country = items_[p].country;
+        int in_country = used_[country] - 1;  // p is taken
+        std::optional<i128> weakest_there;
+        for (const auto& [weight, q] : nb.members) {
+            if (q == p)
+                return promising_value(nb.value - nb.lambda * items_[p].award - weight, next);
+            if (items_[q].country != country) continue;
+            ++in_country;
+            weakest_there = weight;  // members are in weight order: the last is the weakest
+        }
+        const i128 out =
+            in_country >= cap_ && weakest_there ? *weakest_there : nb.members.back().first;
+        return promising_value(nb.value - nb.lambda * items_[p].award - out, next);
+    }
+
+    // The bound from a Lagrangian numerator: a total rounded down to the scores' divisor.
+    i128 bound_of(i128 numerator) const {
+        const i128 gain = floor_div(numerator, i128{1} << shift_);
+        return total_ + floor_div(gain, divisor_) * divisor_;
+    }
+
+    // The largest total any set of the branch can reach, given its relaxation's weight.
+    i128 bound(i128 weight) const { return bound_of(lambda_ * (budget_ - spent_) + weight); }
+
+    // ---- the search ----
+
+    // Rank-list order of SPEC §6: lexicographic on ascending positions, a prefix first.
+    static bool earlier(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+    }
+
+    // Whether best_ comes before chosen_ + {next}, the first set of the branch in pre-order.
+    bool best_precedes_branch(std::size_t next) const {
+        const std::size_t n = std::min(best_.size(), chosen_.size());
+        for (std::size_t i = 0; i < n; ++i)
+            if (best_[i] != chosen_[i]) return best_[i] < chosen_[i];
+        return best_.size() <= chosen_.size() || best_[chosen_.size()] < next;
+    }
+
+    // Whether a branch bounded by `b` whose first set in pre-order is chosen_ + {next} may
+    // hold a set better than best_.
+    bool may_beat_best(i128 b, std::size_t next) const {
+        return b > best_total_ || (b == best_total_ && !best_precedes_branch(next));
+    }
+    bool promising_value(i128 numerator, std::size_t next) const {
+        return may_beat_best(bound_of(numerator), next);
+    }
+    bool promising(const Relaxation& r, std::size_t next) const {
+        return r.feasible && may_beat_best(bound(r.weight), next);
+    }
+
+    void consider(const std::vector<std::size_t>& set) {
+        i128 total = 0;
+        for (std::size_t p : set) total += items_[p].score;
+        if (!have_best_ || total > best_total_ || (total == best_total_ && earlier(set, best_))) {
+            best_ = set;
+            best_total_ = total;
+            have_best_ = true;
+        }
+    }
+
+    bool fits(const Item& it) const {
+        return it.award <= budget_ - spent_ && used_[it.country] < cap_;
+    }
+
+    void take(std::size_t p) {
+        const Item& it = items_[p];
+        spent_ += it.award;
+        total_ += it.score;
+        ++used_[it.country];
+        chosen_.push_back(p);
+    }
+
+    void untake() {
+        const Item& it = items_[chosen_.back()];
+        spent_ -= it.award;
+        total_ -= it.score;
+        --used_[it.country];
+        chosen_.pop_back();
+    }
+
+    // Stage 4: chosen_ is this node's set; rel its relaxation over the pool from pool_[at];
+    // hint the parent's λ.
+    void visit(Relaxation rel, std::size_t at, i128 hint) {
+        ++stats_.nodes;
+        if (count() == goal_) {
+            consider(chosen_);
+            return;
+        }
+        const std::size_t from = at < pool_.size() ? pool_[at] : items_.size();
+        if (!promising(rel, from)) return;
+        if (count() + 1 == goal_) return complete_with_one(at);
+        const std::optional<NodeBound> own = tightest_bound(from, hint);
+        if (!own) return;
+        for (; at < pool_.size(); ++at) {
+            const std::size_t p = pool_[at];
+            if (!promising(rel, p)) return;  // nor any later p: the branch only shrinks
+            if (fits(items_[p])) {
+                const std::size_t out = displaced(rel, p);
+                const std::size_t next = next_of(at);
+                take(p);
+                const bool reuse = rel.first_of_both(p);
+                if ((reuse || may_beat_best(bound(rel.weight - weight_[out]), next)) &&
+                    child_promising(*own, p, next))
+                    visit(reuse ? without_next(rel) : relax(next), at + 1, own->lambda);
+                untake();
+            }
+            if (rel.first_of_either(p)) rel = relax(next_of(at));
+        }
+    }
+
+    // One member left to choose: the first that fits, in rank order, has the highest score
+    // of all that fit and the earliest rank list among those.
+    void complete_with_one(std::size_t at) {
+        for (; at < pool_.size(); ++at) {
+            if (!fits(items_[pool_[at]])) continue;
+            take(pool_[at]);
+            consider(chosen_);
+            untake();
+            return;
+        }
+    }
+
+    // The position after pool_[at] in the pool (the end: past every position).
+    std::size_t next_of(std::size_t at) const {
+        return at + 1 < pool_.size() ? pool_[at + 1] : items_.size();
+    }
+
+    OptimalStats& stats_;
+    int min_ = 0, max_ = 0, cap_ = 0, goal_ = 0;
+    Krw budget_ = 0;
+    std::vector<Item> items_;  // rank order; positions in it identify candidates below
+    std::int64_t divisor_ = 0;
+    std::vector<std::size_t> all_by_award_;
+    // The search of one count: its pool (ascending), λ, weights and orders.
+    std::vector<std::size_t> pool_, by_award_, by_weight_;
+    int shift_ = 0;
+    i128 lambda_ = 0, lambda_limit_ = 0;
+    std::vector<i128> weight_;
+    Weighted node_weights_;
+    // The node: chosen positions (ascending), their awards, total and countries.
+    std::vector<std::size_t> chosen_;
+    Krw spent_ = 0;
+    i128 total_ = 0;
+    std::vector<int> used_, scratch_;
+    std::vector<std::size_t> best_;
+    i128 best_total_ = 0;
+    bool have_best_ = false;
+};
+
+}  // namespace
+
+std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
+                                        const SelectionRules& s, OptimalStats* stats) {
+    assert(
+        std::is_sorted(candidates.begin(), candidates.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.score > b.score; }));
+    OptimalStats local;
+    return OptimalSelection(candidates, s, stats ? *stats : local).run();
+}
+
+}  // namespace kcity::reference
