@@ -24,7 +24,7 @@ TEST_CASE("panel markdown: the track's lines and the reviewers' table, in Englis
           "Consistency | Offset | Missing | Notes |\n"
           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n"
           // The pipe of the name escaped; the flag's mark and words; flat.
-          "| Kim <Minsu> \\| Jr (R1) | 2 | 0 | 0 | 1 | 85.00 | +12.50 | - | +8.75 | P3 | flat; ⚠ "
+          "| Kim &lt;Minsu> \\| Jr (R1) | 2 | 0 | 0 | 1 | 85.00 | +12.50 | - | +8.75 | P3 | flat; ⚠ "
           "beyond 10% of the highest possible total |\n"
           "| Lee Seoyeon (R2) | 2 | 1 | 2 | 0 | 70.00 | -1.25 | 0.50 | -1.25 | - |  |\n"
           // A member whose name is their id is named once; one who is not in panel.yaml by id.
@@ -48,7 +48,7 @@ TEST_CASE("panel markdown: the proposals' spread and the flips", "[panel][report
                      "With calibration switched on:\n\n"
                      "- Selected only with the switch: P3\n"
                      "- Selected only without the switch: P2\n"
-                     "- Offsets that move them: Kim <Minsu> \\| Jr (R1), Lee Seoyeon (R2)\n"));
+                     "- Offsets that move them: Kim &lt;Minsu> \\| Jr (R1), Lee Seoyeon (R2)\n"));
 }
 
 TEST_CASE("panel markdown: no flip, alpha undefined, calibration on", "[panel][report]") {
@@ -77,7 +77,7 @@ TEST_CASE("panel markdown: in Korean", "[panel][report]") {
         md.ends_with("### 보정 전환 시 달라지는 선정\n\n보정을 끄면:\n\n"
                      "- 전환 시에만 선정: P3\n"
                      "- 전환 시 선정 제외: P2\n"
-                     "- 영향을 준 평가위원 보정값: Kim <Minsu> \\| Jr (R1), 이서연 (R2)\n"));
+                     "- 영향을 준 평가위원 보정값: Kim &lt;Minsu> \\| Jr (R1), 이서연 (R2)\n"));
 }
 
 TEST_CASE("panel markdown: a track with no reviewer and no proposal", "[panel][report]") {
