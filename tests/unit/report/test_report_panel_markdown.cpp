@@ -18,18 +18,19 @@ TEST_CASE("panel markdown: the track's lines and the reviewers' table, in Englis
           "- Mean spread: 7.50\n"
           "- Calibration (panel.calibrate: offset) is off\n"
           "- Leniency warned beyond ±10.00 (10% of the highest possible total, 100.00)\n\n");
-    CHECK(part(md, "### Reviewers", "### Proposals") ==
-          "### Reviewers\n\n"
-          "| Reviewer | Reviews | Conflicts | Trimmed low | Trimmed high | Mean total | Leniency | "
-          "Consistency | Offset | Missing | Notes |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n"
-          // The pipe of the name escaped; the flag's mark and words; flat.
-          "| Kim &lt;Minsu> \\| Jr (R1) | 2 | 0 | 0 | 1 | 85.00 | +12.50 | - | +8.75 | P3 | flat; ⚠ "
-          "beyond 10% of the highest possible total |\n"
-          "| Lee Seoyeon (R2) | 2 | 1 | 2 | 0 | 70.00 | -1.25 | 0.50 | -1.25 | - |  |\n"
-          // A member whose name is their id is named once; one who is not in panel.yaml by id.
-          "| R3 | 3 | 0 | 0 | 0 | 60.00 | 0.00 | - | 0.00 | - |  |\n"
-          "| R4 | 1 | 1 | 0 | 0 | 90.00 | - | - | - | - |  |\n\n");
+    CHECK(
+        part(md, "### Reviewers", "### Proposals") ==
+        "### Reviewers\n\n"
+        "| Reviewer | Reviews | Conflicts | Trimmed low | Trimmed high | Mean total | Leniency | "
+        "Consistency | Offset | Missing | Notes |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n"
+        // The pipe of the name escaped; the flag's mark and words; flat.
+        "| Kim &lt;Minsu> \\| Jr (R1) | 2 | 0 | 0 | 1 | 85.00 | +12.50 | - | +8.75 | P3 | flat; ⚠ "
+        "beyond 10% of the highest possible total |\n"
+        "| Lee Seoyeon (R2) | 2 | 1 | 2 | 0 | 70.00 | -1.25 | 0.50 | -1.25 | - |  |\n"
+        // A member whose name is their id is named once; one who is not in panel.yaml by id.
+        "| R3 | 3 | 0 | 0 | 0 | 60.00 | 0.00 | - | 0.00 | - |  |\n"
+        "| R4 | 1 | 1 | 0 | 0 | 90.00 | - | - | - | - |  |\n\n");
 }
 
 TEST_CASE("panel markdown: the proposals' spread and the flips", "[panel][report]") {
