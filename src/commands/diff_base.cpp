@@ -135,7 +135,10 @@ Outcome diff_base_command(const DiffOptions& options) {
     add_base_state_diagnostics(base_diags, tmp, prefix, diags);
     Outcome out;
     if (add_diagnostics(diags, out)) return out;
-    std::vector<InputChange> inputs = rule_input_changes(base.rule_files, current.rule_files);
+    // The rule values flattened once: the input changes and the report's rule table both list them.
+    std::vector<RuleChange> rule_changes = diff_rules(base.rule_files, current.rule_files);
+    std::vector<InputChange> inputs =
+        rule_input_changes(rule_changes, base.rule_files, current.rule_files);
     for (auto& c : decision_input_changes(base.call.rules, current.call.rules))
         inputs.push_back(std::move(c));
     if (base_inputs)  // else the base state had errors, and the command returned above
@@ -148,7 +151,7 @@ Outcome diff_base_command(const DiffOptions& options) {
         diff_base_runs(base_run, current.call, options.run, std::move(inputs), new_result);
     d.old_origin = tmp.empty() ? options.base : git_origin_label(prefix);
     d.new_origin = current_call_dir(options.inputs);
-    d.rules = diff_rules(base.rule_files, current.rule_files);
+    d.rules = std::move(rule_changes);
     Lang lang =
         options.lang.value_or(options.format == Format::json ? Lang::en : options.locale_lang);
     out.output = options.format == Format::json       ? render_diff_json(d, lang)

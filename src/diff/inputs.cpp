@@ -41,10 +41,11 @@ const char* input_change_code(InputChange::Kind k) {
     return "rule";
 }
 
-std::vector<InputChange> rule_input_changes(const std::vector<SourceFile>& old_files,
+std::vector<InputChange> rule_input_changes(const std::vector<RuleChange>& rules,
+                                            const std::vector<SourceFile>& old_files,
                                             const std::vector<SourceFile>& new_files) {
     std::vector<InputChange> out;
-    for (const auto& r : diff_rules(old_files, new_files)) {
+    for (const auto& r : rules) {
         InputChange c;
         std::string top = r.path.substr(0, r.path.find_first_of(".["));
         if (top == "decisions") continue;  // by proposal: decision_input_changes

@@ -441,9 +441,8 @@ Calibration calibration_offsets(const TrackRules& t,
 }
 
 i128 review_total_units(const TrackRules& t, const Review& r) {
-    constexpr i128 scale = static_cast<i128>(Decimal::scale) * Decimal::scale;
     const Rational total = review_total(t, r);
-    return total.num() * (scale / total.den());
+    return total.num() * (total_scale / total.den());
 }
 
 Rational total_offset(const TrackRules& t, const std::vector<Rational>& offsets) {

@@ -9,9 +9,6 @@
 namespace kcity {
 namespace {
 
-// A total's unit: 10^-8 of a point (a weight's units times a score's).
-constexpr i128 total_scale = static_cast<i128>(Decimal::scale) * Decimal::scale;
-
 struct Sum {
     mpq_class deviations;
     std::int64_t count = 0;

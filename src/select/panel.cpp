@@ -18,9 +18,6 @@
 namespace kcity {
 namespace {
 
-// A total's unit: 10^-8 of a point (a weight's units times a score's).
-constexpr i128 total_scale = static_cast<i128>(Decimal::scale) * Decimal::scale;
-
 Decimal points(i128 units, int places) {
     return round_places(mpq_class(big(units), big(total_scale)), places);
 }

@@ -20,9 +20,11 @@ namespace kcity {
 // "rule", "proposal-added", ... (stable words of the JSON, never translated)
 const char* input_change_code(InputChange::Kind k);
 
-// The rules files' changes as input changes: history.yaml and panel.yaml as their kinds,
+// The rules files' changes (diff_rules of old_files and new_files, which say each one's
+// file) as input changes: history.yaml and panel.yaml as their kinds,
 // every other value as `rule` (decisions.yaml is compared by proposal: decision_input_changes).
-std::vector<InputChange> rule_input_changes(const std::vector<SourceFile>& old_files,
+std::vector<InputChange> rule_input_changes(const std::vector<RuleChange>& rules,
+                                            const std::vector<SourceFile>& old_files,
                                             const std::vector<SourceFile>& new_files);
 
 // The committee's decisions (decisions.yaml) compared by proposal: a withdrawal, an award.

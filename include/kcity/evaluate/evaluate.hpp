@@ -26,6 +26,9 @@ Aggregation aggregate(const TrackRules& t, std::vector<const Review*> reviews,
 Rational review_total(const TrackRules& t, const Review& r,
                       const Calibration* calibration = nullptr);
 
+// A review total's unit: 10^-8 of a point (a weight's units times a score's).
+constexpr i128 total_scale = static_cast<i128>(Decimal::scale) * Decimal::scale;
+
 // review_total's raw value in units of 10^-8 of a point (a weight's units times a score's: the
 // total's denominator always divides 10^8), for sums that must stay integers.
 i128 review_total_units(const TrackRules& t, const Review& r);
