@@ -64,23 +64,35 @@ std::vector<std::string> warning_lines(const Result& result, Lang lang) {
     return lines;
 }
 
-std::vector<std::string> add_panel_warnings(const Result& result, Outcome& out) {
-    Diagnostics panel;
-    panel_warnings(result, panel);
+namespace {
+std::vector<std::string> add_panel_lines(const Diagnostics& panel, Outcome& out) {
     std::vector<std::string> lines;
     for (const auto& d : panel.sorted()) lines.push_back(format_diagnostic(d));
     out.messages.insert(out.messages.end(), lines.begin(), lines.end());
     return lines;
 }
+}  // namespace
 
+std::vector<std::string> add_panel_warnings(const Result& result, Outcome& out) {
+    Diagnostics panel;
+    panel_warnings(result, panel);
+    return add_panel_lines(panel, out);
+}
+
+// The panel's warnings are worked out once: they are printed, and they are also among
+// review_warnings for --strict (of the same run, unless --track or --method changed it).
 void add_strict_warnings(const Call& call, const Result& result, const RunOptions& run,
                          std::size_t load_warnings, Outcome& out) {
-    const std::vector<std::string> printed = add_panel_warnings(result, out);
+    Diagnostics panel;
+    panel_warnings(result, panel);
+    const std::vector<std::string> printed = add_panel_lines(panel, out);
     Diagnostics review;
-    if (run.track || run.method)
+    if (run.track || run.method) {
         review_warnings(call, run_selection(call, {}), review);
-    else
-        review_warnings(call, result, review);
+    } else {
+        proposal_warnings(result, review);
+        review.append(panel);
+    }
     out.warnings = load_warnings + result.warnings.size() + review.size();
     for (const auto& d : review.sorted()) {
         std::string line = format_diagnostic(d);

@@ -347,6 +347,17 @@ Stage evaluate_proposal(const Rules& rules, const TrackRules& t, const Proposal&
 }  // namespace
 
 Rational review_total(const TrackRules& t, const Review& r, const Calibration* cal) {
+    // Without calibration or a run's own weights, every weight and score is a Decimal: the sum
+    // of their products is exact in units of 10^-8 (the bounds of docs/validation.md keep it
+    // far inside 128 bits), reduced once rather than at every product and sum. A large call's
+    // warnings and analyses ask for every review's total, some of them more than once.
+    if (!cal && std::none_of(t.criteria.begin(), t.criteria.end(),
+                             [](const Criterion& c) { return c.run_weight.has_value(); })) {
+        i128 units = 0;
+        for (std::size_t i = 0; i < t.criteria.size(); ++i)
+            units += static_cast<i128>(t.criteria[i].weight.units) * r.scores[i].units;
+        return Rational(units, static_cast<i128>(Decimal::scale) * Decimal::scale);
+    }
     Rational total;
     for (std::size_t i = 0; i < t.criteria.size(); ++i)
         total = total + t.criteria[i].exact_weight() * review_score(t, r, i, cal);

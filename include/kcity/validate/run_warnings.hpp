@@ -20,4 +20,8 @@ void review_warnings(const Call& call, const Result& result, Diagnostics& diags)
 // the selection says them on standard error (commands/common.cpp, add_panel_warnings).
 void panel_warnings(const Result& result, Diagnostics& diags);
 
+// review_warnings without panel_warnings: a proposal with no reviews yet, a near miss of an
+// eligibility rule. For a caller that has the panel's warnings of the same run already.
+void proposal_warnings(const Result& result, Diagnostics& diags);
+
 }  // namespace kcity
