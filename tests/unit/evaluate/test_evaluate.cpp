@@ -622,3 +622,24 @@ TEST_CASE("evaluate: known steps 1 and 4 give the same track, and are what it re
     CHECK_THROWS(
         kcity::evaluate_track(run->call.rules, rules, run->call.proposals, nullptr, &short_list));
 }
+
+// review_total adds up integers of 10^-8 without calibration or a run's own weights, and
+// Rationals otherwise: the two ways must give the same exact value, at the bounds too.
+TEST_CASE("evaluate: a review's weighted total, exact either way", "[evaluate]") {
+    TrackSpec t;
+    t.criteria =
+        "[{id: a, name: A, max: 10000, weight: 999.9999}, {id: b, name: B, max: 50, weight: "
+        "0.0001}, {id: c, name: C, max: 1, weight: 1000}]";
+    t.panel = "{min_reviewers: 1, aggregate: mean}";
+    auto run = fixtures::run(t, {proposal("P1", reviews({"a: 9999.99, b: 0.03, c: 0.01"}))});
+    kcity::TrackRules rules = run->call.rules.tracks.at(0);
+    const kcity::Review& review = run->call.proposals.at(0).reviews.at(0);
+    // 999.9999 × 9999.99 + 0.0001 × 0.03 + 1000 × 0.01, worked out by Python's Fraction
+    const kcity::Rational expected(2499999750001LL, 250000LL);
+    CHECK(kcity::review_total(rules, review) == expected);
+    for (auto& c : rules.criteria) c.run_weight = kcity::Rational(c.weight);
+    CHECK(kcity::review_total(rules, review) == expected);
+    rules.criteria[2].run_weight = kcity::Rational(1, 3);  // a robustness run's weight
+    // … with 1/3 for 1000 in the last product
+    CHECK(kcity::review_total(rules, review) == kcity::Rational(7499991752503LL, 750000LL));
+}
