@@ -282,6 +282,7 @@ ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const R
                                   Diagnostics& diags) {
     std::vector<ProposalFile> files = read_files(paths);
     std::vector<Task> tasks;
+    tasks.reserve(2 * files.size());  // a hash and a parse each, unless cut into parts
     for (std::size_t i = 0; i < files.size(); ++i) plan_tasks(i, files[i], tasks);
     run_tasks(tasks, files, paths, rules);
     // Before a file is parsed again, which resets its tasks.
