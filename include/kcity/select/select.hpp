@@ -27,6 +27,8 @@ struct OptimalStats {
     std::size_t relaxations = 0;  // bounds computed from scratch
     std::size_t dominated = 0;    // branches cut because a passed-over candidate beats them
     std::size_t fallbacks = 0;    // 1 when rule (3)'s one search gave up for the per-count one
+    std::size_t few_counts = 0;   // 1 when so few counts could win that each was searched with
+                                  // rule (3) at once (no search for the best total first)
 };
 
 // Indices (into `candidates`, in rank order) of the set `optimal` chooses, ascending: SPEC §6
