@@ -143,7 +143,7 @@ struct Relaxation {
 using Weighted = std::vector<std::pair<i128, std::size_t>>;
 
 // A node's own Lagrangian bound: λ, the numerator (see OptimalSelection::lagrangian) and the
-// relaxation's members in weight order.
+// relaxation's members (in no particular order).
 struct NodeBound {
     i128 lambda = 0;
     i128 value = 0;
@@ -693,7 +693,7 @@ class OptimalSelection {
 
     // The Lagrangian bound's numerator for λ = l: l * (budget left) plus the greatest weight
     // of goal_ - count() pool members at positions >= from; and that completion's cost and,
-    // if asked, its members (weight, position) in weight order. The greedy by weight only
+    // if asked, its members (weight, position), in no particular order. The greedy by weight only
     // reads the first candidates in weight order, so only a prefix long enough for it is
     // sorted (linear time unless the caps skip many).
     std::pair<i128, Krw> lagrangian(i128 l, std::size_t from, Weighted* members = nullptr) {
@@ -708,10 +708,9 @@ class OptimalSelection {
         const auto need = static_cast<std::size_t>(goal_ - count());
         if (cap_ >= goal_) {
             // The caps cannot bind: the `need` strongest, found in linear time (the order is
-            // total, so they are the greedy's), sorted only when the members are wanted.
+            // total, so they are the greedy's), and left unsorted.
             const auto end = w.begin() + static_cast<std::ptrdiff_t>(std::min(need, w.size()));
             std::nth_element(w.begin(), end, w.end(), stronger);
-            if (members) std::sort(w.begin(), end, stronger);
             i128 value = l * (budget_ - spent_);
             Krw cost = 0;
             if (members) members->assign(w.begin(), end);
@@ -757,9 +756,13 @@ class OptimalSelection {
         const Krw left = budget_ - spent_;
         std::optional<NodeBound> best;
         bool pruned = false;
+        Weighted members;  // each probe's, kept with the least bound (no second greedy)
         auto probe = [&](i128 l) {
-            auto [value, cost] = lagrangian(l, from);
-            if (!best || value < best->value) best = NodeBound{l, value, {}};
+            auto [value, cost] = lagrangian(l, from, &members);
+            if (!best || value < best->value) {
+                best = NodeBound{l, value, {}};
+                best->members.swap(members);
+            }
             pruned = pruned || !promising_value(value, from);
             return Probe{l, value, i128{left} - cost};
         };
@@ -783,7 +786,6 @@ class OptimalSelection {
             (mid.slope < 0 ? lo : hi) = mid;
         }
         if (pruned) return std::nullopt;
-        lagrangian(best->lambda, from, &best->members);
         return best;
     }
 
@@ -793,15 +795,16 @@ class OptimalSelection {
         const std::size_t country = items_[p].country;
         int in_country = used_[country] - 1;  // p is taken
         std::optional<i128> weakest_there;
-        for (const auto& [weight, q] : nb.members) {
+        i128 weakest = nb.members.front().first;
+        for (const auto& [weight, q] : nb.members) {  // in any order
             if (q == p)
                 return promising_value(nb.value - nb.lambda * items_[p].award - weight, next);
+            weakest = std::min(weakest, weight);
             if (items_[q].country != country) continue;
             ++in_country;
-            weakest_there = weight;  // members are in weight order: the last is the weakest
+            weakest_there = weakest_there ? std::min(*weakest_there, weight) : weight;
         }
-        const i128 out =
-            in_country >= cap_ && weakest_there ? *weakest_there : nb.members.back().first;
+        const i128 out = in_country >= cap_ && weakest_there ? *weakest_there : weakest;
         return promising_value(nb.value - nb.lambda * items_[p].award - out, next);
     }
 
