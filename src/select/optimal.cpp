@@ -511,8 +511,8 @@ class OptimalSelection {
     // The weights for λ = l and the pool in weight order. The order is kept when neither the
     // pool nor λ changed (stage 2's counts share the whole pool: one sort, not one a count).
     void set_multiplier(i128 l) {
-        if (sorted_for_ && *sorted_for_ == l && by_weight_.size() == pool_.size()) return;
         lambda_ = l;
+        if (sorted_for_ && *sorted_for_ == l && by_weight_.size() == pool_.size()) return;
         weight_.resize(items_.size());
         for (std::size_t p : pool_) weight_[p] = weight_at(p, l);
         by_weight_ = pool_;
