@@ -277,9 +277,12 @@ std::string measure_hard_row(const Config& cfg, std::uint64_t seed, int runs,
     }
     char line[512];
     std::snprintf(line, sizeof line,
-                  "| %d | %d | %s | %s | %s | %.1f (%.1f) | %zu / %zu / %zu | %s |\n", cfg.n,
+                  "| %d | %d | %s | %s | %s | %.1f (%.1f) | %zu / %zu / %zu%s | %s |\n", cfg.n,
                   cfg.max, cfg.cap ? std::to_string(cfg.cap).c_str() : "none", name_of(cfg.awards),
                   old.c_str(), optimal.median, optimal.best, stats.kept, stats.pool, stats.nodes,
+                  stats.few_counts  ? " (few counts)"
+                  : stats.fallbacks ? " (fallback)"
+                                    : "",
                   cbc.c_str());
     return line;
 }

@@ -31,10 +31,11 @@ namespace {
 //     (cheapest first, skipping full countries: a matroid), so the largest feasible count
 //     `most` is exact, and with it `target` = min(`min`, most). A set with fewer members loses
 //     on rule (1) and every other set ties on it, so the answer is the best set whose count
-//     lies in target..most. Each count k is searched on its own, most first: with the count
-//     fixed the bound below is tight, where a free count leaves it a fraction of a candidate
-//     (tens of points) too high. A count whose root bound cannot reach the incumbent is
-//     skipped at once.
+//     lies in target..most. Each count k is searched on its own: with the count fixed the
+//     bound below is tight, where a free count leaves it a fraction of a candidate (tens of
+//     points) too high. A first pass bounds every count at the root (promising_counts); those
+//     that cannot reach the incumbent are dropped, and the others are searched highest bound
+//     first, where the best total usually is: the searches after it start from it.
 //  3. The bound. Relaxing the budget with a multiplier λ >= 0 leaves a max-weight problem over
 //     the matroid (weights score − λ·award, exactly k members) that greedy solves exactly;
 //     λ·(budget left) plus its maximum bounds the total of every completion, whatever λ. So
@@ -50,10 +51,11 @@ namespace {
 //     could replace it, and leaves the search of k (typically 3,000 -> 100).
 //  5. Branch and bound over subsets in pre-order (a set, then the sets extending it with the
 //     next candidate in rank order): exactly the rank-list order of rule (3), prefix rule
-//     included. It runs twice: phase 1 cuts equal totals and so only finds the best total
-//     T*; phase 2 (first_best) then searches every count at once for the first set of total
-//     T* in that order and stops there. If phase 2's looser bound lets it wander (a node
-//     limit), the per-count search runs again with ties decided as below, from T*.
+//     included. When at most few_counts counts may win, each is searched once with ties
+//     decided as below. Otherwise it runs twice: phase 1 cuts equal totals and so only finds
+//     the best total T*; phase 2 (first_best) then searches every count at once for the first
+//     set of total T* in that order and stops there. If phase 2's looser bound lets it wander
+//     (a node limit), the per-count search runs again with ties decided as below, from T*.
 //     In both, a candidate passed over at a node cuts the later ones it beats (PassedOver). A set
 //     replaces the incumbent when its total is larger, or equal with a rank list earlier in that
 //     order; a branch is cut when its bound is below the incumbent's total, or equal while the
@@ -62,8 +64,10 @@ namespace {
 //     relaxation is reused while the search agrees with it (including a member, or passing over a
 //     non-member, leaves its bound unchanged).
 //
-// Cost: O(n log n) for stages 1-2; per count searched O(m log m · 64) for the bisection on the
-// m candidates kept, O(m) per node for the relaxations and O(m log m) per λ tried at a node.
+// Cost: O(n log n) for stages 1-2 (one sort by weight shared by the counts that keep the last
+// count's λ); per count bounded O(m · 64) for the bisection on the m candidates kept (each λ
+// tried is a linear-time selection, and a sort only for the λ kept), O(m) per node for the
+// relaxations and O(m) per λ tried at a node (O(m log m) when the caps can bind).
 // Like any exact knapsack the search is exponential in the worst case (strongly correlated
 // scores and awards, where very many sets tie); bench/select.md has the measured times:
 // milliseconds for realistic calls of 3,000, tens for 100,000. Everything that decides is an
@@ -139,7 +143,7 @@ struct Relaxation {
 using Weighted = std::vector<std::pair<i128, std::size_t>>;
 
 // A node's own Lagrangian bound: λ, the numerator (see OptimalSelection::lagrangian) and the
-// relaxation's members in weight order.
+// relaxation's members (in no particular order).
 struct NodeBound {
     i128 lambda = 0;
     i128 value = 0;
@@ -175,9 +179,21 @@ class OptimalSelection {
         cheapest.resize(static_cast<std::size_t>(target));
         consider(cheapest);  // feasible: the first incumbent
         choose_widths();
-        // Phase 1: the best total, T*, by the search of each count with equal totals cut.
+        // The counts that may hold the best total, the most promising first (see
+        // promising_counts): searching that one first usually meets the best total at once.
         ties_ = false;
-        for (int k = most; k >= target; --k) search_count(k);
+        const std::vector<int> counts = promising_counts(target, most);
+        if (counts.size() <= few_counts) {
+            // Few counts can reach the incumbent (independent awards, typically): the search of
+            // each with equal totals decided by the rank list is rule (3) directly, and cheaper
+            // than finding the best total first and then the first set of it.
+            ties_ = true;
+            stats_.few_counts = 1;
+            for (int k : counts) search_count(k);
+            return original(best_);
+        }
+        // Phase 1: the best total, T*, by the search of each count with equal totals cut.
+        for (int k : counts) search_count(k);
         // Phase 2: the first set in rank-list order of total T* and a count in target..most,
         // by one search over every count at once (see first_best).
         const std::vector<std::size_t> some_best = best_;
@@ -190,8 +206,50 @@ class OptimalSelection {
         ++stats_.fallbacks;
         ties_ = true;
         best_ = some_best;
-        for (int k = most; k >= target; --k) search_count(k);
+        for (int k : counts) search_count(k);
         return original(best_);
+    }
+
+    // Up to this many counts that may reach the incumbent are searched with ties directly.
+    static constexpr std::size_t few_counts = 3;
+
+    // Stage 2's counts target..most that may hold a set of the best total, by their root bound
+    // highest first (then the smaller count). A count whose bound at the last count's λ exceeds
+    // the incumbent gets its own λ (choose_multiplier, which also offers its feasible set as
+    // incumbent); one whose bound, at any λ, is below the final incumbent holds no set of the
+    // best total (that is at least the incumbent) and is left out. Searching the count of the
+    // highest bound first matters when awards are independent of the scores: the best totals
+    // of the counts rise towards the best one, and searching from `most` down, each count had
+    // to prove, against a weaker incumbent, that it held nothing better (2 s at 1,000
+    // candidates with `max` 500, most of them spent on counts that cannot win).
+    std::vector<int> promising_counts(int target, int most) {
+        std::vector<std::pair<i128, int>> bounds;  // (root bound, count)
+        pool_.resize(items_.size());
+        std::iota(pool_.begin(), pool_.end(), 0);
+        by_award_ = all_by_award_;
+        for (int k = most; k >= target; --k) {
+            goal_ = k;
+            set_multiplier(lambda_);  // the last count's λ (sorts only when it changed)
+            Relaxation r = relax(0);
+            if (!r.feasible) continue;              // never for k <= most: the cheapest k fit
+            i128 b = k == 0 ? 0 : bound(r.weight);  // the empty set's total, exactly
+            if (b > best_total_) {
+                choose_multiplier();
+                b = bound(relax(0).weight);
+            }
+            if (b >= best_total_) bounds.emplace_back(b, k);
+        }
+        // Equal bounds: the smaller count first. Under rule (3) the first set in rank order
+        // favours the best-ranked, highest-scoring candidates, so the fewest members; once a
+        // count has given an early set, the other counts' searches cut everything after it
+        // (awards proportional to the scores plus noise: 6 times fewer nodes than largest first).
+        std::sort(bounds.begin(), bounds.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        std::vector<int> counts;
+        for (const auto& [b, k] : bounds)
+            if (b >= best_total_) counts.push_back(k);
+        return counts;
     }
 
     // ---- phase 2 ----
@@ -422,16 +480,17 @@ class OptimalSelection {
     // of score. That relaxation is a feasible set; improved by swaps it seeds the incumbent.
     void choose_multiplier() {
         std::vector<std::size_t> feasible;
+        // The relaxation at the root for λ = l (lagrangian: linear time, no full sort).
         auto within_budget = [&](i128 l) {
-            set_multiplier(l);
-            Relaxation r = relax(0);
-            Krw cost = 0;
-            for (std::size_t p : r.members) cost += items_[p].award;
-            if (cost > budget_) return false;
-            feasible = r.members;
+            Weighted members;
+            if (lagrangian(l, 0, &members).second > budget_) return false;
+            feasible.clear();
+            for (const auto& member : members) feasible.push_back(member.second);
+            std::sort(feasible.rbegin(), feasible.rend());
             return true;
         };
-        i128 lo = 0, hi = std::max<i128>(lambda_, 1);
+        const i128 last = lambda_;
+        i128 lo = 0, hi = std::max<i128>(last, 1);
         if (lambda_limit_ == 0 || within_budget(0)) {
             hi = 0;
         } else {
@@ -439,7 +498,7 @@ class OptimalSelection {
                 lo = hi;
                 hi = std::min(hi * 2, lambda_limit_);
             }
-            if (hi == lambda_) lo = std::min(lo, hi / 2);  // the last count's λ fits: look lower
+            if (hi == last) lo = std::min(lo, hi / 2);  // the last count's λ fits: look lower
             while (hi - lo > 1 && hi - lo > (hi >> 24)) {
                 const i128 mid = lo + (hi - lo) / 2;
                 (within_budget(mid) ? hi : lo) = mid;
@@ -449,14 +508,18 @@ class OptimalSelection {
         if (!feasible.empty() || goal_ == 0) consider(improved(std::move(feasible)));
     }
 
+    // The weights for λ = l and the pool in weight order. The order is kept when neither the
+    // pool nor λ changed (stage 2's counts share the whole pool: one sort, not one a count).
     void set_multiplier(i128 l) {
         lambda_ = l;
+        if (sorted_for_ && *sorted_for_ == l && by_weight_.size() == pool_.size()) return;
         weight_.resize(items_.size());
         for (std::size_t p : pool_) weight_[p] = weight_at(p, l);
         by_weight_ = pool_;
         std::sort(by_weight_.begin(), by_weight_.end(), [&](std::size_t a, std::size_t b) {
             return weight_[a] != weight_[b] ? weight_[a] > weight_[b] : a < b;
         });
+        if (pool_.size() == items_.size()) sorted_for_ = l;
     }
 
     i128 weight_at(std::size_t p, i128 l) const {
@@ -508,6 +571,13 @@ class OptimalSelection {
     void fix_out() {
         Relaxation root = relax(0);
         if (!root.feasible) return;
+        if (root.members.empty()) {  // goal_ 0: no candidate can join
+            pool_.clear();
+            sorted_for_.reset();
+            by_weight_.clear();
+            by_award_.clear();
+            return;
+        }
         std::vector<char> keep(items_.size(), 0);
         for (std::size_t p : root.members) keep[p] = 1;  // the bound itself
         std::vector<std::size_t> pool;
@@ -528,6 +598,7 @@ class OptimalSelection {
                     v.end());
         };
         pool_ = std::move(pool);
+        sorted_for_.reset();  // by_weight_ no longer covers every candidate
         kept(by_weight_);
         kept(by_award_);
         stats_.pool += pool_.size();
@@ -566,9 +637,28 @@ class OptimalSelection {
             r.weight += weight_[p];
         }
         for (std::size_t p : r.members) --scratch_[items_[p].country];
-        std::sort(r.members.rbegin(), r.members.rend());
-        std::sort(r.cheapest.rbegin(), r.cheapest.rend());
+        descending(r.members, from);
+        descending(r.cheapest, from);
         return r;
+    }
+
+    // Sorts v, pool positions >= from, in descending order: by a walk over that part of the
+    // pool when it is short next to v (a node's pool is often barely larger than the count),
+    // else by comparisons.
+    void descending(std::vector<std::size_t>& v, std::size_t from) {
+        const auto first = std::lower_bound(pool_.begin(), pool_.end(), from);
+        if (static_cast<std::size_t>(pool_.end() - first) > 4 * v.size() + 16) {
+            std::sort(v.rbegin(), v.rend());
+            return;
+        }
+        mark_.resize(items_.size(), 0);
+        for (std::size_t p : v) mark_[p] = 1;
+        v.clear();
+        for (auto it = pool_.end(); it != first;) {
+            if (mark_[*--it] == 0) continue;
+            mark_[*it] = 0;
+            v.push_back(*it);
+        }
     }
 
     // The relaxation of the branch that includes its next candidate, a member of both lists:
@@ -603,7 +693,7 @@ class OptimalSelection {
 
     // The Lagrangian bound's numerator for λ = l: l * (budget left) plus the greatest weight
     // of goal_ - count() pool members at positions >= from; and that completion's cost and,
-    // if asked, its members (weight, position) in weight order. The greedy by weight only
+    // if asked, its members (weight, position), in no particular order. The greedy by weight only
     // reads the first candidates in weight order, so only a prefix long enough for it is
     // sorted (linear time unless the caps skip many).
     std::pair<i128, Krw> lagrangian(i128 l, std::size_t from, Weighted* members = nullptr) {
@@ -616,6 +706,20 @@ class OptimalSelection {
             return a.first != b.first ? a.first > b.first : a.second < b.second;
         };
         const auto need = static_cast<std::size_t>(goal_ - count());
+        if (cap_ >= goal_) {
+            // The caps cannot bind: the `need` strongest, found in linear time (the order is
+            // total, so they are the greedy's), and left unsorted.
+            const auto end = w.begin() + static_cast<std::ptrdiff_t>(std::min(need, w.size()));
+            std::nth_element(w.begin(), end, w.end(), stronger);
+            i128 value = l * (budget_ - spent_);
+            Krw cost = 0;
+            if (members) members->assign(w.begin(), end);
+            for (auto it = w.begin(); it != end; ++it) {
+                value += it->first;
+                cost += items_[it->second].award;
+            }
+            return {value, cost};
+        }
         for (std::size_t len = std::min(w.size(), 2 * need + 8);;
              len = std::min(w.size(), 4 * len)) {
             const auto end = w.begin() + static_cast<std::ptrdiff_t>(len);
@@ -652,9 +756,13 @@ class OptimalSelection {
         const Krw left = budget_ - spent_;
         std::optional<NodeBound> best;
         bool pruned = false;
+        Weighted members;  // each probe's, kept with the least bound (no second greedy)
         auto probe = [&](i128 l) {
-            auto [value, cost] = lagrangian(l, from);
-            if (!best || value < best->value) best = NodeBound{l, value, {}};
+            auto [value, cost] = lagrangian(l, from, &members);
+            if (!best || value < best->value) {
+                best = NodeBound{l, value, {}};
+                best->members.swap(members);
+            }
             pruned = pruned || !promising_value(value, from);
             return Probe{l, value, i128{left} - cost};
         };
@@ -678,7 +786,6 @@ class OptimalSelection {
             (mid.slope < 0 ? lo : hi) = mid;
         }
         if (pruned) return std::nullopt;
-        lagrangian(best->lambda, from, &best->members);
         return best;
     }
 
@@ -688,15 +795,16 @@ class OptimalSelection {
         const std::size_t country = items_[p].country;
         int in_country = used_[country] - 1;  // p is taken
         std::optional<i128> weakest_there;
-        for (const auto& [weight, q] : nb.members) {
+        i128 weakest = nb.members.front().first;
+        for (const auto& [weight, q] : nb.members) {  // in any order
             if (q == p)
                 return promising_value(nb.value - nb.lambda * items_[p].award - weight, next);
+            weakest = std::min(weakest, weight);
             if (items_[q].country != country) continue;
             ++in_country;
-            weakest_there = weight;  // members are in weight order: the last is the weakest
+            weakest_there = weakest_there ? std::min(*weakest_there, weight) : weight;
         }
-        const i128 out =
-            in_country >= cap_ && weakest_there ? *weakest_there : nb.members.back().first;
+        const i128 out = in_country >= cap_ && weakest_there ? *weakest_there : weakest;
         return promising_value(nb.value - nb.lambda * items_[p].award - out, next);
     }
 
@@ -861,8 +969,10 @@ class OptimalSelection {
     std::vector<std::size_t> pool_, by_award_, by_weight_;
     int shift_ = 0;
     i128 lambda_ = 0, lambda_limit_ = 0;
+    std::optional<i128> sorted_for_;  // the λ of by_weight_ while it holds every candidate
     std::vector<i128> weight_;
     Weighted node_weights_;
+    std::vector<char> mark_;  // descending(): all 0 between calls
     // The node: chosen positions (ascending), their awards, total and countries.
     std::vector<std::size_t> chosen_;
     Krw spent_ = 0;

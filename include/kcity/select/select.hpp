@@ -20,17 +20,20 @@ struct Candidate {
 // What choose_optimal did, for benchmarks and tests: never needed to use it.
 struct OptimalStats {
     std::size_t candidates = 0;   // given
-    std::size_t kept = 0;         // affordable and not dominated (see src/select.cpp)
+    std::size_t kept = 0;         // affordable and not dominated (see src/select/optimal.cpp)
     std::size_t counts = 0;       // selection sizes searched (the others could not win)
     std::size_t pool = 0;         // candidates left after reduced-cost fixing, summed over sizes
     std::size_t nodes = 0;        // branch-and-bound nodes
     std::size_t relaxations = 0;  // bounds computed from scratch
     std::size_t dominated = 0;    // branches cut because a passed-over candidate beats them
     std::size_t fallbacks = 0;    // 1 when rule (3)'s one search gave up for the per-count one
+    std::size_t few_counts = 0;   // 1 when so few counts could win that each was searched with
+                                  // rule (3) at once (no search for the best total first)
 };
 
 // Indices (into `candidates`, in rank order) of the set `optimal` chooses, ascending: SPEC §6
-// step 8, exactly (src/select.cpp explains how). `stats`, when given, receives the counters.
+// step 8, exactly (src/select/optimal.cpp explains how). `stats`, when given, receives the
+// counters.
 std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
                                         const SelectionRules& s, OptimalStats* stats = nullptr);
 

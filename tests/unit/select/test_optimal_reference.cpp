@@ -91,7 +91,7 @@ class TieGenerator {
 TEST_CASE("optimal: the same set as the previous search on instances full of equal totals",
           "[select][optimal][property]") {
     TieGenerator gen(17);
-    int nonempty = 0, capped = 0, fallbacks = 0, passed_over = 0;
+    int nonempty = 0, capped = 0, fallbacks = 0, passed_over = 0, few_counts = 0;
     for (int round = 0; round < 4000; ++round) {
         const auto c = gen.candidates(gen.uniform(0, 24));
         const auto s = gen.rules(c);
@@ -103,11 +103,17 @@ TEST_CASE("optimal: the same set as the previous search on instances full of equ
         if (s.max_per_country) ++capped;
         fallbacks += static_cast<int>(stats.fallbacks);
         if (stats.dominated > 0) ++passed_over;
+        few_counts += static_cast<int>(stats.few_counts);
     }
+
     CHECK(nonempty > 2500);
     CHECK(capped > 800);
     CHECK(passed_over > 500);  // the passed-over cut had work
     CHECK(fallbacks < 40);     // rule (3)'s one search nearly always suffices
+    // Both ways run: few counts searched with rule (3) at once (3,858 when written), and the
+    // best total first, then rule (3)'s one search (the rest).
+    CHECK(few_counts > 3000);
+    CHECK(few_counts < 3950);
 }
 
 TEST_CASE("optimal: the same set as the previous search on larger lockstep calls",
@@ -156,5 +162,37 @@ TEST_CASE("optimal: awards proportional to scores, many counts of the same best 
     }
     CHECK(cost <= s.budget_krw);
     CHECK(total == (s.budget_krw / 500) / 100 * 100);
+    CHECK(got == kcity::reference::choose_optimal(c, s));
+}
+
+TEST_CASE("optimal: independent awards, the few counts that can win searched with rule (3) at once",
+          "[select][optimal]") {
+    // Issue 17: awards independent of the scores and a budget that allows fewer than `max`.
+    // The best totals of the counts rise towards the best one, a few counts below `most`;
+    // searched from `most` down, each count had to prove against a weaker incumbent that it
+    // held nothing better (2 s at 1,000 candidates). Bounded first, only the counts that can
+    // reach the incumbent are searched, the highest bound first, each with rule (3) at once.
+    std::mt19937 rng(5);
+    auto uniform = [&](std::int64_t lo, std::int64_t hi) {
+        return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+    };
+    std::vector<std::int64_t> scores;
+    for (int i = 0; i < 300; ++i) scores.push_back(uniform(7000, 9500) * 100);
+    std::sort(scores.rbegin(), scores.rend());
+    std::vector<Candidate> c;
+    for (std::size_t i = 0; i < scores.size(); ++i)
+        c.push_back(
+            {static_cast<int>(i) + 1, Decimal{scores[i]}, uniform(300, 500) * 1'000'007, "KR"});
+    SelectionRules s;
+    s.min = 4;
+    s.max = 150;
+    s.budget_krw = Krw{150} * 320'000'000 + 777;
+    s.method = kcity::Method::optimal;
+    kcity::OptimalStats stats;
+    const Indices got = kcity::choose_optimal(c, s, &stats);
+    CHECK(stats.few_counts == 1);
+    CHECK(stats.fallbacks == 0);
+    CHECK(stats.counts <= 3);
+    CHECK(got.size() < 150);  // the budget binds before `max`
     CHECK(got == kcity::reference::choose_optimal(c, s));
 }
