@@ -132,8 +132,9 @@ kcity::ProgressReporter terminal_progress(kcity::Lang lang) {
         std::cerr << "\r\033[K";
         if (done < total) {
             const bool ko = lang == kcity::Lang::ko;
-            // Files are counted as they are read; parsing counts parts of files (and their
-            // hashes), so only its share is shown.
+            // Files are counted as they are read (a file of up to 1 MiB is parsed by the same
+            // task); parsing counts the parts of larger files (and their hashes), so only its
+            // share is shown.
             if (step == kcity::ProgressStep::read_files)
                 std::cerr << (ko ? "제안서 파일 읽는 중: " : "reading proposal files: ") << done
                           << "/" << total << " (" << done * 100 / total << "%)";
