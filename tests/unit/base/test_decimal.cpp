@@ -223,3 +223,12 @@ TEST_CASE("Rational reduces exactly in 64 and in 128 bits, whatever the signs") 
     CHECK(Rational(1 << 20, 3 << 20).den() == 3);
     CHECK(Rational(1000000007LL * 999999937LL, 999999937LL).num() == 1000000007LL);
 }
+
+TEST_CASE("parse_decimal: each refusal's whole message", "[decimal]") {
+    CHECK(refused("1.2x") == "'1.2x' is not a plain decimal number");
+    CHECK(refused("abc") == "'abc' is not a plain decimal number");
+    CHECK(refused("010") == "'010' has a leading zero, which is ambiguous");
+    CHECK(refused("1.23456") == "'1.23456' has more than 4 decimal places");
+    CHECK(refused("1.234", 2) == "'1.234' has more than 2 decimal places");
+    CHECK(refused("1234567890123") == "'1234567890123' is too large");
+}
