@@ -199,15 +199,21 @@ class OptimalSelection {
         // Phase 1: the best total, T*, by the search of each count with equal totals cut.
         for (int k : counts) search_count(k);
         // Phase 2: the first set in rank-list order of total T* and a count in target..most.
-        // First by fixing candidates in rank order with an exact completion test where that
-        // test applies (rank_greedy); it gives up rather than guess, and then by one search
-        // over every count at once (see first_best).
+        // First by one search over every count at once (first_best), cheap where a node limit
+        // lets it finish (awards exactly proportional to the scores: there the walk's tests
+        // would be subset sums over every candidate); then by fixing candidates in rank order
+        // with an exact completion test (rank_greedy: awards that follow the scores with
+        // noise, where the search hits its limit), which gives up rather than guess.
+        // (Tests force the walk first: OptimalPath::greedy.)
         const std::vector<std::size_t> some_best = best_;
-        if (path_ != OptimalPath::search && rank_greedy(target, most)) return original(best_);
+        const std::int64_t work = 600'000'000 + 2'000 * static_cast<std::int64_t>(items_.size());
+        if (path_ == OptimalPath::greedy && rank_greedy(target, most, work)) return original(best_);
         best_ = some_best;
         hunt_limit_ = stats_.nodes + 10'000 + 4 * items_.size();
         if (first_best(target, most)) return original(best_);
         assert(aborted_ && "phase 2 always finds a set of the best total");
+        if (path_ == OptimalPath::automatic && rank_greedy(target, most, work))
+            return original(best_);
         // Phase 2 gave up (its bound, with the count free, is too loose for this call): the
         // search of each count with the best total known and equal totals decided by the rank
         // list, as before phase 2 existed.
@@ -254,11 +260,11 @@ class OptimalSelection {
     // tried as a subset sum, a table's width in divisor units, and the work of all tables
     // together (cells visited), past which the walk gives up.
     static constexpr std::size_t greedy_core_limit = 200, greedy_window_core = 4000,
-                                 greedy_quick_core = 64;
+                                 greedy_quick_core = 256;
     static constexpr std::int64_t greedy_width_limit = 1 << 22;
     std::int64_t greedy_work_left_ = 0;
 
-    bool rank_greedy(int target, int most) {
+    bool rank_greedy(int target, int most, std::int64_t work) {
         // The test below needs positive scores and caps that cannot bind; and its products
         // (an award times a score, summed) must stay far within 127 bits.
         if (cap_ < max_ || items_.empty()) return false;
@@ -269,7 +275,7 @@ class OptimalSelection {
             all_awards += it.award;
         }
         if (all_scores >= (i128{1} << 60) || all_awards >= (i128{1} << 62)) return false;
-        greedy_work_left_ = 600'000'000 + 2'000 * static_cast<std::int64_t>(items_.size());
+        greedy_work_left_ = work;
         by_ratio_.resize(items_.size());
         std::iota(by_ratio_.begin(), by_ratio_.end(), 0);
         std::sort(by_ratio_.begin(), by_ratio_.end(), [&](std::size_t a, std::size_t b) {
