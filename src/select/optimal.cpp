@@ -408,11 +408,13 @@ class OptimalSelection {
         const std::optional<bool> found = any_reaches(free_changes, want);
         if (!found) return std::nullopt;
         if (*found || free_changes == core_.size()) return found;
-        // A witness among sums near the goal (cheap), else the exact table if small enough.
+        // The exact table when small enough, else a witness among sums near the goal.
+        if (core_.size() <= greedy_core_limit) {
+            std::sort(core_.begin(), core_.end());
+            return reaches(core_.size(), want, s);
+        }
         if (core_.size() <= greedy_window_core && reaches_near(want, s)) return true;
-        if (core_.size() > greedy_core_limit) return std::nullopt;
-        std::sort(core_.begin(), core_.end());
-        return reaches(core_.size(), want, s);
+        return std::nullopt;
     }
 
     // Whether some of the first n changes of core_ add exactly `want`, whatever they cost: a
@@ -538,8 +540,9 @@ class OptimalSelection {
                     if (at(x) <= slack - cost) at(x + step) = std::min(at(x + step), at(x) + cost);
                 from += step;
             }
+            if (at(want) <= slack) return true;  // a set of changes found: no need to go on
         }
-        return at(want) <= slack;
+        return false;
     }
 
     // Stage 2's counts target..most that may hold a set of the best total, by their root bound
