@@ -54,12 +54,12 @@ namespace {
 //     next candidate in rank order): exactly the rank-list order of rule (3), prefix rule
 //     included. When at most few_counts counts may win, each is searched once with ties
 //     decided as below. Otherwise it runs twice: phase 1 cuts equal totals and so only finds
-//     the best total T*; phase 2 then builds the first set of total T* in that order by
-//     fixing candidates in rank order (rank_greedy: exact completion tests, where the caps
-//     cannot bind and the scores are positive; it gives up rather than guess), else searches
-//     every count at once for it and stops there (first_best). If that search's looser bound
-//     lets it wander (a node limit), the per-count search runs again with ties decided as
-//     below, from T*.
+//     the best total T*; phase 2 (first_best) then searches every count at once for the first
+//     set of total T* in that order and stops there. If phase 2's looser bound lets it wander
+//     (a node limit), that set is built by fixing candidates in rank order (rank_greedy: exact
+//     completion tests, where the caps cannot bind and the scores are positive; it gives up
+//     rather than guess), and failing that the per-count search runs again with ties decided
+//     as below, from T*.
 //     In both, a candidate passed over at a node cuts the later ones it beats (PassedOver). A set
 //     replaces the incumbent when its total is larger, or equal with a rank list earlier in that
 //     order; a branch is cut when its bound is below the incumbent's total, or equal while the
@@ -249,12 +249,12 @@ class OptimalSelection {
     // slack = L s_b - a_b R - sum(rc, N): no G when slack < 0 (the LP bound, with b the break
     // candidate of the ratio order), and otherwise only candidates with |rc_i| <= slack may
     // differ from N, and a table over the score they add or remove (min cost per score sum)
-    // decides exactly whether some of them reach R within the slack. Cheaper checks come
-    // first: a subset sum over the cheapest changes that fit the slack all together, and a
-    // table kept to sums near R, each of which can only answer "yes" (a set found is a set).
-    // When the exact table would be too large, the walk gives up (nothing is guessed) and
-    // phase 2's searches run as before. On issue 17's "proportional + noise" family nearly
-    // every "no" is the LP bound's and the rest have a few dozen candidates in the table.
+    // decides exactly whether some of them reach R within the slack. A subset sum over the
+    // cheapest changes that fit the slack all together comes first (it decides when it finds
+    // one, or when those are all the candidates). When the exact table would be too large, a
+    // table kept to sums near R may still find a set ("yes"); otherwise the walk gives up
+    // (nothing is guessed) and the per-count search runs as before the walk existed. On issue
+    // 17's "proportional + noise" family nearly every "no" is the LP bound's.
 
     // Limits: candidates in the exact table and in the table near R, the cheapest changes
     // tried as a subset sum, a table's width in divisor units, and the work of all tables
