@@ -251,16 +251,16 @@ class OptimalSelection {
     // differ from N, and a table over the score they add or remove (min cost per score sum)
     // decides exactly whether some of them reach R within the slack. A subset sum over the
     // cheapest changes that fit the slack all together comes first (it decides when it finds
-    // one, or when those are all the candidates). When the exact table would be too large, a
-    // table kept to sums near R may still find a set ("yes"); otherwise the walk gives up
-    // (nothing is guessed) and the per-count search runs as before the walk existed. On issue
-    // 17's "proportional + noise" family nearly every "no" is the LP bound's.
+    // one, or when those are all the candidates), then a table kept to sums near R, which can
+    // only find a set ("yes"), then the exact table if small enough; otherwise the walk gives
+    // up (nothing is guessed) and the per-count search runs as before the walk existed. On
+    // issue 17's "proportional + noise" family nearly every "no" is the LP bound's.
 
     // Limits: candidates in the exact table and in the table near R, the cheapest changes
     // tried as a subset sum, a table's width in divisor units, and the work of all tables
     // together (cells visited), past which the walk gives up.
     static constexpr std::size_t greedy_core_limit = 200, greedy_window_core = 4000,
-                                 greedy_quick_core = 256;
+                                 greedy_quick_core = 64;
     static constexpr std::int64_t greedy_width_limit = 1 << 22;
     std::int64_t greedy_work_left_ = 0;
 
@@ -408,13 +408,12 @@ class OptimalSelection {
         const std::optional<bool> found = any_reaches(free_changes, want);
         if (!found) return std::nullopt;
         if (*found || free_changes == core_.size()) return found;
-        // The exact table when small enough, else a witness among sums near the goal.
-        if (core_.size() <= greedy_core_limit) {
-            std::sort(core_.begin(), core_.end());
-            return reaches(core_.size(), want, s);
-        }
+        // A witness among sums near the goal (cheap, and most answers are "yes"), else the
+        // exact table when small enough.
         if (core_.size() <= greedy_window_core && reaches_near(want, s)) return true;
-        return std::nullopt;
+        if (core_.size() > greedy_core_limit) return std::nullopt;
+        std::sort(core_.begin(), core_.end());
+        return reaches(core_.size(), want, s);
     }
 
     // Whether some of the first n changes of core_ add exactly `want`, whatever they cost: a

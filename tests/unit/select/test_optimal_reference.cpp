@@ -263,7 +263,7 @@ TEST_CASE("optimal: proportional + noise, scaled down, the walk against the prev
         walked += static_cast<int>(stats.greedy);
         REQUIRE(kcity::choose_optimal(c, s) == want);
     }
-    CHECK(walked > 100);
+    CHECK(walked > 120);  // all 150 when written
 }
 
 TEST_CASE("optimal: proportional + noise at 300 candidates, the walk against phase 2's search",
