@@ -281,6 +281,7 @@ std::string measure_hard_row(const Config& cfg, std::uint64_t seed, int runs,
                   cfg.max, cfg.cap ? std::to_string(cfg.cap).c_str() : "none", name_of(cfg.awards),
                   old.c_str(), optimal.median, optimal.best, stats.kept, stats.pool, stats.nodes,
                   stats.few_counts  ? " (few counts)"
+                  : stats.greedy    ? " (rank-order walk)"
                   : stats.fallbacks ? " (fallback)"
                                     : "",
                   cbc.c_str());

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "kcity/select/optimal_path.hpp"
 #include "kcity/select/select.hpp"
 
 namespace kcity {
@@ -55,7 +56,10 @@ namespace {
 //     decided as below. Otherwise it runs twice: phase 1 cuts equal totals and so only finds
 //     the best total T*; phase 2 (first_best) then searches every count at once for the first
 //     set of total T* in that order and stops there. If phase 2's looser bound lets it wander
-//     (a node limit), the per-count search runs again with ties decided as below, from T*.
+//     (a node limit), that set is built by fixing candidates in rank order (rank_greedy: exact
+//     completion tests, where the caps cannot bind and the scores are positive; it gives up
+//     rather than guess), and failing that the per-count search runs again with ties decided
+//     as below, from T*.
 //     In both, a candidate passed over at a node cuts the later ones it beats (PassedOver). A set
 //     replaces the incumbent when its total is larger, or equal with a rank list earlier in that
 //     order; a branch is cut when its bound is below the incumbent's total, or equal while the
@@ -183,7 +187,7 @@ class OptimalSelection {
         // promising_counts): searching that one first usually meets the best total at once.
         ties_ = false;
         const std::vector<int> counts = promising_counts(target, most);
-        if (counts.size() <= few_counts) {
+        if (counts.size() <= few_counts && path_ != OptimalPath::greedy) {
             // Few counts can reach the incumbent (independent awards, typically): the search of
             // each with equal totals decided by the rank list is rule (3) directly, and cheaper
             // than finding the best total first and then the first set of it.
@@ -194,12 +198,22 @@ class OptimalSelection {
         }
         // Phase 1: the best total, T*, by the search of each count with equal totals cut.
         for (int k : counts) search_count(k);
-        // Phase 2: the first set in rank-list order of total T* and a count in target..most,
-        // by one search over every count at once (see first_best).
+        // Phase 2: the first set in rank-list order of total T* and a count in target..most.
+        // First by one search over every count at once (first_best), cheap where a node limit
+        // lets it finish (awards exactly proportional to the scores: there the walk's tests
+        // would be subset sums over every candidate); then by fixing candidates in rank order
+        // with an exact completion test (rank_greedy: awards that follow the scores with
+        // noise, where the search hits its limit), which gives up rather than guess.
+        // (Tests force the walk first: OptimalPath::greedy.)
         const std::vector<std::size_t> some_best = best_;
+        const std::int64_t work = 600'000'000 + 2'000 * static_cast<std::int64_t>(items_.size());
+        if (path_ == OptimalPath::greedy && rank_greedy(target, most, work)) return original(best_);
+        best_ = some_best;
         hunt_limit_ = stats_.nodes + 10'000 + 4 * items_.size();
         if (first_best(target, most)) return original(best_);
         assert(aborted_ && "phase 2 always finds a set of the best total");
+        if (path_ == OptimalPath::automatic && rank_greedy(target, most, work))
+            return original(best_);
         // Phase 2 gave up (its bound, with the count free, is too loose for this call): the
         // search of each count with the best total known and equal totals decided by the rank
         // list, as before phase 2 existed.
@@ -212,6 +226,323 @@ class OptimalSelection {
 
     // Up to this many counts that may reach the incumbent are searched with ties directly.
     static constexpr std::size_t few_counts = 3;
+
+    // Tests: which way decides rule (3) (see optimal_path.hpp).
+    OptimalPath path_ = OptimalPath::automatic;
+
+    // ---- phase 2 by fixing in rank order ----
+    //
+    // Rule (3) once T* is known: walk the candidates in rank order keeping a fixed set F; stop
+    // when F itself has total T* (a prefix comes first); otherwise take p iff F + p can be
+    // completed with later candidates to a feasible set of total T*. If X is the first set of
+    // total T* and F = X's members before p, p belongs to X exactly when F + p can be completed:
+    // a completion Y of F + p would precede X if X skipped p. So the walk builds X.
+    //
+    // The completion test, exact: is there a set G of positions > p with score sum exactly R
+    // (T* is the largest total, so "at least R" is "exactly R") and awards at most L? Counts and
+    // caps must not matter (checked: no cap below `max`, all scores positive, and the counts G
+    // may have are within target..most or cannot exceed what the budget allows); otherwise the
+    // walk gives up. Take any μ = a_b / s_b and rc_i = a_i s_b - a_b s_i (awards less μ times
+    // the score, scaled by s_b). For every G of score sum R, sum(a, G) s_b = a_b R + sum(rc, G),
+    // and sum(rc, G) = sum(rc, N) + the sum of |rc_i| over the i where G differs from
+    // N = {rc_i < 0}. So G fits the budget iff those differences cost at most
+    // slack = L s_b - a_b R - sum(rc, N): no G when slack < 0 (the LP bound, with b the break
+    // candidate of the ratio order), and otherwise only candidates with |rc_i| <= slack may
+    // differ from N, and a table over the score they add or remove (min cost per score sum)
+    // decides exactly whether some of them reach R within the slack. A subset sum over the
+    // cheapest changes that fit the slack all together comes first (it decides when it finds
+    // one, or when those are all the candidates), then a table kept to sums near R, which can
+    // only find a set ("yes"), then the exact table if small enough; otherwise the walk gives
+    // up (nothing is guessed) and the per-count search runs as before the walk existed. On
+    // issue 17's "proportional + noise" family nearly every "no" is the LP bound's.
+
+    // Limits: candidates in the exact table and in the table near R, the cheapest changes
+    // tried as a subset sum, a table's width in divisor units, and the work of all tables
+    // together (cells visited), past which the walk gives up.
+    static constexpr std::size_t greedy_core_limit = 200, greedy_window_core = 4000,
+                                 greedy_quick_core = 64;
+    static constexpr std::int64_t greedy_width_limit = 1 << 22;
+    std::int64_t greedy_work_left_ = 0;
+
+    bool rank_greedy(int target, int most, std::int64_t work) {
+        // The test below needs positive scores and caps that cannot bind; and its products
+        // (an award times a score, summed) must stay far within 127 bits.
+        if (cap_ < max_ || items_.empty()) return false;
+        i128 all_scores = 0, all_awards = 0;
+        for (const Item& it : items_) {
+            if (it.score <= 0 || it.score >= (std::int64_t{1} << 40)) return false;
+            all_scores += it.score;
+            all_awards += it.award;
+        }
+        if (all_scores >= (i128{1} << 60) || all_awards >= (i128{1} << 62)) return false;
+        greedy_work_left_ = work;
+        by_ratio_.resize(items_.size());
+        std::iota(by_ratio_.begin(), by_ratio_.end(), 0);
+        std::sort(by_ratio_.begin(), by_ratio_.end(), [&](std::size_t a, std::size_t b) {
+            const i128 l = i128{items_[a].award} * items_[b].score,
+                       r = i128{items_[b].award} * items_[a].score;
+            return l != r ? l < r : a < b;
+        });
+        const i128 t_star = best_total_;
+        std::vector<std::size_t> fixed;
+        i128 left_score = t_star;
+        Krw left_budget = budget_;
+        lp_after(0);
+        for (std::size_t p = 0; p < items_.size() && left_score > 0; ++p) {
+            const Item& it = items_[p];
+            if (it.award > left_budget || it.score > left_score) continue;
+            const int with_p = static_cast<int>(fixed.size()) + 1;
+            std::optional<bool> ok;
+            if (it.score == left_score)
+                ok = with_p >= target && with_p <= most;
+            else if (!lp_may_fit(left_score - it.score, left_budget - it.award))
+                ok = false;
+            else
+                ok = completes(p + 1, left_score - it.score, left_budget - it.award, with_p, target,
+                               most);
+            if (!ok) return false;  // undecided: give up
+            if (!*ok) continue;
+            fixed.push_back(p);
+            left_score -= it.score;
+            left_budget -= it.award;
+            lp_after(p + 1);
+        }
+        // The walk ends with F of total T*: feasible, and a count within the range by the test.
+        const int n = static_cast<int>(fixed.size());
+        if (left_score != 0 || left_budget < 0 || n < target || n > most) return false;
+        best_ = fixed;
+        stats_.greedy = 1;
+        return true;
+    }
+
+    // The ratio order of positions >= from with running sums of scores and awards, for
+    // lp_may_fit until the next member is fixed (every later test looks at fewer candidates).
+    void lp_after(std::size_t from) {
+        lp_order_.clear();
+        lp_score_.clear();
+        lp_award_.clear();
+        i128 score = 0, award = 0;
+        for (std::size_t q : by_ratio_) {
+            if (q < from) continue;
+            lp_order_.push_back(q);
+            lp_score_.push_back(score += items_[q].score);
+            lp_award_.push_back(award += items_[q].award);
+        }
+    }
+
+    // False when no set of lp_after's candidates, fractions allowed, has score sum `score`
+    // within `budget`: the cheapest such fraction takes them by award per score (a valid "no"
+    // for every test before the next member is fixed, which looks at a subset).
+    bool lp_may_fit(i128 score, Krw budget) const {
+        const auto j = static_cast<std::size_t>(
+            std::lower_bound(lp_score_.begin(), lp_score_.end(), score) - lp_score_.begin());
+        if (j == lp_score_.size()) return false;
+        const Item& b = items_[lp_order_[j]];
+        const i128 full_score = j == 0 ? 0 : lp_score_[j - 1],
+                   full_award = j == 0 ? 0 : lp_award_[j - 1];
+        // full_award + b.award * (score - full_score) / b.score <= budget, times b.score.
+        return full_award * b.score + i128{b.award} * (score - full_score) <=
+               i128{budget} * b.score;
+    }
+
+    // Whether positions >= from hold a set of score sum exactly `score` and awards at most
+    // `budget` that, with `fixed` members before, has a count in target..most; nullopt when
+    // that cannot be decided within the limits.
+    std::optional<bool> completes(std::size_t from, i128 score, Krw budget, int fixed, int target,
+                                  int most) {
+        ++stats_.relaxations;
+        // The break candidate: the ratio order's greedy reaches `score` with it.
+        i128 reach = 0, top = 0, low = std::numeric_limits<i128>::max();
+        std::optional<std::size_t> brk;
+        for (std::size_t q : by_ratio_) {
+            if (q < from) continue;
+            reach += items_[q].score;
+            if (reach >= score) {
+                brk = q;
+                break;
+            }
+        }
+        if (!brk) return false;  // even every later candidate together scores less
+        const i128 sb = items_[*brk].score, ab = items_[*brk].award;
+        i128 base_rc = 0, base_score = 0;
+        core_.clear();
+        // First pass: N's cost and score, and the bounds of the scores (for the counts).
+        for (std::size_t q = from; q < items_.size(); ++q) {
+            const Item& it = items_[q];
+            top = std::max<i128>(top, it.score);
+            low = std::min<i128>(low, it.score);
+            const i128 rc = i128{it.award} * sb - ab * it.score;
+            if (rc < 0) {
+                base_rc += rc;
+                base_score += it.score;
+            }
+        }
+        // Counts: every G of score sum `score` has between score/top and score/low members.
+        const i128 fewest = fixed + (score + top - 1) / top, largest = fixed + score / low;
+        if (fewest < target) return std::nullopt;
+        if (largest > most && most == max_) return std::nullopt;  // else the budget caps it
+        const i128 slack = i128{budget} * sb - ab * score - base_rc;
+        if (slack < 0) return false;  // the LP bound: no set of that score fits
+        if (slack > (i128{1} << 60)) return std::nullopt;
+        for (std::size_t q = from; q < items_.size(); ++q) {
+            const Item& it = items_[q];
+            const i128 rc = i128{it.award} * sb - ab * it.score;
+            const i128 cost = rc < 0 ? -rc : rc;
+            if (cost > slack) continue;
+            const std::int64_t units = it.score / divisor_;
+            core_.push_back({static_cast<std::int64_t>(cost), rc < 0 ? -units : units});
+        }
+        const i128 gap = score - base_score;  // a multiple of divisor_ (every score is one)
+        const auto want = static_cast<std::int64_t>(gap / divisor_);
+        // The cheapest changes first: while together they cost at most the slack, any of
+        // their combinations fits, and whether one reaches the sum is a plain subset sum.
+        const std::size_t quick = std::min(core_.size(), greedy_quick_core);
+        std::partial_sort(core_.begin(), core_.begin() + static_cast<std::ptrdiff_t>(quick),
+                          core_.end());
+        const auto s = static_cast<std::int64_t>(slack);
+        std::size_t free_changes = 0;
+        for (std::int64_t spent = 0; free_changes < quick; ++free_changes) {
+            spent += core_[free_changes].first;
+            if (spent > s) break;
+        }
+        const std::optional<bool> found = any_reaches(free_changes, want);
+        if (!found) return std::nullopt;
+        if (*found || free_changes == core_.size()) return found;
+        // A witness among sums near the goal (cheap, and most answers are "yes"), else the
+        // exact table when small enough.
+        if (core_.size() <= greedy_window_core && reaches_near(want, s)) return true;
+        if (core_.size() > greedy_core_limit) return std::nullopt;
+        std::sort(core_.begin(), core_.end());
+        return reaches(core_.size(), want, s);
+    }
+
+    // Whether some of the first n changes of core_ add exactly `want`, whatever they cost: a
+    // bitset of the sums reached, each change counted from the sum of all removals.
+    std::optional<bool> any_reaches(std::size_t n, std::int64_t want) {
+        std::int64_t lo = 0, width = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t step = core_[i].second;
+            if (step < 0) lo += step;
+            width += step < 0 ? -step : step;
+        }
+        if (want < lo || want > lo + width) return false;
+        if (width > greedy_width_limit) return std::nullopt;
+        const auto words = static_cast<std::size_t>(width / 64 + 1);
+        bits_.assign(words, 0);
+        bits_[0] = 1;
+        std::int64_t reached = 0;  // the highest sum so far
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t step = core_[i].second < 0 ? -core_[i].second : core_[i].second;
+            const auto shift_words = static_cast<std::size_t>(step / 64);
+            const int shift_bits = static_cast<int>(step % 64);
+            greedy_work_left_ -= reached / 64 + 1;
+            if (greedy_work_left_ < 0) return std::nullopt;
+            // bits |= bits << step, from the top so that each sum is used once.
+            const auto top = static_cast<std::size_t>((reached + step) / 64);
+            for (std::size_t w = top + 1; w-- > shift_words;) {
+                const std::size_t src = w - shift_words;
+                std::uint64_t v = bits_[src] << shift_bits;
+                if (shift_bits != 0 && src > 0) v |= bits_[src - 1] >> (64 - shift_bits);
+                bits_[w] |= v;
+            }
+            reached += step;
+        }
+        const auto x = static_cast<std::size_t>(want - lo);
+        return (bits_[x / 64] >> (x % 64) & 1) != 0;
+    }
+
+    // Whether changes of core_ add exactly `want` at a cost at most `slack`, looking only at
+    // the sums within a few changes of `want` on the way: adds and removals alternate, each in
+    // ascending cost. True means such changes exist; false means none was seen.
+    bool reaches_near(std::int64_t want, std::int64_t slack) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> adds, removals, order;
+        std::int64_t widest = 0;
+        for (const auto& change : core_) {
+            (change.second < 0 ? removals : adds).push_back(change);
+            widest = std::max(widest, change.second < 0 ? -change.second : change.second);
+        }
+        std::sort(adds.begin(), adds.end());
+        std::sort(removals.begin(), removals.end());
+        for (std::size_t i = 0; i < std::max(adds.size(), removals.size()); ++i) {
+            if (i < adds.size()) order.push_back(adds[i]);
+            if (i < removals.size()) order.push_back(removals[i]);
+        }
+        const std::int64_t lo = std::min<std::int64_t>(0, want) - 2 * widest,
+                           hi = std::max<std::int64_t>(0, want) + 2 * widest;
+        if (hi - lo > greedy_width_limit) return false;
+        constexpr std::int64_t none = std::numeric_limits<std::int64_t>::max();
+        table_.assign(static_cast<std::size_t>(hi - lo + 1), none);
+        auto at = [&](std::int64_t sum) -> std::int64_t& {
+            return table_[static_cast<std::size_t>(sum - lo)];
+        };
+        at(0) = 0;
+        for (const auto& [cost, step] : order) {
+            greedy_work_left_ -= hi - lo + 1;
+            if (greedy_work_left_ < 0) return false;
+            if (step > 0) {
+                for (std::int64_t x = hi - step; x >= lo; --x)
+                    if (at(x) <= slack - cost) at(x + step) = std::min(at(x + step), at(x) + cost);
+            } else {
+                for (std::int64_t x = lo - step; x <= hi; ++x)
+                    if (at(x) <= slack - cost) at(x + step) = std::min(at(x + step), at(x) + cost);
+            }
+            if (at(want) <= slack) return true;
+        }
+        return false;
+    }
+
+    // Whether changes among the first n of core_ (cost, score added in divisor units) add
+    // exactly `want` at a total cost at most `slack`: a table of the least cost per sum.
+    std::optional<bool> reaches(std::size_t n, std::int64_t want, std::int64_t slack) {
+        std::int64_t lo = 0, hi = 0, widest = 0;  // the sums reachable, the largest change
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t step = core_[i].second;
+            (step < 0 ? lo : hi) += step;
+            widest = std::max(widest, step < 0 ? -step : step);
+        }
+        if (want < lo || want > hi) return false;
+        if (hi - lo > greedy_width_limit) return std::nullopt;
+        // A set of changes within the slack has at most `most_changes` of them (the cheapest
+        // that many already cost more), and so does every part of it: the sums on its way lie
+        // within most_changes * widest of 0, and within what the changes not yet taken can
+        // still add or remove of `want`. Sums outside both are never on a solution's way.
+        std::size_t most_changes = 0;
+        for (std::int64_t spent = 0; most_changes < n; ++most_changes) {
+            spent += core_[most_changes].first;
+            if (spent > slack) break;
+        }
+        const std::int64_t reach = static_cast<std::int64_t>(most_changes) * widest;
+        std::vector<std::int64_t> up(n + 1, 0), down(n + 1, 0);  // what changes i.. add, remove
+        for (std::size_t i = n; i-- > 0;) {
+            up[i] = up[i + 1] + std::max<std::int64_t>(core_[i].second, 0);
+            down[i] = down[i + 1] + std::min<std::int64_t>(core_[i].second, 0);
+        }
+        constexpr std::int64_t none = std::numeric_limits<std::int64_t>::max();
+        table_.assign(static_cast<std::size_t>(hi - lo + 1), none);
+        auto at = [&](std::int64_t sum) -> std::int64_t& {
+            return table_[static_cast<std::size_t>(sum - lo)];
+        };
+        at(0) = 0;
+        std::int64_t from = 0, to = 0;  // the sums reached so far
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto [cost, step] = core_[i];
+            const std::int64_t first = std::max({from, -reach, want - up[i]}),
+                               last = std::min({to, reach, want - down[i]});
+            greedy_work_left_ -= std::max<std::int64_t>(last - first + 1, 1);
+            if (greedy_work_left_ < 0) return std::nullopt;
+            if (step > 0) {
+                for (std::int64_t x = last; x >= first; --x)
+                    if (at(x) <= slack - cost) at(x + step) = std::min(at(x + step), at(x) + cost);
+                to += step;
+            } else {
+                for (std::int64_t x = first; x <= last; ++x)
+                    if (at(x) <= slack - cost) at(x + step) = std::min(at(x + step), at(x) + cost);
+                from += step;
+            }
+            if (at(want) <= slack) return true;  // a set of changes found: no need to go on
+        }
+        return false;
+    }
 
     // Stage 2's counts target..most that may hold a set of the best total, by their root bound
     // highest first (then the smaller count). A count whose bound at the last count's λ exceeds
@@ -980,6 +1311,13 @@ class OptimalSelection {
     std::vector<int> used_, scratch_;
     std::vector<std::size_t> best_;
     i128 best_total_ = 0;
+    // rank_greedy: the candidates by award per score, and a completion test's candidates
+    // (cost, score in divisor units) and table.
+    std::vector<std::size_t> by_ratio_, lp_order_;
+    std::vector<i128> lp_score_, lp_award_;
+    std::vector<std::pair<std::int64_t, std::int64_t>> core_;
+    std::vector<std::int64_t> table_;
+    std::vector<std::uint64_t> bits_;
     bool have_best_ = false;
 };
 
@@ -987,11 +1325,19 @@ class OptimalSelection {
 
 std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
                                         const SelectionRules& s, OptimalStats* stats) {
+    return choose_optimal(candidates, s, stats, OptimalPath::automatic);
+}
+
+std::vector<std::size_t> choose_optimal(const std::vector<Candidate>& candidates,
+                                        const SelectionRules& s, OptimalStats* stats,
+                                        OptimalPath path) {
     assert(
         std::is_sorted(candidates.begin(), candidates.end(),
                        [](const Candidate& a, const Candidate& b) { return a.score > b.score; }));
     OptimalStats local;
-    return OptimalSelection(candidates, s, stats ? *stats : local).run();
+    OptimalSelection selection(candidates, s, stats ? *stats : local);
+    selection.path_ = path;
+    return selection.run();
 }
 
 }  // namespace kcity

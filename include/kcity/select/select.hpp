@@ -29,6 +29,8 @@ struct OptimalStats {
     std::size_t fallbacks = 0;    // 1 when rule (3)'s one search gave up for the per-count one
     std::size_t few_counts = 0;   // 1 when so few counts could win that each was searched with
                                   // rule (3) at once (no search for the best total first)
+    std::size_t greedy = 0;       // 1 when rule (3) was decided by fixing candidates in rank
+                                  // order with exact completion tests (no phase 2 search)
 };
 
 // Indices (into `candidates`, in rank order) of the set `optimal` chooses, ascending: SPEC §6

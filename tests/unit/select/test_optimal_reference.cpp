@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "kcity/select/optimal_path.hpp"
 #include "kcity/select/select.hpp"
 #include "optimal_reference.hpp"
 
@@ -195,4 +196,92 @@ TEST_CASE("optimal: independent awards, the few counts that can win searched wit
     CHECK(stats.counts <= 3);
     CHECK(got.size() < 150);  // the budget binds before `max`
     CHECK(got == kcity::reference::choose_optimal(c, s));
+}
+
+namespace {
+
+// Issue 17's "proportional + noise" family, scaled down: scores 70.00-95.00, awards 5M won a
+// point plus 0-999 won, no country cap, a budget of about `max` x 320M.
+std::vector<Candidate> noisy_candidates(std::mt19937& rng, int n) {
+    auto uniform = [&](std::int64_t lo, std::int64_t hi) {
+        return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+    };
+    std::vector<std::int64_t> scores;
+    for (int i = 0; i < n; ++i) scores.push_back(uniform(7000, 9500) * 100);
+    std::sort(scores.rbegin(), scores.rend());
+    std::vector<Candidate> c;
+    for (std::size_t i = 0; i < scores.size(); ++i)
+        c.push_back({static_cast<int>(i) + 1, Decimal{scores[i]}, scores[i] * 500 + uniform(0, 999),
+                     std::string(1, static_cast<char>('A' + uniform(0, 5)))});
+    return c;
+}
+
+SelectionRules noisy_rules(std::mt19937& rng, int max) {
+    SelectionRules s;
+    s.min = std::min(4, max);
+    s.max = max;
+    s.budget_krw = Krw{max} * 320'000'000 + std::uniform_int_distribution<Krw>(0, 999'999)(rng);
+    s.method = kcity::Method::optimal;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("optimal: the rank-order walk, forced, chooses the previous search's set",
+          "[select][optimal][property]") {
+    // The walk (rank_greedy in optimal.cpp) wherever it applies, even where few counts can win
+    // and the automatic choice would not take it; and the searches alone, with it forbidden.
+    TieGenerator gen(4217);
+    int walked = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const auto c = gen.candidates(gen.uniform(0, 24));
+        const auto s = gen.rules(c);
+        INFO("round " << round << "\n" << describe(c, s));
+        const Indices want = kcity::reference::choose_optimal(c, s);
+        kcity::OptimalStats stats;
+        REQUIRE(kcity::choose_optimal(c, s, &stats, kcity::OptimalPath::greedy) == want);
+        walked += static_cast<int>(stats.greedy);
+        REQUIRE(kcity::choose_optimal(c, s, nullptr, kcity::OptimalPath::search) == want);
+    }
+    // The walk decided 749 when written: it does not apply under a cap below `max` or with a
+    // score <= 0 (a third of the calls each), and gives up when `min` could bind.
+    CHECK(walked > 600);
+}
+
+TEST_CASE("optimal: proportional + noise, scaled down, the walk against the previous search",
+          "[select][optimal][property]") {
+    std::mt19937 rng(1717);
+    int walked = 0;
+    for (int round = 0; round < 150; ++round) {
+        const int n = std::uniform_int_distribution<int>(8, 40)(rng);
+        const auto c = noisy_candidates(rng, n);
+        const auto s = noisy_rules(rng, std::uniform_int_distribution<int>(2, n / 2 + 1)(rng));
+        INFO("round " << round << "\n" << describe(c, s));
+        const Indices want = kcity::reference::choose_optimal(c, s);
+        kcity::OptimalStats stats;
+        REQUIRE(kcity::choose_optimal(c, s, &stats, kcity::OptimalPath::greedy) == want);
+        walked += static_cast<int>(stats.greedy);
+        REQUIRE(kcity::choose_optimal(c, s) == want);
+    }
+    CHECK(walked > 120);  // all 150 when written
+}
+
+TEST_CASE("optimal: proportional + noise at 300 candidates, the walk against phase 2's search",
+          "[select][optimal]") {
+    // Too large for the previous search; phase 2's search (the way before the walk) is exact
+    // and takes a few hundred milliseconds here.
+    std::mt19937 rng(99);
+    int walked = 0;
+    for (int round = 0; round < 4; ++round) {
+        const auto c = noisy_candidates(rng, 300);
+        const auto s = noisy_rules(rng, 150);
+        kcity::OptimalStats stats;
+        const Indices got = kcity::choose_optimal(c, s, &stats, kcity::OptimalPath::greedy);
+        walked += static_cast<int>(stats.greedy);
+        CHECK(got == kcity::choose_optimal(c, s, nullptr, kcity::OptimalPath::search));
+        CHECK(got == kcity::choose_optimal(c, s));
+    }
+    // The walk decided 3 of the 4 when written; in the other it reached its work limit (its
+    // tests at 300 candidates need larger tables than at 1,000 or more) and gave up.
+    CHECK(walked >= 2);
 }
