@@ -114,14 +114,20 @@ void decode_before_parts(ProposalFile& file, const std::string& path) {
     }
 }
 
+// Parses the task's text (a whole file or a part of one) and counts what it kept.
+void parse_task(Task& task, std::string_view text, const std::string& path, const Rules& rules,
+                KeptCount& kept) {
+    parse_proposal_text(text, path, task.first_line, rules, task.proposals, task.diags);
+    keep_within_limit(task, kept);
+}
+
 // A file of at most part_bytes, hashed and parsed whole by the task that read it.
 void hash_and_parse(std::size_t index, const std::string& bytes, ProposalFile& file,
                     const std::string& path, const Rules& rules, KeptCount& kept) {
     Task parse;
     parse.file = index;
     parse.end = bytes.size();
-    parse_proposal_text(bytes, path, 1, rules, parse.proposals, parse.diags);
-    keep_within_limit(parse, kept);
+    parse_task(parse, bytes, path, rules, kept);
     file.sha256 = sha256_hex(bytes);
     file.parsed = std::move(parse);
 }
@@ -211,9 +217,8 @@ void run_tasks(std::vector<Task>& tasks, std::vector<ProposalFile>& files,
             task.sha256 = file.stored_sha256 ? *file.stored_sha256 : h.hex();
             return;
         }
-        parse_proposal_text(text.substr(task.begin, task.end - task.begin), paths[task.file],
-                            task.first_line, rules, task.proposals, task.diags);
-        keep_within_limit(task, kept);
+        parse_task(task, text.substr(task.begin, task.end - task.begin), paths[task.file], rules,
+                   kept);
         done_with_part(file, task, t);
     });
 }
