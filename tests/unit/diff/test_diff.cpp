@@ -146,7 +146,7 @@ TEST_CASE("diff: a candidate dropped from the optimal set says why, with the num
     for (const auto& id : kcity::ids_to_trace(c->diff)) CHECK(c->traced(id));
 }
 
-TEST_CASE("diff: dropped with the current run's reasons; the reserve list", "[diff]") {
+TEST_CASE("diff: dropped with the current run's reasons, the reserve list", "[diff]") {
     TrackSpec strict = with_selection("{min: 0, max: 5, budget_krw: 4000000000, reserve: 1}");
     strict.extra = "threshold: 85\n";
     auto c = compare(

@@ -177,7 +177,7 @@ TEST_CASE("diff --base: the budget left and the country cap name who moved them"
     CHECK(d->because("P2").front() == "country cap: P1 of ID is no longer selected");
 }
 
-TEST_CASE("diff: a shortfall that appears is a change; one on both sides is shown", "[diff]") {
+TEST_CASE("diff: a shortfall that appears is a change, one on both sides is shown", "[diff]") {
     TrackSpec wide;
     wide.selection = "{min: 2, max: 5, budget_krw: 4000000000}";
     State old_state{wide, {fixtures::scored("P1", "90"), fixtures::scored("P2", "80")}};

@@ -315,7 +315,7 @@ TEST_CASE("sheet: a reviewer twice among many reviews of one proposal (indexed p
     CHECK(s.diags().sorted().size() == 2);  // R41 is new
 }
 
-TEST_CASE("sheet: CP949 and UTF-16 are read; text in neither is refused at its place",
+TEST_CASE("sheet: CP949 and UTF-16 are read, text in neither is refused at its place",
           "[csv][sheet]") {
     // "심사" in CP949, as Excel on Korean Windows saves "CSV (쉼표로 분리)": read, with a note,
     // and an error after it is at its column in characters.

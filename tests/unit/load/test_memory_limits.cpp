@@ -105,7 +105,7 @@ TEST_CASE("memory: a proposal of more than 100,000 keys and values is refused at
     CHECK(out[0].attributes.size() == 49'000);
 }
 
-TEST_CASE("memory: the values limit is the caller's; rules documents are not limited",
+TEST_CASE("memory: the values limit is the caller's, rules documents are not limited",
           "[yaml][memory]") {
     std::string text = "[";
     for (int i = 0; i < 20; ++i) text += "1, ";

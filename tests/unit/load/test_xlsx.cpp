@@ -247,7 +247,7 @@ TEST_CASE("xlsx: a broken cell is an error at its row and column, its row marked
     CHECK(t.rows[2].bad);
 }
 
-TEST_CASE("xlsx: an empty cell with a type is empty; a worksheet's errors stop at 100", "[xlsx]") {
+TEST_CASE("xlsx: an empty cell with a type is empty, a worksheet's errors stop at 100", "[xlsx]") {
     auto empty =
         read_xlsx(one_sheet("<row r=\"1\"><c r=\"A1\" t=\"s\" s=\"2\"/>"
                             "<c r=\"B1\" t=\"n\"><v></v></c></row>"));
@@ -369,7 +369,7 @@ std::string inline_row(int r, const std::vector<std::string>& cells) {
 
 }  // namespace
 
-TEST_CASE("xlsx: worksheets add reviews; messages name the worksheet and the cell",
+TEST_CASE("xlsx: worksheets add reviews, messages name the worksheet and the cell",
           "[xlsx][sheet]") {
     std::string header = inline_row(2, {"proposal", "reviewer", "a", "b"});
     SECTION("reviews from two worksheets and a blank one") {

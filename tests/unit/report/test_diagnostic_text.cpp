@@ -7,7 +7,7 @@
 
 using namespace kcity;
 
-TEST_CASE("lang: LC_ALL, then LC_MESSAGES, then LANG; an empty variable counts as unset") {
+TEST_CASE("lang: LC_ALL, then LC_MESSAGES, then LANG, an empty variable counts as unset") {
     CHECK(lang_from_environment(nullptr, nullptr, nullptr) == Lang::en);
     CHECK(lang_from_environment(nullptr, nullptr, "ko_KR.UTF-8") == Lang::ko);
     CHECK(lang_from_environment(nullptr, "ko_KR.UTF-8", "en_US.UTF-8") == Lang::ko);

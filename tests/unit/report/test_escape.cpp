@@ -19,7 +19,7 @@ TEST_CASE("json_quote: quotes, backslashes and control characters are escaped") 
     CHECK(out == R"(["a\"b")");
 }
 
-TEST_CASE("markdown_cell: | and \\ escaped, < as &lt;, line breaks as one space") {
+TEST_CASE("markdown_cell: | and backslash escaped, < as an HTML entity, line breaks as one space") {
     CHECK(kcity::markdown_cell("") == "");
     CHECK(kcity::markdown_cell("a | b") == R"(a \| b)");
     CHECK(kcity::markdown_cell("||") == R"(\|\|)");
@@ -93,7 +93,7 @@ TEST_CASE("plain_text: control characters become one space each") {
     CHECK(kcity::plain_text("\xc2\xa0\xc3\xa9") == "\xc2\xa0\xc3\xa9");  // U+00A0, é stay
 }
 
-TEST_CASE("css_string: quotes and backslashes escaped; nothing can end the <style> element") {
+TEST_CASE("css_string: quotes and backslashes escaped, nothing can end the <style> element") {
     CHECK(kcity::css_string("") == R"("")");
     CHECK(kcity::css_string("위원회 · 2023-05-30") == R"("위원회 · 2023-05-30")");
     CHECK(kcity::css_string(R"(say "hi" \ bye)") == R"("say \"hi\" \\ bye")");

@@ -99,7 +99,7 @@ TEST_CASE("letters: a selected proposal's letter gives every fact of SPEC §11",
     for (std::string other : {"P2", "P3", "P4", "P5"}) CHECK_FALSE(has(text, other));
 }
 
-TEST_CASE("letters: reserve, below a cut-off, ineligible; no deadline without the dates",
+TEST_CASE("letters: reserve, below a cut-off, ineligible, no deadline without the dates",
           "[letters]") {
     auto run = fixtures::run(call());
     INFO(run->errors());

@@ -56,7 +56,7 @@ std::string list(const fixtures::Run& run, const char* format) {
 
 }  // namespace
 
-TEST_CASE("render_text: titles cut to 36 columns with an ellipsis; an empty track") {
+TEST_CASE("render_text: titles cut to 36 columns with an ellipsis, an empty track") {
     auto run = tricky_run();
     std::string out = report(*run, "text");
     CHECK(line(out, "     1  P1") ==
@@ -85,11 +85,13 @@ TEST_CASE("render_text: a tab or a line break in a title keeps the columns") {
           "     1  P1  Vietnam  Hanoi  Two lines and a tab  90.00  90.00  400,000,000\n");
 }
 
-TEST_CASE("render_markdown: | and \\ escaped in cells; an empty track has a head and no row") {
+TEST_CASE(
+    "render_markdown: | and backslash escaped in cells, an empty track has a head and no row") {
     auto run = tricky_run();
     std::string out = report(*run, "markdown");
     CHECK(line(out, "| 1 |") ==
-          "| 1 | P1 | Vietnam | Pipe\\|City | =SUM(A1) \\| <b>\"x\"</b> & a title far too long for "
+          "| 1 | P1 | Vietnam | Pipe\\|City | =SUM(A1) \\| &lt;b>\"x\"&lt;/b> & a title far too "
+          "long for "
           "a column | selected | 90.00 | 90.00 | KRW 400,000,000 |  |\n");
     CHECK(line(out, "| - |") ==
           "| - | P2 | Vietnam | Hanoi | Proposal P2 | ineligible | - | - | - | award-range: "
@@ -102,7 +104,7 @@ TEST_CASE("render_markdown: | and \\ escaped in cells; an empty track has a head
           "|---|---|---|---|---|---|---|---|---|---|\n");
 }
 
-TEST_CASE("render_csv: formula cells get a ', numbers do not; an empty track adds columns only") {
+TEST_CASE("render_csv: formula cells get a ', numbers do not, an empty track adds columns only") {
     auto run = tricky_run();
     std::string out = report(*run, "csv");
     CHECK(out ==
@@ -117,7 +119,7 @@ TEST_CASE("render_csv: formula cells get a ', numbers do not; an empty track add
     CHECK(kcity::render_csv(run->result, kcity::Lang::en, true).starts_with("\xEF\xBB\xBFtrack,"));
 }
 
-TEST_CASE("render_json: strings escaped; an empty track has an empty list") {
+TEST_CASE("render_json: strings escaped, an empty track has an empty list") {
     auto run = tricky_run();
     std::string out = report(*run, "json");
     CHECK(line(out, "          \"id\": \"P1\"") ==
@@ -138,7 +140,7 @@ TEST_CASE("render_json: strings escaped; an empty track has an empty list") {
           "}\n");
 }
 
-TEST_CASE("render_html: markup escaped, chart labels cut; an empty track says so") {
+TEST_CASE("render_html: markup escaped, chart labels cut, an empty track says so") {
     auto run = tricky_run();
     std::string out = report(*run, "html");
     CHECK(line(out, "<tr data-id=\"P1\" data-status=\"selected\"><td class=\"num\">1</td>") ==
@@ -206,14 +208,15 @@ TEST_CASE("render_html: the committee, the approval box and the printed pages' f
           "@bottom-right{content:counter(page) \" / \" counter(pages) \"쪽\"");
 }
 
-TEST_CASE("render_list: every format escapes; an empty track lists nobody") {
+TEST_CASE("render_list: every format escapes, an empty track lists nobody") {
     auto run = tricky_run();
     CHECK(list(*run, "markdown") ==
           "# Test programme 2023 — Selection list\n\n"
           "## Test t\n\n"
           "| Status | Rank | Country | City | Project | Applicant | Award |\n"
           "|---|---:|---|---|---|---|---:|\n"
-          "| selected | 1 | Vietnam | Pipe\\|City | =SUM(A1) \\| <b>\"x\"</b> & a title far too "
+          "| selected | 1 | Vietnam | Pipe\\|City | =SUM(A1) \\| &lt;b>\"x\"&lt;/b> & a title far "
+          "too "
           "long for a column | -Minus, \\\\ Co | KRW 400,000,000 |\n\n"
           "## Test e\n\n"
           "| Status | Rank | Country | City | Project | Applicant | Award |\n"

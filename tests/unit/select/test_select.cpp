@@ -665,7 +665,7 @@ TEST_CASE("optimal: extreme values neither overflow nor lose exactness", "[selec
     CHECK(kcity::choose_optimal(c, rules(1, 0, big)).empty());
 }
 
-TEST_CASE("pipeline: every track is selected; --track narrows the report", "[select]") {
+TEST_CASE("pipeline: every track is selected, --track narrows the report", "[select]") {
     TrackSpec a = selection_track("{min: 2, max: 2, budget_krw: 2000000000}");
     a.id = "a";
     TrackSpec b = selection_track("{min: 2, max: 2, budget_krw: 2000000000}");
