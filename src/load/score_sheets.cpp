@@ -208,6 +208,7 @@ class SheetReader {
                 std::vector<Proposal>& proposals, Diagnostics& diags, std::size_t review_limit)
         : file_(file),
           sheet_(sheet),
+          sheet_name_(sheet),
           rules_(rules),
           diags_(diags),
           yaml_(file, scratch_),
@@ -459,7 +460,8 @@ class SheetReader {
     static std::string where_given(const Review& rv) {
         std::string at = rv.where.file.str() + ":" + std::to_string(rv.where.line);
         if (!rv.sheet.empty())
-            at += ", sheet " + rv.sheet + ", cell " + cell_name(rv.where.line, rv.where.column);
+            at +=
+                ", sheet " + rv.sheet.str() + ", cell " + cell_name(rv.where.line, rv.where.column);
         return at;
     }
 
@@ -485,7 +487,7 @@ class SheetReader {
         Proposal& p = *it->second;
         Review rv;
         rv.where = Position{file_, row.line, 1};
-        rv.sheet = std::string(sheet_);
+        rv.sheet = sheet_name_;
         const CsvCell& rc = row.cells[static_cast<std::size_t>(h.column(Role::reviewer))];
         auto reviewer = reviewer_id(rc, p);
         if (!reviewer) return;
@@ -585,6 +587,7 @@ class SheetReader {
 
     const std::string& file_;
     std::string_view sheet_;
+    FileName sheet_name_;  // sheet_, interned once for the reviews of the worksheet
     const Rules& rules_;
     Diagnostics& diags_;
     Diagnostics scratch_;  // the number readers' messages, before error() passes them on

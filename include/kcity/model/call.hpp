@@ -60,8 +60,9 @@ struct Review {
     bool conflict = false;  // marked conflicting in a score sheet
     Position where;
     // The worksheet of a workbook the review came from (empty: a CSV sheet or a proposal
-    // file), so that a review given again names the sheet of the first one.
-    std::string sheet;
+    // file), so that a review given again names the sheet of the first one. Interned like a
+    // file's name: 8 bytes, where a string took 32 in each of a call's 700,000 reviews.
+    FileName sheet;
 };
 
 // Positions of a proposal's top-level fields, for messages. A few entries, looked up rarely,
