@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "kcity/base/pages.hpp"
 #include "kcity/base/parallel.hpp"
 #include "kcity/base/sha256.hpp"
 #include "kcity/evaluate/predicate.hpp"
@@ -571,6 +572,7 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     }
     const Calibration* cal = tr.calibration ? &*tr.calibration : nullptr;
     std::vector<ProposalResult>& ranked = tr.proposals;
+    reserve_mapped(ranked, in_track.size());
     ranked.resize(in_track.size());
     std::vector<Stage> stages(in_track.size());
     parallel_chunks(in_track.size(), evaluate_chunk, [&](std::size_t begin, std::size_t end) {

@@ -14,6 +14,7 @@
 
 #include "files.hpp"
 #include "kcity/base/encoding.hpp"
+#include "kcity/base/pages.hpp"
 #include "kcity/base/parallel.hpp"
 #include "kcity/base/progress.hpp"
 #include "kcity/base/sha256.hpp"
@@ -138,7 +139,9 @@ void hash_and_parse(std::size_t index, const std::string& bytes, ProposalFile& f
 // new pages for 10,000 files. A larger file is kept, decoded, for its parts (run_tasks).
 std::vector<ProposalFile> read_files(const std::vector<std::string>& paths, const Rules& rules,
                                      KeptCount& kept) {
-    std::vector<ProposalFile> files(paths.size());
+    std::vector<ProposalFile> files;
+    reserve_mapped(files, paths.size());
+    files.resize(paths.size());
     Progress progress(ProgressStep::read_files, files.size());
     parallel_for(files.size(), [&](std::size_t i) {
         ProposalFile& file = files[i];
@@ -307,6 +310,7 @@ ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& di
     std::vector<std::size_t> offset(tasks.size() + 1);
     for (std::size_t t = 0; t < tasks.size(); ++t)
         offset[t + 1] = offset[t] + (keep ? tasks[t].proposals.size() : 0);
+    reserve_mapped(out.proposals, offset.back());
     out.proposals.resize(offset.back());
     parallel_chunks(tasks.size(), gather_chunk, [&](std::size_t begin, std::size_t end) {
         for (std::size_t t = begin; t < end; ++t) {
@@ -329,7 +333,7 @@ ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const R
     KeptCount kept;
     std::vector<ProposalFile> files = read_files(paths, rules, kept);
     std::vector<Task> tasks;
-    tasks.reserve(2 * files.size());  // a hash and a parse each, unless cut into parts
+    reserve_mapped(tasks, 2 * files.size());  // a hash and a parse each, unless cut into parts
     for (std::size_t i = 0; i < files.size(); ++i) plan_tasks(i, files[i], tasks);
     run_tasks(tasks, files, paths, rules, kept);
     // Before a file is parsed again, which resets its tasks.
