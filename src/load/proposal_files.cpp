@@ -2,9 +2,6 @@
 // whose pages are given back as soon as both the hash and the parse are done with them.
 #include "proposal_files.hpp"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -82,22 +79,11 @@ struct ProposalFile {
     bool in_parts() const { return end_task - first_task > 1; }
 };
 
-// Gives the pages of text[begin, end) back to the system once nothing reads them any more: a
-// 100 MB file in parts does not stay whole in memory while its proposals pile up. Only pages
-// wholly inside the range; their contents read as zeros afterwards.
-void release_pages(const std::string& text, std::size_t begin, std::size_t end) {
-    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    auto base = reinterpret_cast<std::uintptr_t>(text.data());
-    std::uintptr_t from = (base + begin + page - 1) / page * page;
-    std::uintptr_t to = (base + end) / page * page;
-    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
-}
-
 // A reader of part `t` is done with it; the second one releases its pages.
 void done_with_part(ProposalFile& file, const Task& part, std::size_t t) {
     if (!file.in_parts()) return;
     if (file.readers_done[t - file.first_task].fetch_add(1) + 1 == 2)
-        release_pages(*file.bytes, part.begin, part.end);
+        release_pages(file.bytes->data() + part.begin, part.end - part.begin);
 }
 
 // A file large enough to be cut into parts is decoded first (base/encoding), since a part of

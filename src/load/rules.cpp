@@ -714,11 +714,16 @@ std::string file_name(const std::string& path) {
 }  // namespace
 
 std::string hash_of_files(const std::vector<std::string>& file_hashes) {
-    std::vector<std::string> sorted = file_hashes;
+    // The digest of the sorted hashes, a line each, taken line by line: 10,000 files made a
+    // copy of every hash and a 650 KB list, on one thread after the parse.
+    std::vector<std::string_view> sorted(file_hashes.begin(), file_hashes.end());
     std::sort(sorted.begin(), sorted.end());
-    std::string list;
-    for (const auto& h : sorted) list += h + "\n";
-    return sha256_hex(list);
+    Sha256 digest;
+    for (std::string_view h : sorted) {
+        digest.update(h);
+        digest.update("\n");
+    }
+    return digest.hex();
 }
 
 Rules parse_rules(const std::vector<SourceFile>& files, std::string origin, Diagnostics& diags) {

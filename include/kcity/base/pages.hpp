@@ -11,8 +11,13 @@ namespace kcity {
 // kcity was measured on (bench/README.md), and the buffers this is for are written by one
 // thread while the others wait: the call's list of proposals, the load's tasks, a track's
 // results. Only for memory about to be written whole (it becomes resident). Does nothing where
-// the kernel does not know the requests (before Linux 5.14, or not Linux).
+// the kernel does not know the requests (before Linux 5.14).
 void map_pages_now(void* data, std::size_t bytes);
+
+// Gives the pages wholly inside [data, data + bytes) back to the system once nothing reads
+// them any more (a 100 MB file cut into parts does not stay whole in memory while its
+// proposals pile up). Their contents read as zeros afterwards.
+void release_pages(const void* data, std::size_t bytes);
 
 // Room for n elements of v, mapped now (see map_pages_now); v must be empty.
 template <class T>

@@ -1,6 +1,9 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -34,4 +37,25 @@ TEST_CASE("map_pages_now does nothing with no buffer or a small one", "[pages]")
     std::vector<char> small(100, 'x');
     map_pages_now(small.data(), small.size());
     CHECK(small == std::vector<char>(100, 'x'));
+}
+
+TEST_CASE("release_pages zeroes only the whole pages inside the range", "[pages]") {
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    // Page-aligned, so that the whole pages inside are known: [2 pages, 5 pages) of
+    // [page + 100, 5 pages + 7).
+    void* raw = nullptr;
+    REQUIRE(posix_memalign(&raw, page, 8 * page) == 0);
+    auto* bytes = static_cast<unsigned char*>(raw);
+    for (std::size_t i = 0; i < 8 * page; ++i) bytes[i] = static_cast<unsigned char>(i % 251 + 1);
+    kcity::release_pages(bytes + page + 100, 4 * page - 93);
+    bool outside_kept = true, inside_zero = true;
+    for (std::size_t i = 0; i < 8 * page; ++i) {
+        if (i >= 2 * page && i < 5 * page)
+            inside_zero = inside_zero && bytes[i] == 0;
+        else
+            outside_kept = outside_kept && bytes[i] == static_cast<unsigned char>(i % 251 + 1);
+    }
+    std::free(raw);
+    CHECK(outside_kept);
+    CHECK(inside_zero);
 }

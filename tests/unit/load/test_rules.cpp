@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "../fixtures.hpp"
+#include "kcity/base/sha256.hpp"
 #include "kcity/load/load.hpp"
 
 using fixtures::has_error;
@@ -840,4 +841,13 @@ TEST_CASE("rules: lottery_seed and the lottery tie-break key", "[rules]") {
     fixtures::TrackSpec named;
     named.criteria = "[{id: lottery, name: L, max: 100}]";
     CHECK(has_error(errors_of(named), "`lottery` is a tie-break key and cannot be a criterion id"));
+}
+
+TEST_CASE("hash_of_files is the digest of the sorted hashes, one per line", "[rules]") {
+    const std::string a(64, 'a'), b(64, 'b'), c = "0" + std::string(63, 'f');
+    CHECK(kcity::hash_of_files({b, c, a}) == kcity::sha256_hex(c + "\n" + a + "\n" + b + "\n"));
+    CHECK(kcity::hash_of_files({}) == kcity::sha256_hex(""));
+    // The empty list's digest, as sha256sum prints it for no bytes.
+    CHECK(kcity::hash_of_files({}) ==
+          "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
