@@ -572,8 +572,7 @@ TrackResult evaluate_track(const Rules& rules, const TrackRules& t,
     }
     const Calibration* cal = tr.calibration ? &*tr.calibration : nullptr;
     std::vector<ProposalResult>& ranked = tr.proposals;
-    reserve_mapped(ranked, in_track.size());
-    ranked.resize(in_track.size());
+    resize_mapped(ranked, in_track.size());
     std::vector<Stage> stages(in_track.size());
     parallel_chunks(in_track.size(), evaluate_chunk, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)

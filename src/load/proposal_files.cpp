@@ -126,8 +126,7 @@ void hash_and_parse(std::size_t index, const std::string& bytes, ProposalFile& f
 std::vector<ProposalFile> read_files(const std::vector<std::string>& paths, const Rules& rules,
                                      KeptCount& kept) {
     std::vector<ProposalFile> files;
-    reserve_mapped(files, paths.size());
-    files.resize(paths.size());
+    resize_mapped(files, paths.size());
     Progress progress(ProgressStep::read_files, files.size());
     parallel_for(files.size(), [&](std::size_t i) {
         ProposalFile& file = files[i];
@@ -296,8 +295,7 @@ ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& di
     std::vector<std::size_t> offset(tasks.size() + 1);
     for (std::size_t t = 0; t < tasks.size(); ++t)
         offset[t + 1] = offset[t] + (keep ? tasks[t].proposals.size() : 0);
-    reserve_mapped(out.proposals, offset.back());
-    out.proposals.resize(offset.back());
+    resize_mapped(out.proposals, offset.back());
     parallel_chunks(tasks.size(), gather_chunk, [&](std::size_t begin, std::size_t end) {
         for (std::size_t t = begin; t < end; ++t) {
             std::vector<Proposal>& from = tasks[t].proposals;

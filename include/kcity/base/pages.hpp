@@ -26,4 +26,11 @@ void reserve_mapped(std::vector<T>& v, std::size_t n) {
     map_pages_now(v.data(), n * sizeof(T));
 }
 
+// n default elements in v, their memory mapped first (see map_pages_now); v must be empty.
+template <class T>
+void resize_mapped(std::vector<T>& v, std::size_t n) {
+    reserve_mapped(v, n);
+    v.resize(n);
+}
+
 }  // namespace kcity

@@ -59,3 +59,11 @@ TEST_CASE("release_pages zeroes only the whole pages inside the range", "[pages]
     CHECK(outside_kept);
     CHECK(inside_zero);
 }
+
+TEST_CASE("resize_mapped gives n default elements", "[pages]") {
+    std::vector<std::uint64_t> v;
+    kcity::resize_mapped(v, std::size_t{1} << 20);
+    REQUIRE(v.size() == std::size_t{1} << 20);
+    CHECK(v.front() == 0);
+    CHECK(v.back() == 0);
+}
