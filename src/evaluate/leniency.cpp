@@ -4,13 +4,14 @@
 #include <map>
 
 #include "../base/big.hpp"
+#include "deviation_sum.hpp"
 #include "kcity/evaluate/evaluate.hpp"
 
 namespace kcity {
 namespace {
 
 struct Sum {
-    mpq_class deviations;
+    DeviationSum deviations;
     std::int64_t count = 0;
     Position first;
 };
@@ -42,8 +43,7 @@ std::vector<Leniency> reviewer_leniency(const TrackResult& tr) {
             // total − (all − total) / (k − 1) = (k × total − all) / (k − 1)
             Sum& s = by_reviewer[rv->reviewer];
             if (s.count == 0) s.first = rv->where;
-            s.deviations += mpq_class(big(k * total - all), big((k - 1) * total_scale));
-            s.deviations.canonicalize();
+            s.deviations.add(k - 1, k * total - all);
             ++s.count;
         }
     }
@@ -51,7 +51,7 @@ std::vector<Leniency> reviewer_leniency(const TrackResult& tr) {
     const mpq_class limit(big(highest.num()), big(highest.den() * 10));
     std::vector<Leniency> out;
     for (auto& [reviewer, s] : by_reviewer) {
-        mpq_class leniency = s.deviations / s.count;
+        mpq_class leniency = s.deviations.total() / s.count;
         leniency.canonicalize();
         out.push_back(
             {reviewer, s.first, round_places(leniency, t.rounding), abs(leniency) > limit});

@@ -55,11 +55,17 @@ Kind kind_of(const fs::path& p) {
     return kind_of_name(p.filename().native());
 }
 
+// Which file a path names (device, inode): {0, 0} when unknown.
+using FileId = std::pair<dev_t, ino_t>;
+
 // What the walk found besides the files to read: for the note of ignored files.
 struct Found {
     std::vector<std::string> files;  // proposals and sheets (paths as strings: 10,000 of them)
-    std::vector<fs::path> ignored;   // neither
-    std::vector<fs::path> links;     // symbolic links to folders, not followed
+    // Per file, its identity as its folder's listing gives it (the folder's device, the entry's
+    // inode), or {0, 0} for a file named on the command line or reached through a link.
+    std::vector<FileId> listed;
+    std::vector<fs::path> ignored;  // neither
+    std::vector<fs::path> links;    // symbolic links to folders, not followed
 };
 
 // The error, warning or nothing for a file of a kind that is not read; true when it was one.
@@ -96,20 +102,24 @@ void folder_error(const fs::path& dir, const std::error_code& ec, Diagnostics& d
                 "cannot read the folder: " + ec.message() + "; its files would be missing");
 }
 
-// One entry of a folder's listing: its name and the type the listing gives (d_type).
+// One entry of a folder's listing: its name, and the type and inode the listing gives.
 struct Entry {
     std::string name;
     unsigned char type = DT_UNKNOWN;
+    ino_t inode = 0;
 };
 
-// A folder's entries but `.` and `..`, or an error.
-std::vector<Entry> list_folder(const fs::path& dir, std::error_code& ec) {
+// A folder's entries but `.` and `..`, or an error; `device` is the folder's.
+std::vector<Entry> list_folder(const fs::path& dir, dev_t& device, std::error_code& ec) {
     std::vector<Entry> entries;
     DIR* d = ::opendir(dir.c_str());
-    if (!d) {
+    struct stat st {};
+    if (!d || ::fstat(::dirfd(d), &st) != 0) {
         ec.assign(errno, std::generic_category());
+        if (d) ::closedir(d);
         return entries;
     }
+    device = st.st_dev;
     for (;;) {
         errno = 0;
         const dirent* e = ::readdir(d);
@@ -118,7 +128,8 @@ std::vector<Entry> list_folder(const fs::path& dir, std::error_code& ec) {
             break;
         }
         std::string_view name = e->d_name;
-        if (name != "." && name != "..") entries.push_back({std::string(name), e->d_type});
+        if (name != "." && name != "..")
+            entries.push_back({std::string(name), e->d_type, e->d_ino});
     }
     ::closedir(d);
     return entries;
@@ -136,12 +147,18 @@ std::pair<bool, bool> folder_and_link(const std::string& path, unsigned char typ
     return {type == DT_DIR, false};
 }
 
+void add_file(Found& found, std::string path, FileId listed) {
+    found.files.push_back(std::move(path));
+    found.listed.push_back(listed);
+}
+
 // Recursively, in byte order of the paths, skipping names that start with '.', not following
 // links to folders. POSIX's listing rather than std::filesystem's: a large call has 10,000
 // files, and a std::filesystem::path per file costs an allocation per element of the path.
 void walk(const fs::path& dir, Found& out, Diagnostics& diags) {
     std::error_code ec;
-    std::vector<Entry> entries = list_folder(dir, ec);
+    dev_t device = 0;
+    std::vector<Entry> entries = list_folder(dir, device, ec);
     if (ec) {
         folder_error(dir, ec, diags);
         return;
@@ -161,7 +178,7 @@ void walk(const fs::path& dir, Found& out, Diagnostics& diags) {
         else if (directory && kind != Kind::spreadsheet)  // a .numbers package is a folder
             walk(path, out, diags);
         else if (kind == Kind::proposal || kind == Kind::sheet)
-            out.files.push_back(std::move(path));
+            add_file(out, std::move(path), link ? FileId{0, 0} : FileId{device, e.inode});
         else if (!refuse(path, kind, diags))
             out.ignored.emplace_back(path);
     }
@@ -169,10 +186,26 @@ void walk(const fs::path& dir, Found& out, Diagnostics& diags) {
 
 // Which file a path names, however it is written: two inputs that name the same file
 // (`proposals/` and `proposals/a.yaml`, or through a link) read it once.
-std::pair<dev_t, ino_t> file_identity(const std::string& p) {
+FileId file_identity(const std::string& p) {
     struct stat st {};
     if (::stat(p.c_str(), &st) != 0) return {0, 0};
     return {st.st_dev, st.st_ino};
+}
+
+// The files' identities. When every file came from a folder's listing and no two of them share
+// an identity there, the listing's are used: a stat per file cost a third of the discovery of
+// 10,000 files. Otherwise (a file named on the command line or through a link, or two names
+// of one file such as hard links or overlapping inputs) every file is looked at with stat, as
+// a listing's inode and a stat's need not agree on every file system (overlayfs, FUSE).
+std::vector<FileId> identities(const Found& found) {
+    std::vector<FileId> listed = found.listed;
+    std::sort(listed.begin(), listed.end());
+    const bool listing_will_do = !listed.empty() && listed.front() != FileId{0, 0} &&
+                                 std::adjacent_find(listed.begin(), listed.end()) == listed.end();
+    if (listing_will_do) return found.listed;
+    std::vector<FileId> ids(found.files.size());
+    parallel_for(ids.size(), [&](std::size_t i) { ids[i] = file_identity(found.files[i]); });
+    return ids;
 }
 
 // The call folder that `dir` lies inside (a parent with rules/program.yaml), if any.
@@ -229,7 +262,7 @@ std::string missing_input(const std::string& input, int error) {
 void add_named_file(const fs::path& p, Found& found, Diagnostics& diags) {
     Kind kind = kind_of(p);
     if (kind == Kind::proposal || kind == Kind::sheet)
-        found.files.push_back(p.native());
+        add_file(found, p.native(), {0, 0});
     else if (!refuse(p, kind, diags))
         diags.error({display(p), 1, 1},
                     "this is neither a proposal file (.yaml, .yml) nor a score sheet (.csv, "
@@ -255,7 +288,7 @@ Found find_input_files(const InputOptions& in, Diagnostics& diags) {
         if (!fs::exists(s, ec))
             diags.error({}, "--scores " + s + ": no such file");
         else
-            found.files.push_back(s);
+            add_file(found, s, {0, 0});
     }
     return found;
 }
@@ -324,14 +357,15 @@ std::optional<RulesLocation> find_rules(const InputOptions& in, Diagnostics& dia
 InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
     Found found = find_input_files(in, diags);
     // Each file once, however many inputs name it; then in byte order of the shown paths.
-    std::set<std::pair<dev_t, ino_t>> seen;
+    std::set<FileId> seen;
     InputFiles out;
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);
-    // A stat and a shown path per file, on every core (10,000 files in a large call); then
-    // taken in the order found, so that the first of two names of one file is the one kept.
+    const std::vector<FileId> ids = identities(found);
+    // A shown path per file, on every core (10,000 files in a large call); then taken in the
+    // order found, so that the first of two names of one file is the one kept.
     struct Named {
-        std::pair<dev_t, ino_t> id;
+        FileId id;
         std::string shown;
         bool sheet = false;
     };
@@ -339,10 +373,10 @@ InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
     parallel_for(named.size(), [&](std::size_t i) {
         const std::string& p = found.files[i];
         std::string_view name = std::string_view(p).substr(p.rfind('/') + 1);
-        named[i] = {file_identity(p), display_path(p, cwd), kind_of_name(name) == Kind::sheet};
+        named[i] = {ids[i], display_path(p, cwd), kind_of_name(name) == Kind::sheet};
     });
     for (auto& n : named) {
-        if (n.id != std::pair<dev_t, ino_t>{0, 0} && !seen.insert(n.id).second) continue;
+        if (n.id != FileId{0, 0} && !seen.insert(n.id).second) continue;
         (n.sheet ? out.sheets : out.proposals).push_back(std::move(n.shown));
     }
     std::sort(out.proposals.begin(), out.proposals.end());

@@ -88,6 +88,26 @@ rm "$tmp/call/rules/planning.yaml"
 cp examples/2023/rules/planning.yaml "$tmp/call/rules/"
 echo "an unreadable track file is one error"
 
+# One file under several names is read once (SPEC §2): a hard link and a link to a file in the
+# folder, a file named beside its folder, a folder named beside its parent. The folder's listing
+# gives each file's identity unless two names share one; then every file is looked at again.
+mkdir -p "$tmp/once/sub"
+cp examples/2023/proposals/pilot/banyumas.yaml "$tmp/once/"
+cp examples/2023/proposals/pilot/haiphong.yaml "$tmp/once/sub/"
+once() { # ARGS...: check reads the two proposals, each once
+  run 0 "$tmp/out" "$tmp/err" check "$@" --rules rules
+  has "$tmp/err" "kcity: 0 errors, 4 warnings in 2 proposals"
+}
+once "$tmp/once"
+once "$tmp/once" "$tmp/once/sub"
+once "$tmp/once" "$tmp/once/banyumas.yaml"
+ln "$tmp/once/banyumas.yaml" "$tmp/once/hard.yaml"
+once "$tmp/once"
+rm "$tmp/once/hard.yaml"
+ln -s "$tmp/once/sub/haiphong.yaml" "$tmp/once/soft.yaml"
+once "$tmp/once"
+echo "one file under several names is read once"
+
 if [ "$(id -u)" = 0 ]; then
   echo "skipped: unreadable files and folders (running as root, which reads everything)"
   exit 0

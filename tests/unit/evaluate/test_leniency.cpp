@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../../src/evaluate/deviation_sum.hpp"
 #include "../fixtures.hpp"
 #include "kcity/evaluate/leniency.hpp"
 
@@ -64,4 +65,21 @@ TEST_CASE("leniency: beyond 10% either way, at the first valid review", "[evalua
     CHECK(of(all, "R2").rounded == fixtures::decimal("-20"));
     CHECK(of(all, "R2").beyond_limit);
     CHECK(of(all, "R1").first.line > 0);
+}
+
+TEST_CASE("leniency: deviations past 128 bits are summed exactly", "[evaluate][leniency]") {
+    // Three numerators of 2^126 over one k − 1 overflow an i128; sums per k − 1 are kept apart.
+    const kcity::i128 huge = kcity::i128{1} << 126;
+    kcity::DeviationSum sum;
+    for (int i = 0; i < 3; ++i) {
+        sum.add(2, huge);
+        sum.add(1, -huge);
+        sum.add(3, 7);
+    }
+    const mpq_class scale(kcity::big(kcity::total_scale));
+    mpq_class expected = mpq_class(3 * kcity::big(huge)) / (2 * scale) -
+                         mpq_class(3 * kcity::big(huge)) / scale + mpq_class(21) / (3 * scale);
+    expected.canonicalize();
+    CHECK(sum.total() == expected);
+    CHECK(kcity::DeviationSum().total() == 0);
 }
