@@ -177,6 +177,33 @@ void find_same_organisation(const Rules& rules, Proposal& p) {
     }
 }
 
+// The reviews of a proposal so far, by reviewer, for the one given twice. A proposal has a
+// handful: they are searched (a map of them cost eight allocations per proposal). A long list
+// is indexed, since searching it for each review was quadratic (200,000 reviews of one proposal
+// took 43 s).
+class ReviewersSeen {
+  public:
+    explicit ReviewersSeen(std::size_t reviews) : indexed_(reviews > searched) {
+        if (indexed_) index_.reserve(reviews);
+    }
+    // The review of `reviewer` among `kept` (every review so far but the one asked about), or
+    // null; the reviewer is then taken as the next one kept.
+    const Review* find(const std::string& reviewer, const std::vector<Review>& kept) {
+        if (!indexed_) {
+            for (const Review& rv : kept)
+                if (rv.reviewer == reviewer) return &rv;
+            return nullptr;
+        }
+        auto [it, fresh] = index_.try_emplace(reviewer, kept.size());
+        return fresh ? nullptr : &kept[it->second];
+    }
+
+  private:
+    static constexpr std::size_t searched = 32;
+    bool indexed_;
+    std::unordered_map<std::string, std::size_t> index_;  // reviewer -> index into the kept
+};
+
 void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* track,
                   const Rules& rules, Proposal& p) {
     if (!n.is_sequence()) {
@@ -184,20 +211,16 @@ void read_reviews(const YamlReader& r, const YamlNode& n, const TrackRules* trac
         return;
     }
     p.reviews.reserve(n.items.size());
-    // Reviewer -> index into p.reviews: a search of the reviews so far for each one was
-    // quadratic (200,000 reviews of one proposal took 43 s).
-    std::unordered_map<std::string, std::size_t> seen;
-    seen.reserve(n.items.size());
+    ReviewersSeen seen(n.items.size());
     for (const auto& item : n.items) {
         const YamlNode* who = item.is_map() ? item.find("reviewer") : nullptr;
         if (who && name_for_id(r, *who, rules)) continue;
         auto rv = read_review(r, item, track);
         if (!rv) continue;
         check_on_panel(r, *item.find("reviewer"), rv->reviewer, rules, p);
-        auto [it, fresh] = seen.try_emplace(rv->reviewer, p.reviews.size());
-        if (!fresh)
+        if (const Review* first = seen.find(rv->reviewer, p.reviews))
             r.error(item, "reviewer `" + rv->reviewer + "` already reviewed this proposal (line " +
-                              std::to_string(p.reviews[it->second].where.line) + ")");
+                              std::to_string(first->where.line) + ")");
         else
             p.reviews.push_back(std::move(*rv));
     }

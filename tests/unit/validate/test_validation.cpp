@@ -50,6 +50,15 @@ TEST_CASE("validation: a reviewer twice is found even when a review has errors",
         CHECK(has_error(run->diags, "must be from 0 to 100, not 200"));
         CHECK(has_error(run->diags, "reviewer `R1` already reviewed this proposal"));
     }
+    SECTION("inline, in a long list (indexed rather than searched)") {
+        auto p = proposal();
+        for (int i = 1; i <= 40; ++i) p.reviews.push_back({"R" + std::to_string(i), "a: 20"});
+        p.reviews.push_back({"R7", "a: 30"});
+        auto run = load_one(p);
+        INFO(run->errors());
+        CHECK(has_error(run->diags, "reviewer `R7` already reviewed this proposal"));
+        CHECK(run->diags.sorted().size() == 1);
+    }
     SECTION("inline and in a sheet") {
         auto p = proposal();
         p.reviews = {{"R1", "a: 200"}};
