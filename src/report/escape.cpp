@@ -15,36 +15,48 @@ std::string returned(std::string_view text, Append append) {
 
 constexpr char hex_digits[] = "0123456789abcdef";
 
+bool needs_json_escape(char ch) {
+    return ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
+}
+
+void append_json_escape(std::string& out, char ch) {
+    switch (ch) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default: {  // another control character
+            const auto c = static_cast<unsigned char>(ch);
+            out += "\\u00";
+            out += hex_digits[c >> 4];
+            out += hex_digits[c & 0xF];
+        }
+    }
+}
+
 }  // namespace
 
+// Runs that need no escape (nearly all text) are appended whole.
 void append_json_quote(std::string& out, std::string_view text) {
     out += '"';
-    for (char ch : text) {
-        switch (ch) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (auto c = static_cast<unsigned char>(ch); c < 0x20) {
-                    out += "\\u00";
-                    out += hex_digits[c >> 4];
-                    out += hex_digits[c & 0xF];
-                } else {
-                    out += ch;
-                }
-        }
+    while (!text.empty()) {
+        std::size_t plain = 0;
+        while (plain < text.size() && !needs_json_escape(text[plain])) ++plain;
+        out.append(text.data(), plain);
+        if (plain == text.size()) break;
+        append_json_escape(out, text[plain]);
+        text.remove_prefix(plain + 1);
     }
     out += '"';
 }
