@@ -64,6 +64,8 @@ struct Found {
     // Per file, its identity as its folder's listing gives it (the folder's device, the entry's
     // inode), or {0, 0} for a file named on the command line or reached through a link.
     std::vector<FileId> listed;
+    // Per file, whether the listing says it is a regular file (read in batches: load/batch_read).
+    std::vector<char> regular;
     std::vector<fs::path> ignored;  // neither
     std::vector<fs::path> links;    // symbolic links to folders, not followed
 };
@@ -147,9 +149,10 @@ std::pair<bool, bool> folder_and_link(const std::string& path, unsigned char typ
     return {type == DT_DIR, false};
 }
 
-void add_file(Found& found, std::string path, FileId listed) {
+void add_file(Found& found, std::string path, FileId listed, bool regular = false) {
     found.files.push_back(std::move(path));
     found.listed.push_back(listed);
+    found.regular.push_back(regular);
 }
 
 // Recursively, in byte order of the paths, skipping names that start with '.', not following
@@ -178,7 +181,8 @@ void walk(const fs::path& dir, Found& out, Diagnostics& diags) {
         else if (directory && kind != Kind::spreadsheet)  // a .numbers package is a folder
             walk(path, out, diags);
         else if (kind == Kind::proposal || kind == Kind::sheet)
-            add_file(out, std::move(path), link ? FileId{0, 0} : FileId{device, e.inode});
+            add_file(out, std::move(path), link ? FileId{0, 0} : FileId{device, e.inode},
+                     e.type == DT_REG);
         else if (!refuse(path, kind, diags))
             out.ignored.emplace_back(path);
     }
@@ -368,18 +372,28 @@ InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags) {
         FileId id;
         std::string shown;
         bool sheet = false;
+        bool regular = false;
     };
     std::vector<Named> named(found.files.size());
     parallel_for(named.size(), [&](std::size_t i) {
         const std::string& p = found.files[i];
         std::string_view name = std::string_view(p).substr(p.rfind('/') + 1);
-        named[i] = {ids[i], display_path(p, cwd), kind_of_name(name) == Kind::sheet};
+        named[i] = {ids[i], display_path(p, cwd), kind_of_name(name) == Kind::sheet,
+                    found.regular[i] != 0};
     });
+    std::vector<std::pair<std::string, bool>> proposals;  // with whether they are regular
     for (auto& n : named) {
         if (n.id != FileId{0, 0} && !seen.insert(n.id).second) continue;
-        (n.sheet ? out.sheets : out.proposals).push_back(std::move(n.shown));
+        if (n.sheet)
+            out.sheets.push_back(std::move(n.shown));
+        else
+            proposals.emplace_back(std::move(n.shown), n.regular);
     }
-    std::sort(out.proposals.begin(), out.proposals.end());
+    std::sort(proposals.begin(), proposals.end());
+    for (auto& [shown, regular] : proposals) {
+        out.proposals.push_back(std::move(shown));
+        out.listed_regular.push_back(regular);
+    }
     std::sort(out.sheets.begin(), out.sheets.end());
     note_ignored(found, cwd, diags);
     return out;

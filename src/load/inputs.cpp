@@ -106,7 +106,8 @@ Call load_inputs(const InputOptions& in, Rules rules, Diagnostics& diags) {
     Call call;
     call.rules = std::move(rules);
     InputFiles files = collect_inputs(in, diags);
-    ProposalFiles loaded = load_proposal_files(files.proposals, call.rules, diags);
+    ProposalFiles loaded =
+        load_proposal_files(files.proposals, files.listed_regular, call.rules, diags);
     // A run with no proposals decides nothing: an empty or wrong folder is an error, not an
     // empty report. Said only when nothing else is wrong: an error in the rules, or a folder
     // that could not be read, says why already.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 
+#include "batch_read.hpp"
 #include "files.hpp"
 #include "kcity/base/encoding.hpp"
 #include "kcity/base/pages.hpp"
@@ -121,7 +122,7 @@ void parse_task(Task& task, std::string_view text, const std::string& path, cons
 // A file of at most part_bytes, hashed and parsed whole by the task that read it. Its
 // proposals are parsed into the thread's list, whose memory serves file after file; one
 // proposal is then moved to the file's own place.
-void hash_and_parse(std::size_t index, const std::string& bytes, ProposalFile& file,
+void hash_and_parse(std::size_t index, std::string_view bytes, ProposalFile& file,
                     const std::string& path, const Rules& rules, KeptCount& kept) {
     thread_local std::vector<Proposal> parsed;
     Task parse;
@@ -139,25 +140,48 @@ void hash_and_parse(std::size_t index, const std::string& bytes, ProposalFile& f
     file.parsed = std::move(parse);
 }
 
-// Every file, read on every core. A file of at most part_bytes (nearly all) is hashed and
-// parsed by the same task while its bytes are in the cache, and they are freed at once: the
-// next file's bytes reuse that memory, where reading every file first would touch 40 MB of
-// new pages for 10,000 files. A larger file is kept, decoded, for its parts (run_tasks).
-std::vector<ProposalFile> read_files(const std::vector<std::string>& paths, const Rules& rules,
+// A file read the usual way (read_file): hashed and parsed at once when it is small, else kept,
+// decoded, for its parts (run_tasks).
+void read_one(std::size_t index, ProposalFile& file, const std::string& path, const Rules& rules,
+              KeptCount& kept) {
+    std::optional<std::string> bytes = read_file(path, file.read_diags);
+    if (bytes && bytes->size() <= part_bytes) {
+        hash_and_parse(index, *bytes, file, path, rules, kept);
+    } else if (bytes) {
+        file.bytes = std::move(bytes);
+        decode_before_parts(file, path);
+    }
+}
+
+// Every file, read on every core, a batch at a time. A file of at most part_bytes (nearly all)
+// is hashed and parsed by the thread that read it while its bytes are in the cache, and the
+// next batch reuses that memory, where reading every file first would touch 40 MB of new pages
+// for 10,000 files. The files that their folder's listing says are regular are read together
+// (load/batch_read); any other, or one the batch could not read, the usual way.
+std::vector<ProposalFile> read_files(const std::vector<std::string>& paths,
+                                     const std::vector<char>& listed_regular, const Rules& rules,
                                      KeptCount& kept) {
     std::vector<ProposalFile> files;
     resize_mapped(files, paths.size());
     Progress progress(ProgressStep::read_files, files.size());
-    parallel_for(files.size(), [&](std::size_t i) {
-        ProposalFile& file = files[i];
-        std::optional<std::string> bytes = read_file(paths[i], file.read_diags);
-        if (bytes && bytes->size() <= part_bytes) {
-            hash_and_parse(i, *bytes, file, paths[i], rules, kept);
-        } else if (bytes) {
-            file.bytes = std::move(bytes);
-            decode_before_parts(file, paths[i]);
+    parallel_chunks(files.size(), batch_files, [&](std::size_t begin, std::size_t end) {
+        std::vector<std::size_t> batched;
+        std::vector<const std::string*> batch_paths;
+        for (std::size_t i = begin; i < end; ++i)
+            if (i < listed_regular.size() && listed_regular[i]) {
+                batched.push_back(i);
+                batch_paths.push_back(&paths[i]);
+            }
+        std::vector<std::optional<std::string_view>> contents = read_batch(batch_paths);
+        for (std::size_t i = begin, b = 0; i < end; ++i) {
+            const bool in_batch = b < batched.size() && batched[b] == i;
+            std::optional<std::string_view> bytes = in_batch ? contents[b++] : std::nullopt;
+            if (bytes)
+                hash_and_parse(i, *bytes, files[i], paths[i], rules, kept);
+            else
+                read_one(i, files[i], paths[i], rules, kept);
+            progress.advance();
         }
-        progress.advance();
     });
     return files;
 }
@@ -332,10 +356,11 @@ ProposalFiles gather(std::vector<Task>& tasks, bool any_dropped, Diagnostics& di
 
 }  // namespace
 
-ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const Rules& rules,
+ProposalFiles load_proposal_files(const std::vector<std::string>& paths,
+                                  const std::vector<char>& listed_regular, const Rules& rules,
                                   Diagnostics& diags) {
     KeptCount kept;
-    std::vector<ProposalFile> files = read_files(paths, rules, kept);
+    std::vector<ProposalFile> files = read_files(paths, listed_regular, rules, kept);
     std::vector<Task> tasks;
     reserve_mapped(tasks, 2 * files.size());  // a hash and a parse each, unless cut into parts
     for (std::size_t i = 0; i < files.size(); ++i) plan_tasks(i, files[i], tasks);

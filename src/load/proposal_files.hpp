@@ -39,8 +39,11 @@ std::size_t parse_proposal_text_within(std::string_view text, const std::string&
 
 // The proposals of the files at `paths`, parsed against `rules`. Files are independent: they
 // are read, hashed and parsed in parallel (large files in parts), and the results are merged
-// in file order, so that nothing depends on the threads' timing.
-ProposalFiles load_proposal_files(const std::vector<std::string>& paths, const Rules& rules,
+// in file order, so that nothing depends on the threads' timing. `listed_regular`: per path,
+// whether its folder's listing says it is a regular file (InputFiles), which is read in a batch
+// with others; it may be empty.
+ProposalFiles load_proposal_files(const std::vector<std::string>& paths,
+                                  const std::vector<char>& listed_regular, const Rules& rules,
                                   Diagnostics& diags);
 
 }  // namespace kcity

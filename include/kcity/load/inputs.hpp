@@ -56,7 +56,10 @@ std::optional<RulesLocation> find_rules(const InputOptions& in, Diagnostics& dia
 // The files of the inputs, each once, in byte order of their paths.
 struct InputFiles {
     std::vector<std::string> proposals;  // .yaml / .yml
-    std::vector<std::string> sheets;     // .csv
+    // Per proposal file, whether its folder's listing says it is a regular file (such files
+    // are read in batches; any other is looked at first).
+    std::vector<char> listed_regular;
+    std::vector<std::string> sheets;  // .csv
 };
 InputFiles collect_inputs(const InputOptions& in, Diagnostics& diags);
 

@@ -108,6 +108,15 @@ ln -s "$tmp/once/sub/haiphong.yaml" "$tmp/once/soft.yaml"
 once "$tmp/once"
 echo "one file under several names is read once"
 
+# Files read in batches through io_uring or one at a time (KCITY_IO_URING=off): the same
+# report, byte for byte.
+run 0 "$tmp/batched.json" "$tmp/err" score examples/2023 --format json
+export KCITY_IO_URING=off
+run 0 "$tmp/single.json" "$tmp/err" score examples/2023 --format json
+unset KCITY_IO_URING
+cmp "$tmp/batched.json" "$tmp/single.json" || { echo "FAIL: reports differ"; exit 1; }
+echo "batched and single reads give the same report"
+
 if [ "$(id -u)" = 0 ]; then
   echo "skipped: unreadable files and folders (running as root, which reads everything)"
   exit 0
