@@ -180,7 +180,7 @@ constexpr Shape shapes[] = {
     {"the total {} of this row is not the sum of its scores, {}", "이 행의 합계 {0}이(가) 점수의 합 {1}과(와) 다릅니다"},
     {"no score for `{}`", "`{0}` 점수가 없습니다"},
     {"unknown proposal `{}`", "알 수 없는 신청서 `{0}`입니다"},
-    {"reviewer `{}` already reviewed `{}` at {}", "평가위원 `{0}`은(는) 이미 {2}에서 `{1}`을(를) 평가했습니다"},
+    {"reviewer `{}` already reviewed `{}` at {}", "평가위원 `{0}`은(는) 이미 {2~}에서 `{1}`을(를) 평가했습니다"},
 
     // Rules (load/rules, load/predicate).
     {"`timezone` must be an offset such as \"+09:00\"; write \"+00:00\" for UTC", "`timezone`은 \"+09:00\" 같은 시차여야 합니다. UTC는 \"+00:00\"으로 쓰십시오"},
@@ -346,6 +346,9 @@ constexpr Shape shapes[] = {
     {"tie-break key `lottery` needs program.yaml's `lottery_seed`, the text the lottery is drawn from, fixed before the deadline", "동순위 결정 키 `lottery`에는 program.yaml의 `lottery_seed`(추첨의 기준이 되는 문구로, 마감 전에 정해 둡니다)가 필요합니다"},
     {"`lottery_seed` must not be blank: it is what anyone redraws the lottery from", "`lottery_seed`는 비워 둘 수 없습니다. 누구나 이 문구로 추첨을 다시 해 볼 수 있어야 합니다"},
     {"{}: File name too long", "{0}: 파일 이름이 너무 깁니다"},
+    // Last, so that no whole message ending so is taken for it: where in a workbook a review
+    // was first given (load/score_sheets' where_given), inside "already reviewed ... at {}".
+    {"{}, sheet {}, cell {}", "{0}, 시트 {1}, 셀 {2}"},
 };
 // clang-format on
 

@@ -36,6 +36,14 @@ TEST_CASE("diagnostic text: a message in Korean keeps its values verbatim") {
                              Lang::ko) ==
           "`importance` 점수은(는) 0부터 30까지여야 합니다(31은(는) 범위 밖입니다) (시트 평가표, "
           "셀 C3)");
+    // The place of a review given before, in a workbook: its sheet and cell in Korean too.
+    CHECK(diagnostic_message("reviewer `R1` already reviewed `P1` at s/book.xlsx:2, sheet 평가표, "
+                             "cell A2 (sheet 추가 평가, cell A2)",
+                             Lang::ko) ==
+          "평가위원 `R1`은(는) 이미 s/book.xlsx:2, 시트 평가표, 셀 A2에서 `P1`을(를) "
+          "평가했습니다 (시트 추가 평가, 셀 A2)");
+    CHECK(diagnostic_message("reviewer `R1` already reviewed `P1` at s/a.csv:2", Lang::ko) ==
+          "평가위원 `R1`은(는) 이미 s/a.csv:2에서 `P1`을(를) 평가했습니다");
     // A message the table has no shape for stays as it is.
     CHECK(diagnostic_message("something new", Lang::ko) == "something new");
     CHECK_FALSE(korean_message("something new"));
