@@ -13,7 +13,7 @@
 namespace kcity {
 namespace {
 
-// Three operations per file: open, read, close.
+// Three operations per file (open, read, close), rounded up to a power of two as the ring is.
 constexpr unsigned ring_entries = 4 * batch_files;
 
 bool turned_off() {

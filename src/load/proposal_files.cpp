@@ -165,18 +165,18 @@ std::vector<ProposalFile> read_files(const std::vector<std::string>& paths,
     resize_mapped(files, paths.size());
     Progress progress(ProgressStep::read_files, files.size());
     parallel_chunks(files.size(), batch_files, [&](std::size_t begin, std::size_t end) {
-        std::vector<std::size_t> batched;
+        std::vector<std::size_t> batched;  // the chunk's files read in the batch
         std::vector<const std::string*> batch_paths;
         for (std::size_t i = begin; i < end; ++i)
             if (i < listed_regular.size() && listed_regular[i]) {
                 batched.push_back(i);
                 batch_paths.push_back(&paths[i]);
             }
-        std::vector<std::optional<std::string_view>> contents = read_batch(batch_paths);
-        for (std::size_t i = begin, b = 0; i < end; ++i) {
-            const bool in_batch = b < batched.size() && batched[b] == i;
-            std::optional<std::string_view> bytes = in_batch ? contents[b++] : std::nullopt;
-            if (bytes)
+        std::vector<std::optional<std::string_view>> contents(end - begin);
+        std::vector<std::optional<std::string_view>> read = read_batch(batch_paths);
+        for (std::size_t b = 0; b < batched.size(); ++b) contents[batched[b] - begin] = read[b];
+        for (std::size_t i = begin; i < end; ++i) {
+            if (const auto& bytes = contents[i - begin])
                 hash_and_parse(i, *bytes, files[i], paths[i], rules, kept);
             else
                 read_one(i, files[i], paths[i], rules, kept);

@@ -71,12 +71,6 @@ void reasons_json(std::string& out, const std::vector<Reason>& reasons, std::str
     put(out, indent, "]");
 }
 
-std::string reasons_json(const std::vector<Reason>& reasons, const std::string& indent, Lang lang) {
-    std::string out;
-    reasons_json(out, reasons, indent, lang);
-    return out;
-}
-
 // A text the proposal may leave out: null then, never "".
 void text_or_null(std::string& out, const std::string& s) {
     if (s.empty())
@@ -211,9 +205,11 @@ void track_json(Piecewise& w, const TrackResult& tr, int tz, bool shares, Lang l
     out += fmt::format("{}  \"min\": {}, \"max\": {},\n", in, t.selection.min, t.selection.max);
     out += fmt::format("{}  \"selected\": {},\n", in, tr.selected);
     out += fmt::format("{}  \"shortfall\": {},\n", in, tr.shortfall ? "true" : "false");
-    if (tr.shortfall)
-        out += fmt::format("{}  \"shortfall_reasons\": {},\n", in,
-                           reasons_json(tr.shortfall_reasons, in + "  ", lang));
+    if (tr.shortfall) {
+        put(out, in, "  \"shortfall_reasons\": ");
+        reasons_json(out, tr.shortfall_reasons, in + "  ", lang);
+        out += ",\n";
+    }
     out += in + "  \"proposals\": [";
     // The proposals are written on every core, a wave of chunks at a time, each chunk into its
     // own string; the chunks are then handed on in order: the same bytes, and never more than
